@@ -1,0 +1,81 @@
+/**
+ * The one storage interface every adapter implements (SQLite now, PostgreSQL
+ * later). Only domain types cross it; no driver types leak out.
+ *
+ * Semantics follow `../shared/SPEC.md` (and the library's source where they
+ * differ): rebase per §2, reading with replay per §3.
+ */
+import type {
+  ActionEvent,
+  Identity,
+  NewEvent,
+  RebaseOptions,
+  RebaseResult,
+  StoredEvent,
+  TableNames
+} from '../../shared/domain'
+import type { EdnKeyword } from '../../shared/edn-value'
+import type {
+  AggregateSummary,
+  CellIdentity,
+  EventFilter,
+  EventPage,
+  EventPageQuery,
+  EventRow,
+  Problem,
+  StoreCounts
+} from '../../shared/browse'
+
+/** Progress callback for long operations: `done` of `total` units. */
+export type ProgressFn = (done: number, total: number) => void
+
+/** Query for the aggregate list. */
+export interface AggregateQuery {
+  /** Kind cell text, e.g. `:book`. */
+  readonly kind?: string
+  /** Keyset: aggregates after this one (ordered by kind, then id cell text). */
+  readonly after?: CellIdentity
+  readonly limit: number
+}
+
+/** A coherence event store. */
+export interface EventStore {
+  /** The table names this store uses. */
+  readonly tables: TableNames
+  /** True when the store was opened without write access. */
+  readonly readOnly: boolean
+
+  /** Highest seq-no in the store, 0 when empty (`current-seq-no` / `seq-no`). */
+  currentSeqNo(): Promise<number>
+  /** Append `history` on top of `base` in one transaction (SPEC §2). */
+  rebase(base: number, history: readonly NewEvent[], options?: RebaseOptions): Promise<RebaseResult>
+  /** Action events from `offset` on, with replay (SPEC §3), ascending, streamed. */
+  read(offset: number): AsyncIterable<ActionEvent>
+  /** `read` restricted to the given aggregates (same replay rule). */
+  filterAggregates(offset: number, aggregates: readonly Identity[]): AsyncIterable<ActionEvent>
+  /** `read` restricted to the given aggregate kinds (same replay rule). */
+  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[]): AsyncIterable<ActionEvent>
+  /** Every stored event rebase would treat as a conflict for `aggregate` from `offset` on. */
+  queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]>
+
+  /** A keyset page of raw event rows (actions and effects), ascending by seq-no. */
+  pageEvents(query: EventPageQuery): Promise<EventPage>
+  /** One raw row by seq-no, or null. */
+  eventRow(seqNo: number): Promise<EventRow | null>
+  /** Number of events matching `filter` (may be slow on huge stores: call off the UI path). */
+  countEvents(filter?: EventFilter): Promise<number>
+  /** Row counts per table and the highest seq-no. */
+  counts(): Promise<StoreCounts>
+  /** Aggregates with their action counts, keyset-paged. */
+  aggregates(query: AggregateQuery): Promise<AggregateSummary[]>
+  /** Distinct aggregate kinds (cell text) with their aggregate counts. */
+  aggregateKinds(): Promise<{ kind: string; aggregates: number }[]>
+  /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
+  aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
+  /** Integrity check; never writes. */
+  check(onProgress?: ProgressFn): Promise<Problem[]>
+  /** A number that changes whenever another connection commits (SQLite `data_version`). */
+  dataVersion(): Promise<number>
+  /** Release the connection. */
+  close(): Promise<void>
+}

@@ -1,0 +1,118 @@
+/**
+ * Types for browsing a store as it is on disk: rows carry the exact cell text,
+ * so a store with cells that are not valid EDN still opens and displays.
+ */
+
+/** How a row of the event table is completed by the action/effect tables. */
+export type EventRowType = 'action' | 'effect' | 'neither' | 'both'
+
+/** One event as stored: every EDN cell as its exact text. */
+export interface EventRow {
+  readonly seqNo: number
+  /** Epoch seconds, as stored. */
+  readonly timestamp: number
+  readonly source: string
+  readonly type: EventRowType
+  /** Reason cell of the action or the effect (action wins for 'both'); null for 'neither'. */
+  readonly reason: string | null
+  readonly actorKind: string | null
+  readonly actorId: string | null
+  readonly aggregateKind: string | null
+  readonly aggregateId: string | null
+  readonly patch: string | null
+  /** The effect's trigger cells. */
+  readonly triggerKind: string | null
+  readonly triggerId: string | null
+  /** Trigger rows of this seq-no (an action's triggers), as `[kind, id]` cell texts. */
+  readonly triggers: readonly (readonly [string, string])[]
+}
+
+/** A cell-text identity `[kind, id]`, compared as text exactly like the library does. */
+export interface CellIdentity {
+  readonly kind: string
+  readonly id: string
+}
+
+/** Filters for the event table; all given parts must hold. Cell values are EDN text. */
+export interface EventFilter {
+  readonly type?: 'action' | 'effect'
+  /** Aggregate kind cell (actions), e.g. `:book`. */
+  readonly aggregateKind?: string
+  /** Aggregate identity (actions). */
+  readonly aggregate?: CellIdentity
+  readonly reason?: string
+  readonly source?: string
+  /** Actor identity (actions). */
+  readonly actor?: CellIdentity
+  /** Trigger identity: an effect naming it, or an action carrying it. */
+  readonly trigger?: CellIdentity
+  /** Epoch seconds, inclusive. */
+  readonly fromTime?: number
+  readonly toTime?: number
+  /** Seq-no range, inclusive. */
+  readonly fromSeqNo?: number
+  readonly toSeqNo?: number
+  /** Substring search inside the patch text. */
+  readonly patchText?: string
+}
+
+/** A keyset page request: rows after (ascending) or before (descending) a seq-no. */
+export interface EventPageQuery {
+  readonly filter?: EventFilter
+  readonly limit: number
+  /** Return rows with seq-no > after, ascending. */
+  readonly after?: number
+  /** Return rows with seq-no < before, ascending order in the result, nearest first fetched. */
+  readonly before?: number
+}
+
+/** One page of rows (ascending by seq-no), with flags for more rows on either side. */
+export interface EventPage {
+  readonly rows: readonly EventRow[]
+  readonly hasMoreBefore: boolean
+  readonly hasMoreAfter: boolean
+}
+
+/** An aggregate with its action count and seq-no range. */
+export interface AggregateSummary {
+  readonly kind: string
+  readonly id: string
+  readonly actions: number
+  readonly firstSeqNo: number
+  readonly lastSeqNo: number
+}
+
+/** Counts shown in the header. */
+export interface StoreCounts {
+  readonly events: number
+  readonly actions: number
+  readonly effects: number
+  readonly triggers: number
+  readonly maxSeqNo: number
+}
+
+/** Severity of an integrity problem; seq-no gaps are notices (the library allows them). */
+export type ProblemSeverity = 'error' | 'warning' | 'notice'
+
+/** One integrity problem, as a sentence, with where it is. */
+export interface Problem {
+  readonly code:
+    | 'schema'
+    | 'orphan-action'
+    | 'orphan-effect'
+    | 'orphan-trigger'
+    | 'event-without-body'
+    | 'event-with-both'
+    | 'invalid-edn'
+    | 'not-canonical'
+    | 'invalid-value'
+    | 'invalid-patch'
+    | 'trigger-without-action'
+    | 'effect-trigger-unused'
+    | 'seq-no-gap'
+  readonly severity: ProblemSeverity
+  readonly message: string
+  readonly seqNo?: number
+  readonly table?: string
+  readonly column?: string
+}
