@@ -23,8 +23,12 @@ export interface EventRow {
   /** The effect's trigger cells. */
   readonly triggerKind: string | null
   readonly triggerId: string | null
-  /** Trigger rows of this seq-no (an action's triggers), as `[kind, id]` cell texts. */
-  readonly triggers: readonly (readonly [string, string])[]
+  /**
+   * Trigger rows of this seq-no (an action's triggers), as `[kind, id]` cell texts.
+   * Only single-row lookups fill it: the library's trigger table has no index on
+   * `seq_no`, so pages leave it out rather than scan the table per page.
+   */
+  readonly triggers?: readonly (readonly [string, string])[]
 }
 
 /** A cell-text identity `[kind, id]`, compared as text exactly like the library does. */

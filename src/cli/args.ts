@@ -1,0 +1,145 @@
+/**
+ * Argument parsing for the `coherence` CLI: one spec per command, strict
+ * (unknown options are errors), with `--help` text for each.
+ */
+import { parseArgs } from 'node:util'
+import type { TableNames } from '../shared/domain'
+import { DEFAULT_TABLES } from '../shared/domain'
+
+/** A usage error: the message is printed with a hint to `--help`, exit code 1. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+type OptionSpec = { type: 'string' | 'boolean' }
+
+/** A command's options and help text. */
+export interface CommandSpec {
+  readonly usage: string
+  readonly summary: string
+  readonly options: Record<string, OptionSpec>
+  readonly help: string
+}
+
+const TABLES_HELP =
+  '  --tables event=E,action=A,effect=F,trigger=T\n' +
+  '                 table names (defaults: events, actions, effects, triggers)\n'
+
+/** Every command of the CLI. */
+export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
+  init: {
+    usage: 'coherence init FILE [--tables …]',
+    summary: 'create a store (the library\'s schema) in FILE',
+    options: { tables: { type: 'string' } },
+    help: TABLES_HELP
+  },
+  rebase: {
+    usage: 'coherence rebase FILE --base N [--resolved 1,2,…] [--dry] [--tables …]  < events.edn',
+    summary: 'append the EDN vector of new events on stdin on top of base N',
+    options: { base: { type: 'string' }, resolved: { type: 'string' }, dry: { type: 'boolean' }, tables: { type: 'string' } },
+    help:
+      '  --base N       the first seq-no the caller has not seen (1 when it has seen nothing)\n' +
+      '  --resolved L   comma-separated seq-nos treated as resolved conflicts\n' +
+      '  --dry          check and assign seq-nos, but write nothing\n' +
+      TABLES_HELP +
+      'Prints the result map as EDN. Exit 0 for :ok, 2 for :conflict, :invalid-seq-no or\n' +
+      ':write-conflict, 1 for an error (the file is unchanged).\n'
+  },
+  read: {
+    usage: 'coherence read FILE [--offset N] [--aggregates EDN] [--kinds EDN] [--tables …]',
+    summary: 'print the action events from offset N with replay, as an EDN vector',
+    options: { offset: { type: 'string' }, aggregates: { type: 'string' }, kinds: { type: 'string' }, tables: { type: 'string' } },
+    help:
+      '  --offset N       first seq-no to read (0 or 1: everything; default 0)\n' +
+      '  --aggregates V   only these aggregates, an EDN vector of identities: [[:book "Neuromancer"]]\n' +
+      '  --kinds V        only these aggregate kinds, an EDN vector of keywords: [:book :receipt]\n' +
+      TABLES_HELP
+  },
+  'seq-no': {
+    usage: 'coherence seq-no FILE [--tables …]',
+    summary: 'print the highest seq-no (0 when empty)',
+    options: { tables: { type: 'string' } },
+    help: TABLES_HELP
+  },
+  conflicts: {
+    usage: 'coherence conflicts FILE --offset N --aggregate EDN [--tables …]',
+    summary: 'print the events rebase would treat as conflicts for an aggregate',
+    options: { offset: { type: 'string' }, aggregate: { type: 'string' }, tables: { type: 'string' } },
+    help:
+      '  --offset N       first seq-no to consider\n' +
+      '  --aggregate ID   the aggregate identity in EDN: [:book "Neuromancer"]\n' +
+      TABLES_HELP
+  },
+  check: {
+    usage: 'coherence check FILE [--tables …]',
+    summary: 'check the store\'s integrity (never writes); exit 0 healthy, 1 problems',
+    options: { tables: { type: 'string' } },
+    help: TABLES_HELP
+  }
+}
+
+/** Top-level help. */
+export function mainHelp(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`)
+  return `coherence — inspect and append to coherence event stores (SQLite)\n\nUsage:\n${lines.join('\n')}\n\nRun "coherence COMMAND --help" for a command's options.\n`
+}
+
+/** Help for one command. */
+export function commandHelp(name: string): string {
+  const c = COMMANDS[name]
+  return `Usage: ${c.usage}\n${c.summary[0].toUpperCase()}${c.summary.slice(1)}.\n\nOptions:\n${c.help}  --help         show this help\n`
+}
+
+/** Parsed command line of one command. */
+export interface ParsedCommand {
+  readonly command: string
+  readonly file: string
+  readonly values: Record<string, string | boolean | undefined>
+  readonly tables: TableNames
+}
+
+/** Parse `--tables event=E,action=A,…`; unspecified keys keep their defaults. */
+export function parseTables(text: string | undefined): TableNames {
+  if (text === undefined) return DEFAULT_TABLES
+  const tables: Record<string, string> = { ...DEFAULT_TABLES }
+  for (const part of text.split(',')) {
+    const [key, value, ...rest] = part.split('=')
+    if (!['event', 'action', 'effect', 'trigger'].includes(key) || !value || rest.length > 0) {
+      throw new UsageError(`--tables expects event=E,action=A,effect=F,trigger=T; "${part}" is not one of those.`)
+    }
+    tables[key] = value
+  }
+  return tables as unknown as TableNames
+}
+
+/** Parse a positive (or, with `allowZero`, non-negative) integer option. */
+export function parseSeqNo(name: string, text: string | undefined, allowZero = false): number {
+  if (text === undefined) throw new UsageError(`--${name} is required.`)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || (!allowZero && Number(text) === 0)) {
+    throw new UsageError(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer; got "${text}".`)
+  }
+  return Number(text)
+}
+
+/** Parse argv (without node and script); returns null when help was printed instead. */
+export function parseCommandLine(argv: readonly string[]): ParsedCommand | { help: string } {
+  const [command, ...rest] = argv
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { help: mainHelp() }
+  const spec = COMMANDS[command]
+  if (!spec) throw new UsageError(`"${command}" is not a command. Commands: ${Object.keys(COMMANDS).join(', ')}.`)
+  let parsed
+  try {
+    parsed = parseArgs({ args: [...rest], options: { ...spec.options, help: { type: 'boolean' } }, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'))
+  }
+  if (parsed.values.help) return { help: commandHelp(command) }
+  if (parsed.positionals.length !== 1) {
+    throw new UsageError(parsed.positionals.length === 0 ? 'FILE is missing.' : `Only one FILE is expected; got ${parsed.positionals.join(' ')}.`)
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>
+  return { command, file: parsed.positionals[0], values, tables: parseTables(values.tables as string | undefined) }
+}

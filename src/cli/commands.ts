@@ -1,0 +1,157 @@
+/**
+ * The CLI commands: argument checking, a store call, and printing — no logic
+ * of their own. Each returns the process exit code.
+ */
+import type { EdnKeyword, EdnValue } from '../shared/edn-value'
+import type { Identity } from '../shared/domain'
+import { EdnParseError, printEdn, readEdn } from '../main/core/edn'
+import { eventToEdn, identityFromEdn, parseNewEvents, rebaseResultToEdn } from '../main/core/domain'
+import { createSqliteStore, openSqliteStore } from '../main/store/sqlite'
+import type { EventStore } from '../main/store/store'
+import { UsageError, parseSeqNo, type ParsedCommand } from './args'
+
+/** Where a command writes; `write` resolves when the text may be followed by more (backpressure). */
+export interface Output {
+  write(text: string): Promise<void>
+}
+
+/** Exit codes of the contract. */
+export const EXIT = { ok: 0, error: 1, notOk: 2 } as const
+
+function readOption(name: string, text: string): EdnValue {
+  try {
+    return readEdn(text)
+  } catch (e) {
+    if (e instanceof EdnParseError) throw new UsageError(`--${name} is not valid EDN: ${e.message}`)
+    throw e
+  }
+}
+
+function identityOption(name: string, value: EdnValue): Identity {
+  const identity = identityFromEdn(value)
+  if (identity === null) {
+    throw new UsageError(`--${name} must be an identity [kind id] (kind a keyword, id an integer, string or UUID); got ${printEdn(value)}.`)
+  }
+  return identity
+}
+
+function vectorItems(name: string, value: EdnValue, what: string): readonly EdnValue[] {
+  if (value.t !== 'vec' && value.t !== 'list') throw new UsageError(`--${name} must be an EDN vector of ${what}; got ${printEdn(value)}.`)
+  return value.items
+}
+
+async function withStore<T>(cmd: ParsedCommand, readOnly: boolean, work: (store: EventStore) => Promise<T>): Promise<T> {
+  const store = await openSqliteStore(cmd.file, { readOnly, tables: cmd.tables })
+  try {
+    return await work(store)
+  } finally {
+    await store.close()
+  }
+}
+
+async function init(cmd: ParsedCommand, out: Output): Promise<number> {
+  const store = await createSqliteStore(cmd.file, cmd.tables)
+  await store.close()
+  const t = cmd.tables
+  await out.write(`Created the store ${cmd.file} (tables ${t.event}, ${t.action}, ${t.effect}, ${t.trigger}).\n`)
+  return EXIT.ok
+}
+
+async function rebase(cmd: ParsedCommand, out: Output, stdin: string): Promise<number> {
+  const base = parseSeqNo('base', cmd.values.base as string | undefined)
+  const resolvedText = cmd.values.resolved as string | undefined
+  const resolved = resolvedText === undefined || resolvedText === ''
+    ? []
+    : resolvedText.split(',').map((part) => parseSeqNo('resolved', part.trim()))
+  if (new Set(resolved).size !== resolved.length) throw new UsageError('--resolved must list distinct seq-nos.')
+  let input: EdnValue
+  try {
+    input = readEdn(stdin)
+  } catch (e) {
+    if (e instanceof EdnParseError) throw new UsageError(`The events on stdin are not valid EDN: ${e.message}`)
+    throw e
+  }
+  const parsed = parseNewEvents(input)
+  if (!parsed.ok) {
+    throw new UsageError(`The events on stdin are not valid:\n${parsed.errors.map((e) => `  ${e.message}`).join('\n')}`)
+  }
+  const result = await withStore(cmd, false, (store) => store.rebase(base, parsed.events, { resolved, dry: cmd.values.dry === true }))
+  await out.write(printEdn(rebaseResultToEdn(result)) + '\n')
+  return result.result === 'ok' ? EXIT.ok : EXIT.notOk
+}
+
+async function read(cmd: ParsedCommand, out: Output): Promise<number> {
+  const offset = cmd.values.offset === undefined ? 0 : parseSeqNo('offset', cmd.values.offset as string, true)
+  const aggregatesText = cmd.values.aggregates as string | undefined
+  const kindsText = cmd.values.kinds as string | undefined
+  if (aggregatesText !== undefined && kindsText !== undefined) {
+    throw new UsageError('Give either --aggregates or --kinds, not both (the library filters by one or the other).')
+  }
+  const aggregates = aggregatesText === undefined
+    ? undefined
+    : vectorItems('aggregates', readOption('aggregates', aggregatesText), 'identities').map((v) => identityOption('aggregates', v))
+  const kinds = kindsText === undefined
+    ? undefined
+    : vectorItems('kinds', readOption('kinds', kindsText), 'keywords').map((v) => {
+        if (v.t !== 'kw') throw new UsageError(`--kinds must hold keywords only; got ${printEdn(v)}.`)
+        return v as EdnKeyword
+      })
+  return withStore(cmd, true, async (store) => {
+    const events = aggregates !== undefined
+      ? store.filterAggregates(offset, aggregates)
+      : kinds !== undefined
+        ? store.filterAggregateKinds(offset, kinds)
+        : store.read(offset)
+    // Stream the vector: pr-str of a vector separates items with one space.
+    let first = true
+    await out.write('[')
+    for await (const event of events) {
+      await out.write((first ? '' : ' ') + printEdn(eventToEdn(event)))
+      first = false
+    }
+    await out.write(']\n')
+    return EXIT.ok
+  })
+}
+
+async function seqNo(cmd: ParsedCommand, out: Output): Promise<number> {
+  return withStore(cmd, true, async (store) => {
+    await out.write(`${await store.currentSeqNo()}\n`)
+    return EXIT.ok
+  })
+}
+
+async function conflicts(cmd: ParsedCommand, out: Output): Promise<number> {
+  const offset = parseSeqNo('offset', cmd.values.offset as string | undefined, true)
+  const aggregateText = cmd.values.aggregate as string | undefined
+  if (aggregateText === undefined) throw new UsageError('--aggregate is required.')
+  const aggregate = identityOption('aggregate', readOption('aggregate', aggregateText))
+  return withStore(cmd, true, async (store) => {
+    const events = await store.queryConflicts(offset, aggregate)
+    await out.write(printEdn({ t: 'vec', items: events.map(eventToEdn) }) + '\n')
+    return EXIT.ok
+  })
+}
+
+async function check(cmd: ParsedCommand, out: Output): Promise<number> {
+  return withStore(cmd, true, async (store) => {
+    const problems = await store.check()
+    for (const p of problems) await out.write(`${p.severity}: ${p.message}\n`)
+    const serious = problems.filter((p) => p.severity !== 'notice').length
+    if (serious === 0) await out.write(`${cmd.file}: healthy${problems.length > 0 ? ` (${problems.length} notice${problems.length > 1 ? 's' : ''})` : ''}.\n`)
+    return serious === 0 ? EXIT.ok : EXIT.error
+  })
+}
+
+/** Run a parsed command. `stdin` is read only by `rebase`. */
+export async function runCommand(cmd: ParsedCommand, out: Output, readStdin: () => Promise<string>): Promise<number> {
+  switch (cmd.command) {
+    case 'init': return init(cmd, out)
+    case 'rebase': return rebase(cmd, out, await readStdin())
+    case 'read': return read(cmd, out)
+    case 'seq-no': return seqNo(cmd, out)
+    case 'conflicts': return conflicts(cmd, out)
+    case 'check': return check(cmd, out)
+    default: throw new UsageError(`"${cmd.command}" is not a command.`)
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Browsing queries over raw rows: keyset pages (never OFFSET), counts,
+ * aggregate lists. Rows keep every cell as text so broken stores still display.
+ */
+import type Database from 'better-sqlite3'
+import type {
+  AggregateSummary,
+  CellIdentity,
+  EventFilter,
+  EventPage,
+  EventPageQuery,
+  EventRow,
+  EventRowType
+} from '../../../shared/browse'
+import type { Queries } from './queries'
+
+interface RawEventRow {
+  seq_no: number
+  timestamp: number
+  source: string
+  a_seq: number | null
+  a_reason: string | null
+  actor_kind: string | null
+  actor_id: string | null
+  aggregate_kind: string | null
+  aggregate_id: string | null
+  patch: string | null
+  f_seq: number | null
+  f_reason: string | null
+  trigger_kind: string | null
+  trigger_id: string | null
+}
+
+const ROW_COLUMNS =
+  'ev."seq_no" AS "seq_no", ev."timestamp" AS "timestamp", ev."source" AS "source", ' +
+  'a."seq_no" AS "a_seq", a."reason" AS "a_reason", a."actor_kind" AS "actor_kind", a."actor_id" AS "actor_id", ' +
+  'a."aggregate_kind" AS "aggregate_kind", a."aggregate_id" AS "aggregate_id", a."patch" AS "patch", ' +
+  'f."seq_no" AS "f_seq", f."reason" AS "f_reason", f."trigger_kind" AS "trigger_kind", f."trigger_id" AS "trigger_id"'
+
+/** FROM clause and WHERE conditions for a filter. */
+interface FilterSql {
+  readonly from: string
+  readonly where: string[]
+  readonly params: (string | number)[]
+}
+
+function needsAction(f: EventFilter): boolean {
+  return f.type === 'action' || f.aggregateKind !== undefined || f.aggregate !== undefined || f.actor !== undefined || f.patchText !== undefined
+}
+
+/** Translate a filter into SQL on the aliases ev / a / f (and a trigger sub-query). */
+export function filterSql(queries: Queries, filter: EventFilter = {}): FilterSql {
+  const { event, action, effect, trigger } = queries.tables
+  const actionJoin = needsAction(filter) ? 'JOIN' : 'LEFT JOIN'
+  const effectJoin = filter.type === 'effect' ? 'JOIN' : 'LEFT JOIN'
+  const from =
+    `${event} ev ${actionJoin} ${action} a ON a."seq_no" = ev."seq_no" ` +
+    `${effectJoin} ${effect} f ON f."seq_no" = ev."seq_no"`
+  const where: string[] = []
+  const params: (string | number)[] = []
+  const add = (sql: string, ...values: (string | number)[]): void => {
+    where.push(sql)
+    params.push(...values)
+  }
+  if (filter.aggregateKind !== undefined) add('a."aggregate_kind" = ?', filter.aggregateKind)
+  if (filter.aggregate !== undefined) add('a."aggregate_kind" = ? AND a."aggregate_id" = ?', filter.aggregate.kind, filter.aggregate.id)
+  if (filter.actor !== undefined) add('a."actor_kind" = ? AND a."actor_id" = ?', filter.actor.kind, filter.actor.id)
+  if (filter.reason !== undefined) add('coalesce(a."reason", f."reason") = ?', filter.reason)
+  if (filter.source !== undefined) add('ev."source" = ?', filter.source)
+  if (filter.trigger !== undefined) {
+    const { kind, id } = filter.trigger
+    add(
+      `((f."trigger_kind" = ? AND f."trigger_id" = ?) OR ev."seq_no" IN ` +
+        `(SELECT t."seq_no" FROM ${trigger} t WHERE t."trigger_kind" = ? AND t."trigger_id" = ?))`,
+      kind, id, kind, id
+    )
+  }
+  if (filter.fromTime !== undefined) add('ev."timestamp" >= ?', filter.fromTime)
+  if (filter.toTime !== undefined) add('ev."timestamp" <= ?', filter.toTime)
+  if (filter.fromSeqNo !== undefined) add('ev."seq_no" >= ?', filter.fromSeqNo)
+  if (filter.toSeqNo !== undefined) add('ev."seq_no" <= ?', filter.toSeqNo)
+  if (filter.patchText !== undefined && filter.patchText !== '') add('instr(a."patch", ?) > 0', filter.patchText)
+  return { from, where, params }
+}
+
+function rowType(r: RawEventRow): EventRowType {
+  if (r.a_seq !== null && r.f_seq !== null) return 'both'
+  if (r.a_seq !== null) return 'action'
+  if (r.f_seq !== null) return 'effect'
+  return 'neither'
+}
+
+/** Raw row → EventRow (cells as text). */
+export function toEventRow(r: RawEventRow): EventRow {
+  return {
+    seqNo: r.seq_no,
+    timestamp: r.timestamp,
+    source: r.source,
+    type: rowType(r),
+    reason: r.a_reason ?? r.f_reason,
+    actorKind: r.actor_kind,
+    actorId: r.actor_id,
+    aggregateKind: r.aggregate_kind,
+    aggregateId: r.aggregate_id,
+    patch: r.patch,
+    triggerKind: r.trigger_kind,
+    triggerId: r.trigger_id
+  }
+}
+
+function whereClause(conditions: readonly string[]): string {
+  return conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
+}
+
+/** A keyset page of rows, ascending by seq-no. */
+export function pageEvents(db: Database.Database, queries: Queries, query: EventPageQuery): EventPage {
+  const f = filterSql(queries, query.filter)
+  const limit = Math.max(1, Math.min(query.limit, 5000))
+  const backwards = query.before !== undefined && query.after === undefined
+  const keyset = backwards ? ['ev."seq_no" < ?'] : query.after !== undefined ? ['ev."seq_no" > ?'] : []
+  const keyParams = backwards ? [query.before as number] : query.after !== undefined ? [query.after] : []
+  const sql =
+    `SELECT ${ROW_COLUMNS} FROM ${f.from}${whereClause([...f.where, ...keyset])} ` +
+    `ORDER BY ev."seq_no" ${backwards ? 'DESC' : 'ASC'} LIMIT ?`
+  const raw = db.prepare(sql).all(...f.params, ...keyParams, limit + 1) as RawEventRow[]
+  const more = raw.length > limit
+  const rows = raw.slice(0, limit).map(toEventRow)
+  if (backwards) rows.reverse()
+  const exists = (cond: string, value: number): boolean =>
+    db.prepare(`SELECT 1 FROM ${f.from}${whereClause([...f.where, cond])} LIMIT 1`).get(...f.params, value) !== undefined
+  const first = rows[0]?.seqNo
+  const last = rows[rows.length - 1]?.seqNo
+  return {
+    rows,
+    hasMoreBefore: backwards ? more : first !== undefined ? exists('ev."seq_no" < ?', first) : query.after !== undefined && exists('ev."seq_no" <= ?', query.after),
+    hasMoreAfter: backwards ? (last !== undefined ? exists('ev."seq_no" > ?', last) : exists('ev."seq_no" >= ?', query.before as number)) : more
+  }
+}
+
+/** One raw row with its trigger rows, or null. */
+export function eventRow(db: Database.Database, queries: Queries, seqNo: number): EventRow | null {
+  const f = filterSql(queries)
+  const raw = db.prepare(`SELECT ${ROW_COLUMNS} FROM ${f.from} WHERE ev."seq_no" = ?`).get(seqNo) as RawEventRow | undefined
+  if (raw === undefined) return null
+  const triggers = (db.prepare(queries.triggersOf).all(seqNo) as { trigger_kind: string; trigger_id: string }[]).map(
+    (t) => [t.trigger_kind, t.trigger_id] as const
+  )
+  return { ...toEventRow(raw), triggers }
+}
+
+/** Number of events matching the filter. */
+export function countEvents(db: Database.Database, queries: Queries, filter?: EventFilter): number {
+  const f = filterSql(queries, filter)
+  const row = db.prepare(`SELECT count(*) AS n FROM ${f.from}${whereClause(f.where)}`).get(...f.params) as { n: number }
+  return row.n
+}
+
+/** Aggregates with action counts, in (kind, id) cell order, keyset-paged. */
+export function aggregates(
+  db: Database.Database,
+  queries: Queries,
+  q: { kind?: string; after?: CellIdentity; limit: number }
+): AggregateSummary[] {
+  const where: string[] = []
+  const params: (string | number)[] = []
+  if (q.kind !== undefined) {
+    where.push('"aggregate_kind" = ?')
+    params.push(q.kind)
+  }
+  if (q.after !== undefined) {
+    where.push('("aggregate_kind", "aggregate_id") > (?, ?)')
+    params.push(q.after.kind, q.after.id)
+  }
+  const sql =
+    `SELECT "aggregate_kind" AS kind, "aggregate_id" AS id, count(*) AS actions, min("seq_no") AS firstSeqNo, max("seq_no") AS lastSeqNo ` +
+    `FROM ${queries.tables.action}${whereClause(where)} GROUP BY "aggregate_kind", "aggregate_id" ORDER BY "aggregate_kind", "aggregate_id" LIMIT ?`
+  return db.prepare(sql).all(...params, Math.max(1, Math.min(q.limit, 5000))) as AggregateSummary[]
+}
+
+/** Distinct aggregate kinds with their number of aggregates. */
+export function aggregateKinds(db: Database.Database, queries: Queries): { kind: string; aggregates: number }[] {
+  return db
+    .prepare(
+      `SELECT "aggregate_kind" AS kind, count(DISTINCT "aggregate_id") AS aggregates FROM ${queries.tables.action} GROUP BY "aggregate_kind" ORDER BY "aggregate_kind"`
+    )
+    .all() as { kind: string; aggregates: number }[]
+}
+
+/** Raw action rows of one aggregate, ascending, up to `upTo` inclusive. */
+export function aggregateHistory(db: Database.Database, queries: Queries, aggregate: CellIdentity, upTo?: number): EventRow[] {
+  const f = filterSql(queries, { aggregate, ...(upTo !== undefined ? { toSeqNo: upTo } : {}) })
+  const raw = db.prepare(`SELECT ${ROW_COLUMNS} FROM ${f.from}${whereClause(f.where)} ORDER BY ev."seq_no"`).all(...f.params) as RawEventRow[]
+  return raw.map(toEventRow)
+}

@@ -1,0 +1,188 @@
+/**
+ * The integrity check over a SQLite store: schema, orphan rows, events with
+ * neither or both bodies, every EDN cell, patches, triggers, seq-no gaps.
+ * Uses read queries only; it never writes.
+ */
+import type Database from 'better-sqlite3'
+import type { Problem } from '../../../shared/browse'
+import type { TableNames } from '../../../shared/domain'
+import type { ProgressFn } from '../store'
+import { checkCell, type CellExpectation } from '../../core/integrity'
+import { COLUMN_LENGTHS } from './schema'
+import type { Queries } from './queries'
+
+/** Detailed problems reported per code before they are summarised. */
+export const PROBLEMS_PER_CODE = 200
+
+/** Collects problems, capping each code and summarising the rest. */
+class ProblemList {
+  private readonly problems: Problem[] = []
+  private readonly counts = new Map<Problem['code'], number>()
+
+  add(problem: Problem): void {
+    const n = (this.counts.get(problem.code) ?? 0) + 1
+    this.counts.set(problem.code, n)
+    if (n <= PROBLEMS_PER_CODE) this.problems.push(problem)
+  }
+
+  result(): Problem[] {
+    const summaries: Problem[] = []
+    for (const [code, n] of this.counts) {
+      if (n > PROBLEMS_PER_CODE) {
+        const first = this.problems.find((p) => p.code === code)
+        summaries.push({
+          code,
+          severity: first?.severity ?? 'error',
+          message: `… and ${n - PROBLEMS_PER_CODE} more problems of this kind (${code}); ${n} in all.`
+        })
+      }
+    }
+    return [...this.problems, ...summaries]
+  }
+}
+
+interface CheckedRow {
+  seq_no: number
+  timestamp: unknown
+  source: string
+  a_seq: number | null
+  reason: string | null
+  actor_kind: string | null
+  actor_id: string | null
+  aggregate_kind: string | null
+  aggregate_id: string | null
+  patch: string | null
+  f_seq: number | null
+  f_reason: string | null
+  trigger_kind: string | null
+  trigger_id: string | null
+}
+
+function checkCellInto(list: ProblemList, seqNo: number, table: string, column: string, text: string | null, expectation: CellExpectation): void {
+  if (text === null) return
+  if (typeof text !== 'string') {
+    list.add({ code: 'invalid-value', severity: 'error', seqNo, table, column, message: `Seq-no ${seqNo}: ${table}.${column} holds a ${typeof text}, not EDN text.` })
+    return
+  }
+  for (const p of checkCell(text, expectation)) {
+    list.add({ code: p.code, severity: p.severity, seqNo, table, column, message: `Seq-no ${seqNo}: ${table}.${column} ${p.detail}.` })
+  }
+  const max = COLUMN_LENGTHS[column]
+  if (max !== undefined && text.length > max) {
+    list.add({
+      code: 'invalid-value', severity: 'warning', seqNo, table, column,
+      message: `Seq-no ${seqNo}: ${table}.${column} is ${text.length} characters long; the schema declares VARCHAR(${max}), which databases other than SQLite enforce.`
+    })
+  }
+}
+
+function checkIndexes(db: Database.Database, tables: TableNames, list: ProblemList): void {
+  const indexed = (table: string, columns: string[]): boolean => {
+    const indexes = db.prepare('SELECT name FROM pragma_index_list(?)').all(table) as { name: string }[]
+    return indexes.some((ix) => {
+      const cols = (db.prepare('SELECT name FROM pragma_index_info(?)').all(ix.name) as { name: string }[]).map((c) => c.name)
+      return cols.slice(0, columns.length).join(',') === columns.join(',')
+    })
+  }
+  if (!indexed(tables.action, ['aggregate_kind', 'aggregate_id'])) {
+    list.add({ code: 'schema', severity: 'warning', table: tables.action, message: `Table "${tables.action}" has no index on (aggregate_kind, aggregate_id); conflict checks and replay will scan the whole table.` })
+  }
+  if (!indexed(tables.effect, ['trigger_kind', 'trigger_id'])) {
+    list.add({ code: 'schema', severity: 'warning', table: tables.effect, message: `Table "${tables.effect}" has no index on (trigger_kind, trigger_id); conflict checks will scan the whole table.` })
+  }
+}
+
+function checkEvents(db: Database.Database, queries: Queries, tables: TableNames, list: ProblemList, onProgress?: ProgressFn): void {
+  const { event, action, effect } = queries.tables
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${event}`).get() as { n: number }).n
+  const rows = db.prepare(
+    `SELECT ev."seq_no" AS seq_no, ev."timestamp" AS timestamp, ev."source" AS source, a."seq_no" AS a_seq, a."reason" AS reason, ` +
+      `a."actor_kind" AS actor_kind, a."actor_id" AS actor_id, a."aggregate_kind" AS aggregate_kind, a."aggregate_id" AS aggregate_id, ` +
+      `a."patch" AS patch, f."seq_no" AS f_seq, f."reason" AS f_reason, f."trigger_kind" AS trigger_kind, f."trigger_id" AS trigger_id ` +
+      `FROM ${event} ev LEFT JOIN ${action} a ON a."seq_no" = ev."seq_no" LEFT JOIN ${effect} f ON f."seq_no" = ev."seq_no" ORDER BY ev."seq_no"`
+  )
+  let previous = 0
+  let done = 0
+  for (const r of rows.iterate() as Iterable<CheckedRow>) {
+    const n = r.seq_no
+    if (!Number.isInteger(n) || n < 1) {
+      list.add({ code: 'invalid-value', severity: 'error', seqNo: n, table: tables.event, column: 'seq_no', message: `Seq-no ${n} is not a positive integer.` })
+    } else if (n > previous + 1) {
+      const gap = n - previous - 1
+      list.add({
+        code: 'seq-no-gap', severity: 'notice', seqNo: n, table: tables.event,
+        message: gap === 1 ? `Seq-no ${previous + 1} is missing (the library allows gaps).` : `Seq-nos ${previous + 1}–${n - 1} are missing (${gap} numbers; the library allows gaps).`
+      })
+    }
+    previous = Number.isInteger(n) ? Math.max(previous, n) : previous
+    if (typeof r.timestamp !== 'number' || !Number.isInteger(r.timestamp)) {
+      list.add({ code: 'invalid-value', severity: 'error', seqNo: n, table: tables.event, column: 'timestamp', message: `Seq-no ${n}: ${tables.event}.timestamp is ${JSON.stringify(r.timestamp)}, not whole epoch seconds.` })
+    }
+    checkCellInto(list, n, tables.event, 'source', r.source, 'keyword')
+    if (r.a_seq === null && r.f_seq === null) {
+      list.add({ code: 'event-without-body', severity: 'error', seqNo: n, table: tables.event, message: `Seq-no ${n} is in "${tables.event}" but has neither an action nor an effect row.` })
+    } else if (r.a_seq !== null && r.f_seq !== null) {
+      list.add({ code: 'event-with-both', severity: 'error', seqNo: n, table: tables.event, message: `Seq-no ${n} has both an action row and an effect row; an event is exactly one of them.` })
+    }
+    if (r.a_seq !== null) {
+      checkCellInto(list, n, tables.action, 'reason', r.reason, 'keyword')
+      checkCellInto(list, n, tables.action, 'actor_kind', r.actor_kind, 'keyword')
+      checkCellInto(list, n, tables.action, 'actor_id', r.actor_id, 'id')
+      checkCellInto(list, n, tables.action, 'aggregate_kind', r.aggregate_kind, 'keyword')
+      checkCellInto(list, n, tables.action, 'aggregate_id', r.aggregate_id, 'id')
+      checkCellInto(list, n, tables.action, 'patch', r.patch, 'patch')
+    }
+    if (r.f_seq !== null) {
+      checkCellInto(list, n, tables.effect, 'reason', r.f_reason, 'keyword')
+      checkCellInto(list, n, tables.effect, 'trigger_kind', r.trigger_kind, 'keyword')
+      checkCellInto(list, n, tables.effect, 'trigger_id', r.trigger_id, 'id')
+    }
+    done++
+    if (onProgress && done % 5000 === 0) onProgress(done, total)
+  }
+  onProgress?.(done, total)
+}
+
+function checkOrphans(db: Database.Database, queries: Queries, tables: TableNames, list: ProblemList): void {
+  const { event, action, effect, trigger } = queries.tables
+  const orphanQuery = (table: string): string =>
+    `SELECT x."seq_no" AS seq_no FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM ${event} ev WHERE ev."seq_no" = x."seq_no") ORDER BY x."seq_no"`
+  for (const r of db.prepare(orphanQuery(action)).iterate() as Iterable<{ seq_no: number }>) {
+    list.add({ code: 'orphan-action', severity: 'error', seqNo: r.seq_no, table: tables.action, message: `"${tables.action}" has a row for seq-no ${r.seq_no}, but "${tables.event}" has no such event.` })
+  }
+  for (const r of db.prepare(orphanQuery(effect)).iterate() as Iterable<{ seq_no: number }>) {
+    list.add({ code: 'orphan-effect', severity: 'error', seqNo: r.seq_no, table: tables.effect, message: `"${tables.effect}" has a row for seq-no ${r.seq_no}, but "${tables.event}" has no such event.` })
+  }
+  const triggerRows = db.prepare(
+    `SELECT t."seq_no" AS seq_no, t."trigger_kind" AS trigger_kind, t."trigger_id" AS trigger_id, ` +
+      `EXISTS (SELECT 1 FROM ${event} ev WHERE ev."seq_no" = t."seq_no") AS has_event, ` +
+      `EXISTS (SELECT 1 FROM ${action} a WHERE a."seq_no" = t."seq_no") AS has_action FROM ${trigger} t ORDER BY t."seq_no"`
+  )
+  for (const r of triggerRows.iterate() as Iterable<{ seq_no: number; trigger_kind: string; trigger_id: string; has_event: number; has_action: number }>) {
+    const id = `[${r.trigger_kind} ${r.trigger_id}]`
+    if (!r.has_event) {
+      list.add({ code: 'orphan-trigger', severity: 'error', seqNo: r.seq_no, table: tables.trigger, message: `Trigger ${id} belongs to seq-no ${r.seq_no}, which "${tables.event}" does not have.` })
+    } else if (!r.has_action) {
+      list.add({ code: 'trigger-without-action', severity: 'warning', seqNo: r.seq_no, table: tables.trigger, message: `Trigger ${id} belongs to seq-no ${r.seq_no}, which is not an action; only actions carry triggers, so replay ignores it.` })
+    }
+    checkCellInto(list, r.seq_no, tables.trigger, 'trigger_kind', r.trigger_kind, 'keyword')
+    checkCellInto(list, r.seq_no, tables.trigger, 'trigger_id', r.trigger_id, 'id')
+  }
+  const unused = db.prepare(
+    `SELECT f."seq_no" AS seq_no, f."trigger_kind" AS trigger_kind, f."trigger_id" AS trigger_id FROM ${effect} f ` +
+      `WHERE NOT EXISTS (SELECT 1 FROM ${trigger} t JOIN ${action} a ON a."seq_no" = t."seq_no" ` +
+      `WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id") ORDER BY f."seq_no"`
+  )
+  for (const r of unused.iterate() as Iterable<{ seq_no: number; trigger_kind: string; trigger_id: string }>) {
+    list.add({ code: 'effect-trigger-unused', severity: 'warning', seqNo: r.seq_no, table: tables.effect, message: `Effect ${r.seq_no} names trigger [${r.trigger_kind} ${r.trigger_id}], which no action carries; it replays nothing.` })
+  }
+}
+
+/** Run every check; read-only. */
+export function checkStore(db: Database.Database, queries: Queries, tables: TableNames, onProgress?: ProgressFn): Problem[] {
+  const list = new ProblemList()
+  checkIndexes(db, tables, list)
+  checkEvents(db, queries, tables, list, onProgress)
+  checkOrphans(db, queries, tables, list)
+  return list.result()
+}

@@ -1,0 +1,72 @@
+/**
+ * SQL text for one set of table names. Built once per store and prepared once
+ * (see `statements.ts`); every query here is keyed on an indexed column.
+ */
+import type { TableNames } from '../../../shared/domain'
+import { quoteIdent as q } from './schema'
+
+/** Columns of an action row joined with its event and (optionally) one trigger row. */
+export const ACTION_COLUMNS =
+  'ev."timestamp" AS "timestamp", ev."source" AS "source", a."seq_no" AS "seq_no", a."reason" AS "reason", ' +
+  'a."actor_kind" AS "actor_kind", a."actor_id" AS "actor_id", a."aggregate_kind" AS "aggregate_kind", ' +
+  'a."aggregate_id" AS "aggregate_id", a."patch" AS "patch"'
+
+/** Columns of an effect row joined with its event. */
+export const EFFECT_COLUMNS =
+  'ev."timestamp" AS "timestamp", ev."source" AS "source", f."seq_no" AS "seq_no", f."reason" AS "reason", ' +
+  'f."trigger_kind" AS "trigger_kind", f."trigger_id" AS "trigger_id"'
+
+/** The SQL a store needs, specialised to its table names. */
+export interface Queries {
+  readonly tables: { readonly event: string; readonly action: string; readonly effect: string; readonly trigger: string }
+  readonly maxSeqNo: string
+  readonly insertEvent: string
+  readonly insertAction: string
+  readonly insertEffect: string
+  readonly insertTrigger: string
+  /** Earliest action on (kind, id) with seq-no ≥ ?, not in the JSON array of resolved seq-nos. */
+  readonly firstConflictingAction: string
+  /** Distinct triggers carried by any action on (kind, id). */
+  readonly aggregateTriggers: string
+  /** Earliest effect naming (trigger kind, trigger id) with seq-no ≥ ?, not resolved. */
+  readonly firstEffectOnTrigger: string
+  /** One action by seq-no with its trigger rows (one row per trigger). */
+  readonly actionBySeqNo: string
+  /** One effect by seq-no. */
+  readonly effectBySeqNo: string
+  /** Trigger rows of one seq-no. */
+  readonly triggersOf: string
+}
+
+/** Build the SQL for `names`. */
+export function buildQueries(names: TableNames): Queries {
+  const tables = { event: q(names.event), action: q(names.action), effect: q(names.effect), trigger: q(names.trigger) }
+  const notResolved = (col: string): string => `${col} NOT IN (SELECT value FROM json_each(?))`
+  return {
+    tables,
+    maxSeqNo: `SELECT coalesce(max("seq_no"), 0) AS "seq_no" FROM ${tables.event}`,
+    insertEvent: `INSERT INTO ${tables.event} ("seq_no", "timestamp", "source") VALUES (?, ?, ?)`,
+    insertAction:
+      `INSERT INTO ${tables.action} ("seq_no", "reason", "actor_kind", "actor_id", "aggregate_kind", "aggregate_id", "patch") ` +
+      'VALUES (?, ?, ?, ?, ?, ?, ?)',
+    insertEffect: `INSERT INTO ${tables.effect} ("seq_no", "reason", "trigger_kind", "trigger_id") VALUES (?, ?, ?, ?)`,
+    insertTrigger: `INSERT INTO ${tables.trigger} ("trigger_kind", "trigger_id", "seq_no") VALUES (?, ?, ?)`,
+    firstConflictingAction:
+      `SELECT min(a."seq_no") AS "seq_no" FROM ${tables.action} a ` +
+      `WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ? AND a."seq_no" >= ? AND ${notResolved('a."seq_no"')}`,
+    aggregateTriggers:
+      `SELECT DISTINCT t."trigger_kind" AS "trigger_kind", t."trigger_id" AS "trigger_id" ` +
+      `FROM ${tables.action} a JOIN ${tables.trigger} t ON t."seq_no" = a."seq_no" ` +
+      'WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ?',
+    firstEffectOnTrigger:
+      `SELECT min(f."seq_no") AS "seq_no" FROM ${tables.effect} f ` +
+      `WHERE f."trigger_kind" = ? AND f."trigger_id" = ? AND f."seq_no" >= ? AND ${notResolved('f."seq_no"')}`,
+    actionBySeqNo:
+      `SELECT ${ACTION_COLUMNS}, t."trigger_kind" AS "trigger_kind", t."trigger_id" AS "trigger_id" ` +
+      `FROM ${tables.action} a JOIN ${tables.event} ev ON ev."seq_no" = a."seq_no" ` +
+      `LEFT JOIN ${tables.trigger} t ON t."seq_no" = a."seq_no" WHERE a."seq_no" = ?`,
+    effectBySeqNo:
+      `SELECT ${EFFECT_COLUMNS} FROM ${tables.effect} f JOIN ${tables.event} ev ON ev."seq_no" = f."seq_no" WHERE f."seq_no" = ?`,
+    triggersOf: `SELECT "trigger_kind", "trigger_id" FROM ${tables.trigger} WHERE "seq_no" = ? ORDER BY rowid`
+  }
+}

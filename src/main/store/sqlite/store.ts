@@ -1,0 +1,268 @@
+/**
+ * `EventStore` on SQLite (better-sqlite3). One connection per store for
+ * queries and rebase; each streaming read gets its own read-only connection so
+ * a long read never blocks other calls and sees one consistent snapshot.
+ */
+import type Database from 'better-sqlite3'
+import type {
+  ActionEvent,
+  Identity,
+  NewEvent,
+  RebaseOptions,
+  RebaseResult,
+  StoredEvent,
+  TableNames
+} from '../../../shared/domain'
+import type { EdnKeyword } from '../../../shared/edn-value'
+import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts } from '../../../shared/browse'
+import type { AggregateQuery, EventStore, ProgressFn } from '../store'
+import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
+import { CellReader, identityToCells, toCell } from '../cells'
+import { StoreError, explainSqliteError, isSqliteError } from '../errors'
+import { openConnection, type ConnectionOptions } from './connection'
+import { buildQueries, type Queries } from './queries'
+import { RowDecoder, type ActionRow, type EffectRow } from './rows'
+import { aggregatesCriteria, kindsCriteria, replayPlan, type ActionCriteria } from './replay'
+import * as browse from './browse'
+import { checkStore } from './check'
+
+type Stmt = Database.Statement
+
+/** Prepared statements of the write and conflict paths, made once per store. */
+interface Statements {
+  maxSeqNo: Stmt
+  insertEvent: Stmt
+  insertAction: Stmt
+  insertEffect: Stmt
+  insertTrigger: Stmt
+  firstConflictingAction: Stmt
+  aggregateTriggers: Stmt
+  firstEffectOnTrigger: Stmt
+  actionBySeqNo: Stmt
+  effectBySeqNo: Stmt
+  dataVersion: Stmt
+}
+
+/** A coherence store in an SQLite file. Create it with `openSqliteStore` / `createSqliteStore`. */
+export class SqliteEventStore implements EventStore {
+  private readonly queries: Queries
+  private readonly statements: Statements
+  private readonly decoder: RowDecoder
+  private closed = false
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    readonly tables: TableNames,
+    readonly readOnly: boolean,
+    private readonly connectionOptions: ConnectionOptions
+  ) {
+    this.queries = buildQueries(tables)
+    const prepare = (sql: string): Stmt => db.prepare(sql)
+    const writeStatement = (sql: string): Stmt => (readOnly ? (undefined as unknown as Stmt) : prepare(sql))
+    const q = this.queries
+    this.statements = {
+      maxSeqNo: prepare(q.maxSeqNo),
+      insertEvent: writeStatement(q.insertEvent),
+      insertAction: writeStatement(q.insertAction),
+      insertEffect: writeStatement(q.insertEffect),
+      insertTrigger: writeStatement(q.insertTrigger),
+      firstConflictingAction: prepare(q.firstConflictingAction),
+      aggregateTriggers: prepare(q.aggregateTriggers),
+      firstEffectOnTrigger: prepare(q.firstEffectOnTrigger),
+      actionBySeqNo: prepare(q.actionBySeqNo),
+      effectBySeqNo: prepare(q.effectBySeqNo),
+      dataVersion: prepare('PRAGMA data_version')
+    }
+    this.decoder = new RowDecoder(new CellReader(), tables)
+  }
+
+  private guard<T>(work: () => T): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreError('io', `${this.path} is closed.`))
+    try {
+      return Promise.resolve(work())
+    } catch (e) {
+      return Promise.reject(explainSqliteError(e, this.path))
+    }
+  }
+
+  currentSeqNo(): Promise<number> {
+    return this.guard(() => (this.statements.maxSeqNo.get() as { seq_no: number }).seq_no)
+  }
+
+  /** The complete stored event with this seq-no (an action with its triggers), or null. */
+  private storedEvent(seqNo: number): StoredEvent | null {
+    const actionRows = this.statements.actionBySeqNo.all(seqNo) as ActionRow[]
+    if (actionRows.length > 0) return [...this.decoder.actions(actionRows)][0]
+    const effectRow = this.statements.effectBySeqNo.get(seqNo) as EffectRow | undefined
+    return effectRow ? this.decoder.effect(effectRow) : null
+  }
+
+  /** Earliest conflicting seq-no for `aggregate` from `base` on, ignoring `resolved`; by indexed queries only. */
+  private firstConflictSeqNo(base: number, cells: CellIdentity, resolvedJson: string): number | null {
+    const s = this.statements
+    let best = (s.firstConflictingAction.get(cells.kind, cells.id, base, resolvedJson) as { seq_no: number | null }).seq_no
+    for (const t of s.aggregateTriggers.all(cells.kind, cells.id) as { trigger_kind: string; trigger_id: string }[]) {
+      const viaEffect = (s.firstEffectOnTrigger.get(t.trigger_kind, t.trigger_id, base, resolvedJson) as { seq_no: number | null }).seq_no
+      if (viaEffect !== null && (best === null || viaEffect < best)) best = viaEffect
+    }
+    return best
+  }
+
+  private writer(): RebaseWriter {
+    const s = this.statements
+    return {
+      nextSeqNo: () => (s.maxSeqNo.get() as { seq_no: number }).seq_no + 1,
+      nextConflict: (base, aggregate, resolved) => {
+        const seqNo = this.firstConflictSeqNo(base, identityToCells(aggregate), JSON.stringify(resolved))
+        return seqNo === null ? null : this.storedEvent(seqNo)
+      },
+      append: (event) => {
+        try {
+          s.insertEvent.run(event.seqNo, Math.floor(event.timestampMs / 1000), toCell(event.source))
+          if (event.type === 'action') {
+            const { reason, actor, aggregate, patch } = event.action
+            s.insertAction.run(event.seqNo, toCell(reason), toCell(actor.kind), toCell(actor.id), toCell(aggregate.kind), toCell(aggregate.id), toCell(patch))
+            for (const trigger of event.triggers) s.insertTrigger.run(toCell(trigger.kind), toCell(trigger.id), event.seqNo)
+          } else {
+            const { reason, trigger } = event.effect
+            s.insertEffect.run(event.seqNo, toCell(reason), toCell(trigger.kind), toCell(trigger.id))
+          }
+        } catch (e) {
+          if (isSqliteError(e, 'SQLITE_CONSTRAINT')) {
+            throw new WriteConflictError(`Seq-no ${event.seqNo} could not be written: ${(e as Error).message}.`)
+          }
+          throw e
+        }
+      }
+    }
+  }
+
+  rebase(base: number, history: readonly NewEvent[], options: RebaseOptions = {}): Promise<RebaseResult> {
+    if (this.readOnly) {
+      return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; unlock it for writing first. Nothing was written.`))
+    }
+    if (!Number.isSafeInteger(base) || base < 1) {
+      return Promise.reject(new RangeError(`The base must be a positive integer (the first seq-no not yet seen); got ${base}.`))
+    }
+    if (history.length === 0) return Promise.reject(new RangeError('Rebase needs at least one event.'))
+    const resolved = options.resolved ?? []
+    if (new Set(resolved).size !== resolved.length || resolved.some((n) => !Number.isSafeInteger(n) || n < 1)) {
+      return Promise.reject(new RangeError('Resolved seq-nos must be distinct positive integers.'))
+    }
+    return this.guard(() => {
+      this.db.exec('BEGIN IMMEDIATE')
+      let result: RebaseResult | undefined
+      try {
+        result = decideRebase(this.writer(), base, history, resolved)
+      } finally {
+        if (result?.result === 'ok' && !options.dry) this.db.exec('COMMIT')
+        else if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      }
+      return result
+    })
+  }
+
+  private async *stream(offset: number, criteria?: ActionCriteria): AsyncGenerator<ActionEvent> {
+    if (this.closed) throw new StoreError('io', `${this.path} is closed.`)
+    const db = openConnection(this.path, true, this.connectionOptions)
+    try {
+      // One read transaction: both parts see the same snapshot even if a writer commits meanwhile.
+      db.exec('BEGIN')
+      const plan = replayPlan(this.queries, offset, criteria)
+      const parts = [plan.current]
+      if (db.prepare(plan.anyBefore.sql).get(...plan.anyBefore.params) !== undefined) parts.unshift(plan.replayed)
+      for (const part of parts) {
+        const rows = db.prepare(part.sql).iterate(...part.params) as Iterable<ActionRow>
+        yield* this.decoder.actions(rows)
+      }
+      db.exec('COMMIT')
+    } catch (e) {
+      throw explainSqliteError(e, this.path)
+    } finally {
+      db.close()
+    }
+  }
+
+  read(offset: number): AsyncIterable<ActionEvent> {
+    return this.stream(offset)
+  }
+
+  filterAggregates(offset: number, aggregates: readonly Identity[]): AsyncIterable<ActionEvent> {
+    return this.stream(offset, aggregatesCriteria(aggregates.map(identityToCells)))
+  }
+
+  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[]): AsyncIterable<ActionEvent> {
+    return this.stream(offset, kindsCriteria(kinds.map(toCell)))
+  }
+
+  queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]> {
+    return this.guard(() => {
+      const cells = identityToCells(aggregate)
+      const { action, effect, trigger } = this.queries.tables
+      const seqNos = this.db
+        .prepare(
+          `SELECT a."seq_no" AS seq_no FROM ${action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ? AND a."seq_no" >= ? ` +
+            `UNION SELECT f."seq_no" FROM ${effect} f JOIN (SELECT DISTINCT t."trigger_kind" AS k, t."trigger_id" AS i FROM ${action} a ` +
+            `JOIN ${trigger} t ON t."seq_no" = a."seq_no" WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ?) tr ` +
+            `ON f."trigger_kind" = tr.k AND f."trigger_id" = tr.i WHERE f."seq_no" >= ? ORDER BY 1`
+        )
+        .all(cells.kind, cells.id, offset, cells.kind, cells.id, offset) as { seq_no: number }[]
+      return seqNos.map((r) => this.storedEvent(r.seq_no)).filter((e): e is StoredEvent => e !== null)
+    })
+  }
+
+  pageEvents(query: EventPageQuery): Promise<EventPage> {
+    return this.guard(() => browse.pageEvents(this.db, this.queries, query))
+  }
+
+  eventRow(seqNo: number): Promise<EventRow | null> {
+    return this.guard(() => browse.eventRow(this.db, this.queries, seqNo))
+  }
+
+  countEvents(filter?: EventFilter): Promise<number> {
+    return this.guard(() => browse.countEvents(this.db, this.queries, filter))
+  }
+
+  counts(): Promise<StoreCounts> {
+    return this.guard(() => {
+      const count = (table: string): number => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+      const t = this.queries.tables
+      return {
+        events: count(t.event),
+        actions: count(t.action),
+        effects: count(t.effect),
+        triggers: count(t.trigger),
+        maxSeqNo: (this.statements.maxSeqNo.get() as { seq_no: number }).seq_no
+      }
+    })
+  }
+
+  aggregates(query: AggregateQuery): Promise<AggregateSummary[]> {
+    return this.guard(() => browse.aggregates(this.db, this.queries, query))
+  }
+
+  aggregateKinds(): Promise<{ kind: string; aggregates: number }[]> {
+    return this.guard(() => browse.aggregateKinds(this.db, this.queries))
+  }
+
+  aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]> {
+    return this.guard(() => browse.aggregateHistory(this.db, this.queries, aggregate, upTo))
+  }
+
+  check(onProgress?: ProgressFn): Promise<Problem[]> {
+    return this.guard(() => checkStore(this.db, this.queries, this.tables, onProgress))
+  }
+
+  dataVersion(): Promise<number> {
+    return this.guard(() => (this.statements.dataVersion.get() as { data_version: number }).data_version)
+  }
+
+  close(): Promise<void> {
+    if (!this.closed) {
+      this.closed = true
+      this.db.close()
+    }
+    return Promise.resolve()
+  }
+}
