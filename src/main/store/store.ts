@@ -38,6 +38,12 @@ export interface AggregateQuery {
   readonly limit: number
 }
 
+/** An aggregate that a read replays, and the effects that make it replay. */
+export interface ReplayCause {
+  readonly aggregate: CellIdentity
+  readonly effects: readonly number[]
+}
+
 /** A coherence event store. */
 export interface EventStore {
   /** The table names this store uses. */
@@ -57,6 +63,11 @@ export interface EventStore {
   filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[]): AsyncIterable<ActionEvent>
   /** Every stored event rebase would treat as a conflict for `aggregate` from `offset` on. */
   queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]>
+  /**
+   * Why `read(offset)` replays: every aggregate that an effect at or after
+   * `offset` reaches through a trigger, with those effects' seq-nos (ascending).
+   */
+  replayCauses(offset: number): Promise<ReplayCause[]>
 
   /** A keyset page of raw event rows (actions and effects), ascending by seq-no. */
   pageEvents(query: EventPageQuery): Promise<EventPage>

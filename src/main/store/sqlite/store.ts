@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/domain'
 import type { EdnKeyword } from '../../../shared/edn-value'
 import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts } from '../../../shared/browse'
-import type { AggregateQuery, EventStore, ProgressFn } from '../store'
+import type { AggregateQuery, EventStore, ProgressFn, ReplayCause } from '../store'
 import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
@@ -152,14 +152,14 @@ export class SqliteEventStore implements EventStore {
     }
     return this.guard(() => {
       this.db.exec('BEGIN IMMEDIATE')
-      let result: RebaseResult | undefined
       try {
-        result = decideRebase(this.writer(), base, history, resolved)
+        const result = decideRebase(this.writer(), base, history, resolved)
+        if (result.result === 'ok' && !options.dry) this.db.exec('COMMIT')
+        return result
       } finally {
-        if (result?.result === 'ok' && !options.dry) this.db.exec('COMMIT')
-        else if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        // Anything but a successful commit leaves the file as it was.
+        if (this.db.inTransaction) this.db.exec('ROLLBACK')
       }
-      return result
     })
   }
 
@@ -209,6 +209,26 @@ export class SqliteEventStore implements EventStore {
         )
         .all(cells.kind, cells.id, offset, cells.kind, cells.id, offset) as { seq_no: number }[]
       return seqNos.map((r) => this.storedEvent(r.seq_no)).filter((e): e is StoredEvent => e !== null)
+    })
+  }
+
+  replayCauses(offset: number): Promise<ReplayCause[]> {
+    return this.guard(() => {
+      const { action, effect, trigger } = this.queries.tables
+      const rows = this.db
+        .prepare(
+          `SELECT DISTINCT a."aggregate_kind" AS kind, a."aggregate_id" AS id, f."seq_no" AS seq_no FROM ${effect} f ` +
+            `JOIN ${trigger} t ON t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
+            `JOIN ${action} a ON a."seq_no" = t."seq_no" WHERE f."seq_no" >= ? ORDER BY a."aggregate_kind", a."aggregate_id", f."seq_no"`
+        )
+        .all(offset) as { kind: string; id: string; seq_no: number }[]
+      const causes: { aggregate: CellIdentity; effects: number[] }[] = []
+      for (const r of rows) {
+        const last = causes[causes.length - 1]
+        if (last && last.aggregate.kind === r.kind && last.aggregate.id === r.id) last.effects.push(r.seq_no)
+        else causes.push({ aggregate: { kind: r.kind, id: r.id }, effects: [r.seq_no] })
+      }
+      return causes
     })
   }
 
