@@ -1,0 +1,91 @@
+/**
+ * Character classes exactly as `clojure.lang.EdnReader` sees them. The reader
+ * works on UTF-16 code units (a Java `char`), so every function here takes one
+ * code unit. ASCII is decided with plain comparisons; the rare non-ASCII cases
+ * fall back to Unicode property regexes (Node's Unicode tables are newer than
+ * JDK 17's Unicode 13, which only matters for characters added since).
+ */
+
+const UNICODE_DIGIT = /^\p{Nd}$/u
+const UNICODE_LETTER = /^\p{L}$/u
+
+/** `Character.isWhitespace(c) || c == ','` — EdnReader's notion of whitespace. */
+export function isEdnWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31)
+  if (c === 44) return true
+  if (c < 0x1680) return false
+  return (
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x2006) ||
+    (c >= 0x2008 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x205f ||
+    c === 0x3000
+  )
+}
+
+/** `Character.isDigit(c)`: ASCII digits and every other Unicode decimal digit (category Nd). */
+export function isJavaDigit(c: number): boolean {
+  if (c < 128) return c >= 48 && c <= 57
+  return UNICODE_DIGIT.test(String.fromCharCode(c))
+}
+
+/** `Character.isLetter(c)` for one code unit (decides whether `#x…` is a tagged literal). */
+export function isJavaLetter(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+  return UNICODE_LETTER.test(String.fromCharCode(c))
+}
+
+/** Value of a Unicode Nd digit: its distance from the start of its run of ten (runs are contiguous by Unicode policy). */
+function unicodeDigitValue(c: number): number {
+  let start = c
+  while (start > 0 && isJavaDigit(start - 1)) start--
+  return (c - start) % 10
+}
+
+/**
+ * `Character.digit(c, radix)`: the value of `c` as a digit in `radix`, or -1.
+ * Accepts ASCII letters, the full-width Latin letters and any Unicode decimal digit, as Java does.
+ */
+export function javaDigit(c: number, radix: number): number {
+  let value: number
+  if (c >= 48 && c <= 57) value = c - 48
+  else if (c >= 97 && c <= 122) value = c - 87
+  else if (c >= 65 && c <= 90) value = c - 55
+  else if (c >= 0xff21 && c <= 0xff3a) value = c - 0xff21 + 10
+  else if (c >= 0xff41 && c <= 0xff5a) value = c - 0xff41 + 10
+  else if (c >= 128 && isJavaDigit(c)) value = unicodeDigitValue(c)
+  else return -1
+  return value < radix ? value : -1
+}
+
+/** Characters with a reader macro in EdnReader: `" ; ^ ( ) [ ] { } \ #`. */
+export function isMacroChar(c: number): boolean {
+  switch (c) {
+    case 34: // "
+    case 59: // ;
+    case 94: // ^
+    case 40: // (
+    case 41: // )
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 92: // \
+    case 35: // #
+      return true
+    default:
+      return false
+  }
+}
+
+/** Macro characters that end a token (all but `#`; `'` and `:` are no macros in EDN anyway). */
+export function isTerminatingMacroChar(c: number): boolean {
+  return c !== 35 && isMacroChar(c)
+}
+
+/** `@`, `` ` `` and `~` may not appear in a token (EdnReader's `nonConstituent`). */
+export function isNonConstituent(c: number): boolean {
+  return c === 64 || c === 96 || c === 126
+}
