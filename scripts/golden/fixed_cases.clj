@@ -46,6 +46,13 @@
    "#foo 1N" "#foo 1.0M" "#foo -0.0" "#foo ##NaN" "#foo (1 2)" "#foo #{1 2}" "#foo #inst \"2020-01-01\"" "#foo \\a"
    "#foo :k" "#foo sym" "#foo #uuid \"5f1c0d1e-1111-4222-8333-944455556666\"" "#foo {1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18}"])
 
+(def unicode-cases
+  "Java's Unicode-aware Character.digit/isDigit/isWhitespace/isLetter as the reader uses them."
+  ["\"\\u\u0660\u0660\u0664\u0661\"" "\\u\u0660\u0660\u0664\u0661" "\"\\uFFFF\"" "\"\\u\uff26\uff26\uff26\uff26\""
+   "\"\\\u0661\u0662\"" "#uuid \"\u0661-2-3-4-5\"" "\u0663" "[\u0663]" "[a\u3000b\u2028c\u1680d\u001fe]" "[a\u00a0b]"
+   "[a\u2007b]" "[a\u202fb]" "[a\u0085b]" "a\u0085b/c" "ab/c\u0085" ":a\u0085b/c" "#\u00e9t\u00e9 1" "#\u0660 1" "#\u4e2d 1" "#x\u4e2d 1" "#\u00ff 1" "#\u0100 1"
+   "\\\uD83D\uDE00" "[\\\uD83D \\\uDE00]" "\"\uD83D\uDE00\"" "\u00e9/\u4e2d" "\\u\uff10\uff10\uff14\uff11"])
+
 (def structures
   ["[]" "()" "{}" "#{}" "[1 2 3]" "(1 2 3)" "[[]]" "(())" "[()]" "{:a 1}" "{:a 1, :b 2}" "{:a 1 :b 2 :c 3}"
    "{\"a\" 1 :a 2 a 3 \\a 4}" "{nil 1}" "{nil nil}" "{[1 2] :v (3) :l #{4} :s {5 6} :m}" "#{nil}" "#{nil 1 2 3}"
@@ -113,4 +120,4 @@
    "#uuid \"1-2-3-4-5-6\"" "#uuid \"5f1c0d1e-1111-4222-8333-9444555566667\"" "^1 [1]" "^:m 1" "^:m :k" "^:m \"s\""
    "^:m nil" "^:m" "1/2" "-3/4" "22/7"])
 
-(def all-fixed (concat scalars structures generated))
+(def all-fixed (concat scalars unicode-cases structures generated))

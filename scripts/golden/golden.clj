@@ -59,7 +59,8 @@
 
 (let [inputs (distinct (concat golden.fixed-cases/all-fixed
                                golden.fixed-cases/invalid
-                               (golden.random-cases/random-inputs 2400 20261128)))
+                               (golden.random-cases/random-inputs 2400 20261128)
+                               (golden.random-cases/random-doubles 1500 1911)))
       entries (map evaluate inputs)]
   (println "[")
   (println (str/join ",\n" (map json-entry entries)))

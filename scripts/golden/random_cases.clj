@@ -184,3 +184,14 @@
 (defn random-inputs [n seed]
   (binding [*rng* (Random. (long seed))]
     (vec (repeatedly n #(gen-form 0 false)))))
+
+(defn random-doubles
+  "Doubles from random bit patterns and random decimal magnitudes, as JDK text."
+  [n seed]
+  (binding [*rng* (Random. (long seed))]
+    (vec (for [_ (range n)
+               :let [d (if (chance 0.5)
+                         (Double/longBitsToDouble (.nextLong *rng*))
+                         (* (.nextDouble *rng*) (Math/pow 10 (- (rnd 640) 324))))]
+               :when (not (or (Double/isNaN d) (Double/isInfinite d)))]
+           (str d)))))

@@ -139,18 +139,20 @@ export function ednEquals(a: EdnValue, b: EdnValue): boolean {
 }
 
 /**
- * Index of the first value equal (by `=`) to an earlier one, or -1: what makes
- * `clojure.edn` refuse a map literal or set literal ("Duplicate key: :a").
+ * Index of the first of `values[0], values[step], values[2·step], …` that equals
+ * (by `=`) an earlier one, or -1: what makes `clojure.edn` refuse a set literal
+ * (step 1) or a map literal's keys (step 2) with "Duplicate key: :a".
  */
-export function firstDuplicateIndex(values: readonly EdnValue[]): number {
-  if (values.length <= LINEAR_LOOKUP_LIMIT) {
-    for (let j = 1; j < values.length; j++) {
-      for (let i = 0; i < j; i++) if (equiv(values[i], values[j])) return j
+export function firstDuplicateIndex(values: readonly EdnValue[], step: number): number {
+  const n = values.length
+  if (n <= LINEAR_LOOKUP_LIMIT * step) {
+    for (let j = step; j < n; j += step) {
+      for (let i = 0; i < j; i += step) if (equiv(values[i], values[j])) return j
     }
     return -1
   }
   const seen = new Map<number, EdnValue[]>()
-  for (let j = 0; j < values.length; j++) {
+  for (let j = 0; j < n; j += step) {
     const h = hasheq(values[j])
     const bucket = seen.get(h)
     if (!bucket) seen.set(h, [values[j]])

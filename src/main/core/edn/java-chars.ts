@@ -9,10 +9,25 @@
 const UNICODE_DIGIT = /^\p{Nd}$/u
 const UNICODE_LETTER = /^\p{L}$/u
 
+/** Bit in `ASCII_CLASS`: EDN whitespace (Java whitespace or `,`). */
+export const WHITESPACE = 1
+/** Bit in `ASCII_CLASS`: a macro character that ends a token (`" ; ^ ( ) [ ] { } \`). */
+export const TERMINATING_MACRO = 2
+/** Bit in `ASCII_CLASS`: any macro character (the terminating ones and `#`). */
+export const MACRO = 4
+
+/** Character classes of the ASCII range, for table lookups in the reader's hot loops. */
+export const ASCII_CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(128)
+  for (const c of [9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 44]) table[c] = WHITESPACE
+  for (const ch of '";^()[]{}\\') table[ch.charCodeAt(0)] = TERMINATING_MACRO | MACRO
+  table[35] = MACRO
+  return table
+})()
+
 /** `Character.isWhitespace(c) || c == ','` — EdnReader's notion of whitespace. */
 export function isEdnWhitespace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13) || (c >= 28 && c <= 31)
-  if (c === 44) return true
+  if (c < 128) return (ASCII_CLASS[c] & WHITESPACE) !== 0
   if (c < 0x1680) return false
   return (
     c === 0x1680 ||
@@ -62,27 +77,17 @@ export function javaDigit(c: number, radix: number): number {
 
 /** Characters with a reader macro in EdnReader: `" ; ^ ( ) [ ] { } \ #`. */
 export function isMacroChar(c: number): boolean {
-  switch (c) {
-    case 34: // "
-    case 59: // ;
-    case 94: // ^
-    case 40: // (
-    case 41: // )
-    case 91: // [
-    case 93: // ]
-    case 123: // {
-    case 125: // }
-    case 92: // \
-    case 35: // #
-      return true
-    default:
-      return false
-  }
+  return c < 128 && (ASCII_CLASS[c] & MACRO) !== 0
 }
 
-/** Macro characters that end a token (all but `#`; `'` and `:` are no macros in EDN anyway). */
-export function isTerminatingMacroChar(c: number): boolean {
-  return c !== 35 && isMacroChar(c)
+/** True where a number ends: end of input (NaN), whitespace or any macro character. */
+export function endsNumber(c: number): boolean {
+  return c < 128 ? (ASCII_CLASS[c] & (WHITESPACE | MACRO)) !== 0 : c !== c || isEdnWhitespace(c)
+}
+
+/** True where a token ends: end of input (NaN), whitespace or a macro character other than `#`. */
+export function endsToken(c: number): boolean {
+  return c < 128 ? (ASCII_CLASS[c] & (WHITESPACE | TERMINATING_MACRO)) !== 0 : c !== c || isEdnWhitespace(c)
 }
 
 /** `@`, `` ` `` and `~` may not appear in a token (EdnReader's `nonConstituent`). */

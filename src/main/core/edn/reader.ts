@@ -7,14 +7,7 @@
 import type { EdnValue } from '../../../shared/edn-value'
 import { firstDuplicateIndex } from './equality'
 import { parseInstant } from './instant'
-import {
-  isEdnWhitespace,
-  isJavaDigit,
-  isJavaLetter,
-  isMacroChar,
-  isNonConstituent,
-  isTerminatingMacroChar
-} from './java-chars'
+import { endsNumber, endsToken, isEdnWhitespace, isJavaDigit, isJavaLetter, isNonConstituent } from './java-chars'
 import { EdnParseError, describeChar, lineAndColumn } from './parse-error'
 import { printEdn } from './printer'
 import { matchCharacter, matchNumber, matchSymbol } from './reader-atoms'
@@ -34,8 +27,6 @@ const META_TARGETS = new Set<EdnValue['t']>(['sym', 'list', 'vec', 'map', 'set']
 /** The reading state over one input text. */
 export class EdnTextReader {
   pos = 0
-  /** Where the form most recently started by `readForm` begins. */
-  private formStart = 0
   private readonly len: number
 
   constructor(readonly src: string) {
@@ -85,7 +76,6 @@ export class EdnTextReader {
   readForm(expected = 'a value'): EdnValue {
     this.skipTrivia()
     const start = this.pos
-    this.formStart = start
     if (start >= this.len) this.unexpected(start, expected)
     const c = this.src.charCodeAt(start)
     switch (c) {
@@ -93,13 +83,13 @@ export class EdnTextReader {
         return readStringBody(this)
       case 40:
         this.pos++
-        return { t: 'list', items: this.readItems(41, start, null) }
+        return { t: 'list', items: this.readItems(41, start) }
       case 91:
         this.pos++
-        return { t: 'vec', items: this.readItems(93, start, null) }
+        return { t: 'vec', items: this.readItems(93, start) }
       case 123:
         this.pos++
-        return this.readMap(start, null)
+        return this.readMap(start, start, null)
       case 92:
         return this.readCharacter(start)
       case 35:
@@ -121,53 +111,58 @@ export class EdnTextReader {
     }
   }
 
-  /** Reads forms up to the closing delimiter `close`; records each form's start in `starts` when given. */
-  private readItems(close: number, openAt: number, starts: number[] | null): EdnValue[] {
+  /** Reads forms up to the closing delimiter `close` of the collection opened at `openAt`. */
+  private readItems(close: number, openAt: number): EdnValue[] {
     const items: EdnValue[] = []
-    const closeText = CLOSERS[close]
     for (;;) {
       this.skipTrivia()
-      if (this.pos >= this.len) {
-        const { line, column } = lineAndColumn(this.src, openAt)
-        const opener = this.src[openAt] === '#' ? this.src.slice(openAt, openAt + 2) : this.src[openAt]
-        this.unexpected(this.pos, `a value or "${closeText}" to close "${opener}" from line ${line}, column ${column}`)
-      }
       const c = this.src.charCodeAt(this.pos)
       if (c === close) {
         this.pos++
         return items
       }
-      if (c === 41 || c === 93 || c === 125) this.unexpected(this.pos, `a value or "${closeText}"`)
-      if (starts) starts.push(this.pos)
+      if (c === 41 || c === 93 || c === 125) this.unexpected(this.pos, `a value or "${CLOSERS[close]}"`)
+      if (this.pos >= this.len) {
+        const { line, column } = lineAndColumn(this.src, openAt)
+        const opener = this.src[openAt] === '#' ? this.src.slice(openAt, openAt + 2) : this.src[openAt]
+        this.unexpected(this.pos, `a value or "${CLOSERS[close]}" to close "${opener}" from line ${line}, column ${column}`)
+      }
       items.push(this.readForm())
     }
   }
 
-  private readMap(openAt: number, keyNamespace: string | null): EdnValue {
-    const starts: number[] = []
-    const items = this.readItems(125, openAt, starts)
-    if (items.length % 2 === 1) {
-      const lastKey = items[items.length - 1]
-      this.fail('Map literal must contain an even number of forms', this.pos - 1, `a value for the key ${printEdn(lastKey)}`)
+  /** Reads map entries after the `{` at `braceAt`; `keyNamespace` is the `ns` of `#:ns{…}`. */
+  private readMap(openAt: number, braceAt: number, keyNamespace: string | null): EdnValue {
+    const items = this.readItems(125, openAt)
+    const n = items.length
+    if (n % 2 === 1) {
+      this.fail('Map literal must contain an even number of forms', this.pos - 1, `a value for the key ${printEdn(items[n - 1])}`)
     }
-    const keys: EdnValue[] = []
-    const entries: (readonly [EdnValue, EdnValue])[] = []
-    for (let i = 0; i < items.length; i += 2) {
-      const key = keyNamespace === null ? items[i] : qualifyKey(items[i], keyNamespace)
-      keys.push(key)
-      entries.push([key, items[i + 1]])
+    if (keyNamespace !== null) for (let i = 0; i < n; i += 2) items[i] = qualifyKey(items[i], keyNamespace)
+    const dup = firstDuplicateIndex(items, 2)
+    if (dup >= 0) {
+      this.fail(`Duplicate key: ${printEdn(items[dup])}`, this.itemStart(braceAt, dup), 'each key at most once in a map')
     }
-    const dup = firstDuplicateIndex(keys)
-    if (dup >= 0) this.fail(`Duplicate key: ${printEdn(keys[dup])}`, starts[2 * dup], 'each key at most once in a map')
+    const entries: (readonly [EdnValue, EdnValue])[] = new Array(n / 2)
+    for (let i = 0; i < n; i += 2) entries[i / 2] = [items[i], items[i + 1]]
     return { t: 'map', entries }
   }
 
   private readSet(openAt: number): EdnValue {
-    const starts: number[] = []
-    const items = this.readItems(125, openAt, starts)
-    const dup = firstDuplicateIndex(items)
-    if (dup >= 0) this.fail(`Duplicate key: ${printEdn(items[dup])}`, starts[dup], 'each element at most once in a set')
+    const items = this.readItems(125, openAt)
+    const dup = firstDuplicateIndex(items, 1)
+    if (dup >= 0) {
+      this.fail(`Duplicate key: ${printEdn(items[dup])}`, this.itemStart(openAt + 1, dup), 'each element at most once in a set')
+    }
     return { t: 'set', items }
+  }
+
+  /** Where item `index` of the collection whose opening bracket is at `bracketAt` starts (re-reads it; errors only). */
+  private itemStart(bracketAt: number, index: number): number {
+    this.pos = bracketAt + 1
+    for (let i = 0; i < index; i++) this.readForm()
+    this.skipTrivia()
+    return this.pos
   }
 
   /** Scans a token from `start`: up to whitespace or a terminating macro character. */
@@ -177,44 +172,86 @@ export class EdnTextReader {
       this.fail(`Invalid leading character ${describeChar(src, start)}`, start, 'a value (`, ~ and @ are not EDN)')
     }
     let p = start + 1
-    while (p < this.len) {
-      const c = src.charCodeAt(p)
-      if (isEdnWhitespace(c) || isTerminatingMacroChar(c)) break
+    for (let c = src.charCodeAt(p); !endsToken(c); c = src.charCodeAt(++p)) {
       if (isNonConstituent(c)) this.fail(`Invalid constituent character ${describeChar(src, p)}`, p, 'a symbol or keyword character')
-      p++
     }
     this.pos = p
     return src.slice(start, p)
   }
 
+  /**
+   * Reads a symbol, keyword, `nil`, `true` or `false`. Plain names (`foo`, `:foo`,
+   * `ns/foo`, `:ns/foo`) are sliced straight from the input; anything unusual
+   * (more slashes, colons inside, leading `/`) goes through the full `matchSymbol`.
+   */
   private readToken(start: number): EdnValue {
-    const token = this.scanToken(start, false)
-    if (token === 'nil') return NIL
-    if (token === 'true') return TRUE
-    if (token === 'false') return FALSE
+    const src = this.src
+    const first = src.charCodeAt(start)
+    if (isNonConstituent(first)) {
+      this.fail(`Invalid leading character ${describeChar(src, start)}`, start, 'a value (`, ~ and @ are not EDN)')
+    }
+    const nameFrom = first === 58 ? start + 1 : start
+    let slash = -1
+    let plain = true
+    let p = start + 1
+    for (let c = src.charCodeAt(p); !endsToken(c); c = src.charCodeAt(++p)) {
+      if (c === 47) {
+        if (slash >= 0) plain = false
+        slash = p
+      } else if (c === 58 || c === 0x85) {
+        plain = false
+      } else if (isNonConstituent(c)) {
+        this.fail(`Invalid constituent character ${describeChar(src, p)}`, p, 'a symbol or keyword character')
+      }
+    }
+    this.pos = p
+    const lead = src.charCodeAt(nameFrom)
+    if (plain && nameFrom < p && lead !== 47 && !(lead >= 48 && lead <= 57)) {
+      if (slash < 0) {
+        const name = src.slice(nameFrom, p)
+        if (first === 58) return { t: 'kw', ns: null, name }
+        if (name === 'nil') return NIL
+        if (name === 'true') return TRUE
+        if (name === 'false') return FALSE
+        return { t: 'sym', ns: null, name }
+      }
+      const afterSlash = src.charCodeAt(slash + 1)
+      if (slash < p - 1 && !(afterSlash >= 48 && afterSlash <= 57)) {
+        const ns = src.slice(nameFrom, slash)
+        const name = src.slice(slash + 1, p)
+        return first === 58 ? { t: 'kw', ns, name } : { t: 'sym', ns, name }
+      }
+    }
+    const token = src.slice(start, p)
     const v = matchSymbol(token)
     if (v === null) this.fail(`Invalid token: ${token}`, start, 'a symbol or keyword such as foo, :foo or :ns/foo')
     return v
   }
 
+  /**
+   * Reads a number token (EdnReader's `readNumber`: up to whitespace or any macro
+   * character). Plain decimal integers and `digits.digits` doubles take a fast path.
+   */
   private readNumber(start: number): EdnValue {
     const src = this.src
     const first = src.charCodeAt(start)
-    const digitsFrom = first === 43 || first === 45 ? start + 1 : start
+    const signed = first === 43 || first === 45
+    // shape: 0 = ASCII digits only, 1 = digits "." digits, 2 = anything else
+    let shape = signed || (first >= 48 && first <= 57) ? 0 : 2
+    let value = signed ? 0 : first - 48
     let p = start + 1
-    let asciiDigits = first !== 43 && first !== 45 ? first >= 48 && first <= 57 : true
-    while (p < this.len) {
-      const c = src.charCodeAt(p)
-      if (isEdnWhitespace(c) || isMacroChar(c)) break
-      if (c < 48 || c > 57) asciiDigits = false
-      p++
+    for (let c = src.charCodeAt(p); !endsNumber(c); c = src.charCodeAt(++p)) {
+      if (c >= 48 && c <= 57) value = value * 10 + (c - 48)
+      else if (c === 46 && shape === 0) shape = 1
+      else shape = 2
     }
     this.pos = p
+    const digitsFrom = signed ? start + 1 : start
     const digitCount = p - digitsFrom
-    // Fast path: a plain decimal integer that fits a double exactly (no leading 0, which means octal).
-    if (asciiDigits && digitCount <= 15 && (digitCount === 1 || src.charCodeAt(digitsFrom) !== 48)) {
-      return { t: 'int', v: BigInt(Number(src.slice(start, p))), big: false }
+    if (shape === 0 && digitCount <= 15 && (digitCount === 1 || src.charCodeAt(digitsFrom) !== 48)) {
+      return { t: 'int', v: BigInt(first === 45 ? -value : value), big: false }
     }
+    if (shape === 1) return { t: 'float', v: Number(src.slice(start, p)) }
     const v = matchNumber(src.slice(start, p))
     if (typeof v === 'string') this.fail(v, start, 'a number such as 42, -7N, 0x1F, 2r1010, 1.5, 1e-3 or 2.50M')
     return v
@@ -242,13 +279,11 @@ export class EdnTextReader {
         return this.readNamespacedMap(start)
       case 94: // #^
         return this.readMeta(start)
-      case 95: // #_ (normally consumed as trivia)
-        this.readForm('a value to discard after "#_"')
-        return this.readForm()
       case 60: // #<
         return this.fail('Unreadable form "#<"', start, 'a readable value')
       default:
-        if (isJavaLetter(c)) {
+        // EdnReader indexes a 256-entry table with the character, so anything beyond U+00FF fails there.
+        if (c < 256 && isJavaLetter(c)) {
           this.pos = at
           return this.readTagged(start)
         }
@@ -268,21 +303,35 @@ export class EdnTextReader {
     return { t: 'float', v: value }
   }
 
-  private readNamespacedMap(start: number): EdnValue {
-    const sym = this.readForm('a namespace after "#:"')
-    if (sym.t !== 'sym' || sym.ns !== null) {
-      this.fail(`Namespaced map must specify a valid namespace: ${printEdn(sym)}`, this.formStart, 'a namespace such as shop in #:shop{…}')
-    }
-    while (this.pos < this.len && isEdnWhitespace(this.src.charCodeAt(this.pos))) this.pos++
-    if (this.src.charCodeAt(this.pos) !== 123) this.unexpected(this.pos, `"{" after #:${sym.name}`)
-    this.pos++
-    return this.readMap(start, sym.name)
+  /** Skips trivia and returns where the next form starts. */
+  private nextFormStart(): number {
+    this.skipTrivia()
+    return this.pos
   }
 
+  private readNamespacedMap(start: number): EdnValue {
+    const symStart = this.nextFormStart()
+    const sym = this.readForm('a namespace after "#:"')
+    if (sym.t !== 'sym' || sym.ns !== null) {
+      this.fail(`Namespaced map must specify a valid namespace: ${printEdn(sym)}`, symStart, 'a namespace such as shop in #:shop{…}')
+    }
+    while (this.pos < this.len && isEdnWhitespace(this.src.charCodeAt(this.pos))) this.pos++
+    const braceAt = this.pos
+    if (this.src.charCodeAt(braceAt) !== 123) this.unexpected(braceAt, `"{" after #:${sym.name}`)
+    this.pos++
+    return this.readMap(start, braceAt, sym.name)
+  }
+
+  /**
+   * Reads `^meta form` like clojure.edn: the metadata must be a symbol, keyword,
+   * string or map and the form a symbol or collection. The metadata is dropped
+   * (the value model has none, and `pr-str` does not print it).
+   */
   private readMeta(start: number): EdnValue {
+    const metaStart = this.nextFormStart()
     const meta = this.readForm('metadata after "^"')
     if (meta.t !== 'sym' && meta.t !== 'str' && meta.t !== 'kw' && meta.t !== 'map') {
-      this.fail('Metadata must be Symbol, Keyword, String or Map', this.formStart, 'metadata such as ^:flag or ^{:k v}')
+      this.fail('Metadata must be Symbol, Keyword, String or Map', metaStart, 'metadata such as ^:flag or ^{:k v}')
     }
     const target = this.readForm('a value after the metadata')
     if (!META_TARGETS.has(target.t)) {
@@ -294,30 +343,20 @@ export class EdnTextReader {
   private readTagged(start: number): EdnValue {
     const tag = this.readForm()
     if (tag.t !== 'sym') return this.fail('Reader tag must be a symbol', start, 'a tag symbol such as #my/tag')
-    const valueStart = this.pos
+    const valueStart = this.nextFormStart()
     const value = this.readForm(`a value after the tag #${printEdn(tag)}`)
     const tagText = tag.ns === null ? tag.name : `${tag.ns}/${tag.name}`
     if (tagText === 'inst') {
       const ms = value.t === 'str' ? parseInstant(value.v) : '#inst needs a string'
-      if (typeof ms === 'string') this.fail(ms, this.formStartAfter(valueStart), 'an RFC 3339 timestamp such as #inst "2026-11-28T14:00:00.000-00:00"')
+      if (typeof ms === 'string') this.fail(ms, valueStart, 'an RFC 3339 timestamp such as #inst "2026-11-28T14:00:00.000-00:00"')
       return { t: 'inst', ms }
     }
     if (tagText === 'uuid') {
       const uuid = value.t === 'str' ? canonicalUuid(value.v) : null
-      if (uuid === null) this.fail(`Invalid UUID: ${printEdn(value)}`, this.formStartAfter(valueStart), 'a UUID string such as #uuid "5f1c0d1e-0000-4000-8000-000000000000"')
+      if (uuid === null) this.fail(`Invalid UUID: ${printEdn(value)}`, valueStart, 'a UUID string such as #uuid "5f1c0d1e-0000-4000-8000-000000000000"')
       return { t: 'uuid', v: uuid }
     }
     return { t: 'tagged', tag: tagText, value }
-  }
-
-  /** Offset of the first form at or after `offset` (skipping trivia, without moving the reader). */
-  private formStartAfter(offset: number): number {
-    const saved = this.pos
-    this.pos = offset
-    this.skipTrivia()
-    const found = this.pos
-    this.pos = saved
-    return found
   }
 }
 
