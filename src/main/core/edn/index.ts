@@ -2,6 +2,15 @@
  * The EDN codec: reads EDN exactly as `clojure.edn/read-string` does and prints
  * exactly what Clojure 1.11's `pr-str` prints, with Clojure's `=` and `hash`.
  * Pure functions, no I/O.
+ *
+ * Where it deliberately differs from `clojure.edn/read-string`:
+ * - `readEdn` wants exactly one value: empty input and trailing values are errors
+ *   (Clojure returns nil for empty input and ignores what follows the first form);
+ * - a ratio that is not an integer (`1/2`) is refused, since the value model has no
+ *   exact fraction (`4/2` reads as `2`, as in Clojure);
+ * - unknown tags are kept as `tagged` values (Clojure needs `{:default tagged-literal}`).
+ * Like clojure.edn it reads `^meta form` (dropping the metadata, which `pr-str` never
+ * prints) and symbols such as `'a`; it refuses `` ` ``, `~`, `@`, `#'`, `#=`, `#(`, `#"`, `#?`.
  */
 import type { EdnValue } from '../../../shared/edn-value'
 import { describeChar } from './parse-error'
@@ -24,9 +33,11 @@ export { canonicalDecimalText } from './bigdec'
  */
 export function readEdn(text: string): EdnValue {
   const reader = new EdnTextReader(text)
-  const value = reader.readForm()
-  if (!reader.atEnd()) reader.fail(`Unexpected ${describeChar(text, reader.pos)}`, reader.pos, 'end of input after the value (only one value is allowed)')
-  return value
+  return guardNesting(reader, () => {
+    const value = reader.readForm()
+    if (!reader.atEnd()) reader.fail(`Unexpected ${describeChar(text, reader.pos)}`, reader.pos, 'end of input after the value (only one value is allowed)')
+    return value
+  })
 }
 
 /**
@@ -35,7 +46,19 @@ export function readEdn(text: string): EdnValue {
  */
 export function readEdnAll(text: string): EdnValue[] {
   const reader = new EdnTextReader(text)
-  const values: EdnValue[] = []
-  while (!reader.atEnd()) values.push(reader.readForm())
-  return values
+  return guardNesting(reader, () => {
+    const values: EdnValue[] = []
+    while (!reader.atEnd()) values.push(reader.readForm())
+    return values
+  })
+}
+
+/** Turns a stack overflow on absurdly deep nesting into a parse error at the place reached. */
+function guardNesting<T>(reader: EdnTextReader, read: () => T): T {
+  try {
+    return read()
+  } catch (e) {
+    if (e instanceof RangeError) reader.fail('Nesting too deep', reader.pos, 'fewer nested collections')
+    throw e
+  }
 }

@@ -26,9 +26,11 @@ const META_TARGETS = new Set<EdnValue['t']>(['sym', 'list', 'vec', 'map', 'set']
 
 /** The reading state over one input text. */
 export class EdnTextReader {
+  /** Offset of the next code unit to read. */
   pos = 0
   private readonly len: number
 
+  /** @param src the whole input text */
   constructor(readonly src: string) {
     this.len = src.length
   }

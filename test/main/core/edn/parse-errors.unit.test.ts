@@ -88,6 +88,11 @@ describe('EdnParseError', () => {
     )
   })
 
+  it('reports absurdly deep nesting as a parse error, not a crash', () => {
+    const e = parseError('['.repeat(200_000) + ']'.repeat(200_000))
+    expect(e.message).toMatch(/^Nesting too deep at line 1, column \d+/)
+  })
+
   it('readEdnAll reports errors in later values with their position', () => {
     expect(() => readEdnAll('1 2\n3 ]')).toThrow('Unexpected "]" at line 2, column 3: expected a value')
   })
