@@ -220,6 +220,23 @@ describe('read, seq-no, conflicts, check', () => {
     expect(missing.stderr).toContain('does not exist')
   })
 
+  it('reports a locked store plainly after waiting, leaving it unchanged', () => {
+    // Hash outside the lock: closing any descriptor of the file in this process would drop its POSIX locks.
+    const before = fileHash(store)
+    const holder = new Database(store)
+    holder.exec('BEGIN EXCLUSIVE')
+    let r
+    try {
+      r = cli(['rebase', store, '--base', '3'], `[${book('Idoru', 'carol', 'SciFi')}]`)
+    } finally {
+      holder.exec('ROLLBACK')
+      holder.close()
+    }
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('is locked by another program')
+    expect(fileHash(store)).toBe(before)
+  })
+
   it('finds stores with other table names through a hint', () => {
     const copy = join(dir, 'singular.db')
     cli(['init', copy, '--tables', 'event=event,action=action,effect=effect,trigger=trigger'])
