@@ -14,7 +14,8 @@ import type {
 } from '../../../shared/browse'
 import type { Queries } from './queries'
 
-interface RawEventRow {
+/** An event row joined with its action and effect rows, every cell as stored. */
+export interface RawEventRow {
   seq_no: number
   timestamp: number
   source: string
@@ -31,7 +32,8 @@ interface RawEventRow {
   trigger_id: string | null
 }
 
-const ROW_COLUMNS =
+/** Columns of `RawEventRow` over the aliases ev / a / f. */
+export const ROW_COLUMNS =
   'ev."seq_no" AS "seq_no", ev."timestamp" AS "timestamp", ev."source" AS "source", ' +
   'a."seq_no" AS "a_seq", a."reason" AS "a_reason", a."actor_kind" AS "actor_kind", a."actor_id" AS "actor_id", ' +
   'a."aggregate_kind" AS "aggregate_kind", a."aggregate_id" AS "aggregate_id", a."patch" AS "patch", ' +

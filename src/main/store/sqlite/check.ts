@@ -10,6 +10,7 @@ import type { ProgressFn } from '../store'
 import { checkCell, type CellExpectation } from '../../core/integrity'
 import { COLUMN_LENGTHS } from './schema'
 import type { Queries } from './queries'
+import { ROW_COLUMNS, filterSql, type RawEventRow } from './browse'
 
 /** Detailed problems reported per code before they are summarised. */
 export const PROBLEMS_PER_CODE = 200
@@ -41,22 +42,6 @@ class ProblemList {
   }
 }
 
-interface CheckedRow {
-  seq_no: number
-  timestamp: unknown
-  source: string
-  a_seq: number | null
-  reason: string | null
-  actor_kind: string | null
-  actor_id: string | null
-  aggregate_kind: string | null
-  aggregate_id: string | null
-  patch: string | null
-  f_seq: number | null
-  f_reason: string | null
-  trigger_kind: string | null
-  trigger_id: string | null
-}
 
 function checkCellInto(list: ProblemList, seqNo: number, table: string, column: string, text: string | null, expectation: CellExpectation): void {
   if (text === null) return
@@ -93,17 +78,12 @@ function checkIndexes(db: Database.Database, tables: TableNames, list: ProblemLi
 }
 
 function checkEvents(db: Database.Database, queries: Queries, tables: TableNames, list: ProblemList, onProgress?: ProgressFn): void {
-  const { event, action, effect } = queries.tables
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${event}`).get() as { n: number }).n
-  const rows = db.prepare(
-    `SELECT ev."seq_no" AS seq_no, ev."timestamp" AS timestamp, ev."source" AS source, a."seq_no" AS a_seq, a."reason" AS reason, ` +
-      `a."actor_kind" AS actor_kind, a."actor_id" AS actor_id, a."aggregate_kind" AS aggregate_kind, a."aggregate_id" AS aggregate_id, ` +
-      `a."patch" AS patch, f."seq_no" AS f_seq, f."reason" AS f_reason, f."trigger_kind" AS trigger_kind, f."trigger_id" AS trigger_id ` +
-      `FROM ${event} ev LEFT JOIN ${action} a ON a."seq_no" = ev."seq_no" LEFT JOIN ${effect} f ON f."seq_no" = ev."seq_no" ORDER BY ev."seq_no"`
-  )
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${queries.tables.event}`).get() as { n: number }).n
+  const f = filterSql(queries)
+  const rows = db.prepare(`SELECT ${ROW_COLUMNS} FROM ${f.from} ORDER BY ev."seq_no"`)
   let previous = 0
   let done = 0
-  for (const r of rows.iterate() as Iterable<CheckedRow>) {
+  for (const r of rows.iterate() as Iterable<RawEventRow>) {
     const n = r.seq_no
     if (!Number.isInteger(n) || n < 1) {
       list.add({ code: 'invalid-value', severity: 'error', seqNo: n, table: tables.event, column: 'seq_no', message: `Seq-no ${n} is not a positive integer.` })
@@ -115,7 +95,7 @@ function checkEvents(db: Database.Database, queries: Queries, tables: TableNames
       })
     }
     previous = Number.isInteger(n) ? Math.max(previous, n) : previous
-    if (typeof r.timestamp !== 'number' || !Number.isInteger(r.timestamp)) {
+    if (!Number.isInteger(r.timestamp as unknown)) {
       list.add({ code: 'invalid-value', severity: 'error', seqNo: n, table: tables.event, column: 'timestamp', message: `Seq-no ${n}: ${tables.event}.timestamp is ${JSON.stringify(r.timestamp)}, not whole epoch seconds.` })
     }
     checkCellInto(list, n, tables.event, 'source', r.source, 'keyword')
@@ -125,7 +105,7 @@ function checkEvents(db: Database.Database, queries: Queries, tables: TableNames
       list.add({ code: 'event-with-both', severity: 'error', seqNo: n, table: tables.event, message: `Seq-no ${n} has both an action row and an effect row; an event is exactly one of them.` })
     }
     if (r.a_seq !== null) {
-      checkCellInto(list, n, tables.action, 'reason', r.reason, 'keyword')
+      checkCellInto(list, n, tables.action, 'reason', r.a_reason, 'keyword')
       checkCellInto(list, n, tables.action, 'actor_kind', r.actor_kind, 'keyword')
       checkCellInto(list, n, tables.action, 'actor_id', r.actor_id, 'id')
       checkCellInto(list, n, tables.action, 'aggregate_kind', r.aggregate_kind, 'keyword')
