@@ -24,22 +24,29 @@ export function identityToCells(identity: Identity): CellIdentity {
 }
 
 /** Where a cell lives, for messages: `seq-no 12, actions.patch`. */
-export interface CellPlace {
-  readonly seqNo: number
-  readonly table: string
-  readonly column: string
+function describe(seqNo: number, table: string, column: string): string {
+  return `seq-no ${seqNo}, ${table}.${column}`
 }
 
-function describe(place: CellPlace): string {
-  return `seq-no ${place.seqNo}, ${place.table}.${place.column}`
+function invalid(seqNo: number, table: string, column: string, text: string, expected: string): StoreError {
+  return new StoreError(
+    'invalid-cell',
+    `The cell at ${describe(seqNo, table, column)} holds ${text}, but it must be ${expected}. Run the integrity check; the store was not changed.`
+  )
 }
 
-/** Reads cells into EDN values, caching short ones. One per store connection. */
+/**
+ * Reads cells into EDN values, caching short ones (and whole identities), so
+ * the millions of repeated kinds, ids, reasons and sources are parsed once.
+ * Places (seq-no, table, column) are plain arguments: messages are built only
+ * when a cell is bad, never on the hot path.
+ */
 export class CellReader {
   private readonly cache = new Map<string, EdnValue>()
+  private readonly identities = new Map<string, Identity>()
 
   /** Parse a cell; a cell that is not EDN raises a StoreError naming the cell. */
-  value(text: string, place: CellPlace): EdnValue {
+  value(text: string, seqNo: number, table: string, column: string): EdnValue {
     const cacheable = text.length <= CACHEABLE_LENGTH
     if (cacheable) {
       const hit = this.cache.get(text)
@@ -52,7 +59,7 @@ export class CellReader {
       if (e instanceof EdnParseError) {
         throw new StoreError(
           'invalid-cell',
-          `The cell at ${describe(place)} is not valid EDN (${e.message}). Run the integrity check; the store was not changed.`
+          `The cell at ${describe(seqNo, table, column)} is not valid EDN (${e.message}). Run the integrity check; the store was not changed.`
         )
       }
       throw e
@@ -65,27 +72,23 @@ export class CellReader {
   }
 
   /** Parse a cell that must hold a keyword (sources, reasons, kinds). */
-  keyword(text: string, place: CellPlace): EdnKeyword {
-    const value = this.value(text, place)
-    if (value.t !== 'kw') {
-      throw new StoreError(
-        'invalid-cell',
-        `The cell at ${describe(place)} holds ${text}, but it must be a keyword. Run the integrity check; the store was not changed.`
-      )
-    }
+  keyword(text: string, seqNo: number, table: string, column: string): EdnKeyword {
+    const value = this.value(text, seqNo, table, column)
+    if (value.t !== 'kw') throw invalid(seqNo, table, column, text, 'a keyword')
     return value
   }
 
-  /** Parse an identity from its kind and id cells. */
-  identity(kindText: string, idText: string, place: CellPlace, idColumn: string): Identity {
-    const kind = this.keyword(kindText, place)
-    const id = this.value(idText, { ...place, column: idColumn })
-    if (id.t !== 'int' && id.t !== 'str' && id.t !== 'uuid') {
-      throw new StoreError(
-        'invalid-cell',
-        `The cell at ${describe({ ...place, column: idColumn })} holds ${idText}, but an id must be an integer, a string or a UUID. Run the integrity check; the store was not changed.`
-      )
-    }
-    return { kind, id: id as IdentityId }
+  /** Parse an identity from its kind and id cells (`<prefix>_kind`, `<prefix>_id`). */
+  identity(kindText: string, idText: string, seqNo: number, table: string, prefix: string): Identity {
+    const key = kindText + '\u0000' + idText
+    const hit = this.identities.get(key)
+    if (hit !== undefined) return hit
+    const kind = this.keyword(kindText, seqNo, table, `${prefix}_kind`)
+    const id = this.value(idText, seqNo, table, `${prefix}_id`)
+    if (id.t !== 'int' && id.t !== 'str' && id.t !== 'uuid') throw invalid(seqNo, table, `${prefix}_id`, idText, 'an integer, a string or a UUID')
+    const identity: Identity = { kind, id: id as IdentityId }
+    if (this.identities.size >= CACHE_LIMIT) this.identities.clear()
+    this.identities.set(key, identity)
+    return identity
   }
 }

@@ -26,10 +26,12 @@ export interface Queries {
   readonly insertTrigger: string
   /** Earliest action on (kind, id) with seq-no ≥ ?, not in the JSON array of resolved seq-nos. */
   readonly firstConflictingAction: string
-  /** Distinct triggers carried by any action on (kind, id). */
-  readonly aggregateTriggers: string
-  /** Earliest effect naming (trigger kind, trigger id) with seq-no ≥ ?, not resolved. */
-  readonly firstEffectOnTrigger: string
+  /**
+   * Earliest effect with seq-no ≥ ?, not resolved, whose trigger some action on
+   * (kind, id) carries. Driven from the effects after the base (the library's
+   * form): the trigger table has no index on seq_no, only on (kind, id, seq_no).
+   */
+  readonly firstConflictingEffect: string
   /** One action by seq-no with its trigger rows (one row per trigger). */
   readonly actionBySeqNo: string
   /** One effect by seq-no. */
@@ -54,13 +56,10 @@ export function buildQueries(names: TableNames): Queries {
     firstConflictingAction:
       `SELECT min(a."seq_no") AS "seq_no" FROM ${tables.action} a ` +
       `WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ? AND a."seq_no" >= ? AND ${notResolved('a."seq_no"')}`,
-    aggregateTriggers:
-      `SELECT DISTINCT t."trigger_kind" AS "trigger_kind", t."trigger_id" AS "trigger_id" ` +
-      `FROM ${tables.action} a JOIN ${tables.trigger} t ON t."seq_no" = a."seq_no" ` +
-      'WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ?',
-    firstEffectOnTrigger:
-      `SELECT min(f."seq_no") AS "seq_no" FROM ${tables.effect} f ` +
-      `WHERE f."trigger_kind" = ? AND f."trigger_id" = ? AND f."seq_no" >= ? AND ${notResolved('f."seq_no"')}`,
+    firstConflictingEffect:
+      `SELECT min(f."seq_no") AS "seq_no" FROM ${tables.effect} f WHERE f."seq_no" >= ? AND ${notResolved('f."seq_no"')} ` +
+      `AND EXISTS (SELECT 1 FROM ${tables.trigger} t JOIN ${tables.action} a ON a."seq_no" = t."seq_no" ` +
+      'WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" AND a."aggregate_kind" = ? AND a."aggregate_id" = ?)',
     actionBySeqNo:
       `SELECT ${ACTION_COLUMNS}, t."trigger_kind" AS "trigger_kind", t."trigger_id" AS "trigger_id" ` +
       `FROM ${tables.action} a JOIN ${tables.event} ev ON ev."seq_no" = a."seq_no" ` +

@@ -39,12 +39,13 @@ export class RowDecoder {
   ) {}
 
   private trigger(row: { seq_no: number; trigger_kind: string; trigger_id: string }, table: string): Identity {
-    return this.cells.identity(row.trigger_kind, row.trigger_id, { seqNo: row.seq_no, table, column: 'trigger_kind' }, 'trigger_id')
+    return this.cells.identity(row.trigger_kind, row.trigger_id, row.seq_no, table, 'trigger')
   }
 
   /** One action (its first row); further trigger rows are added with `addTrigger`. */
   action(row: ActionRow): ActionEvent {
-    const place = { seqNo: row.seq_no, table: this.tables.action, column: '' }
+    const n = row.seq_no
+    const table = this.tables.action
     const triggers: Identity[] = []
     if (row.trigger_kind !== null && row.trigger_id !== null) {
       triggers.push(this.trigger(row as ActionRow & { trigger_kind: string; trigger_id: string }, this.tables.trigger))
@@ -53,12 +54,12 @@ export class RowDecoder {
       type: 'action',
       seqNo: row.seq_no,
       timestampMs: row.timestamp * 1000,
-      source: this.cells.keyword(row.source, { seqNo: row.seq_no, table: this.tables.event, column: 'source' }),
+      source: this.cells.keyword(row.source, n, this.tables.event, 'source'),
       action: {
-        reason: this.cells.keyword(row.reason, { ...place, column: 'reason' }),
-        actor: this.cells.identity(row.actor_kind, row.actor_id, { ...place, column: 'actor_kind' }, 'actor_id'),
-        aggregate: this.cells.identity(row.aggregate_kind, row.aggregate_id, { ...place, column: 'aggregate_kind' }, 'aggregate_id'),
-        patch: this.cells.value(row.patch, { ...place, column: 'patch' })
+        reason: this.cells.keyword(row.reason, n, table, 'reason'),
+        actor: this.cells.identity(row.actor_kind, row.actor_id, n, table, 'actor'),
+        aggregate: this.cells.identity(row.aggregate_kind, row.aggregate_id, n, table, 'aggregate'),
+        patch: this.cells.value(row.patch, n, table, 'patch')
       },
       triggers
     }
@@ -89,15 +90,16 @@ export class RowDecoder {
 
   /** One effect. */
   effect(row: EffectRow): EffectEvent {
-    const place = { seqNo: row.seq_no, table: this.tables.effect, column: '' }
+    const n = row.seq_no
+    const table = this.tables.effect
     return {
       type: 'effect',
       seqNo: row.seq_no,
       timestampMs: row.timestamp * 1000,
-      source: this.cells.keyword(row.source, { seqNo: row.seq_no, table: this.tables.event, column: 'source' }),
+      source: this.cells.keyword(row.source, n, this.tables.event, 'source'),
       effect: {
-        reason: this.cells.keyword(row.reason, { ...place, column: 'reason' }),
-        trigger: this.cells.identity(row.trigger_kind, row.trigger_id, { ...place, column: 'trigger_kind' }, 'trigger_id')
+        reason: this.cells.keyword(row.reason, n, table, 'reason'),
+        trigger: this.cells.identity(row.trigger_kind, row.trigger_id, n, table, 'trigger')
       }
     }
   }

@@ -36,8 +36,7 @@ interface Statements {
   insertEffect: Stmt
   insertTrigger: Stmt
   firstConflictingAction: Stmt
-  aggregateTriggers: Stmt
-  firstEffectOnTrigger: Stmt
+  firstConflictingEffect: Stmt
   actionBySeqNo: Stmt
   effectBySeqNo: Stmt
   dataVersion: Stmt
@@ -68,8 +67,7 @@ export class SqliteEventStore implements EventStore {
       insertEffect: writeStatement(q.insertEffect),
       insertTrigger: writeStatement(q.insertTrigger),
       firstConflictingAction: prepare(q.firstConflictingAction),
-      aggregateTriggers: prepare(q.aggregateTriggers),
-      firstEffectOnTrigger: prepare(q.firstEffectOnTrigger),
+      firstConflictingEffect: prepare(q.firstConflictingEffect),
       actionBySeqNo: prepare(q.actionBySeqNo),
       effectBySeqNo: prepare(q.effectBySeqNo),
       dataVersion: prepare('PRAGMA data_version')
@@ -101,12 +99,10 @@ export class SqliteEventStore implements EventStore {
   /** Earliest conflicting seq-no for `aggregate` from `base` on, ignoring `resolved`; by indexed queries only. */
   private firstConflictSeqNo(base: number, cells: CellIdentity, resolvedJson: string): number | null {
     const s = this.statements
-    let best = (s.firstConflictingAction.get(cells.kind, cells.id, base, resolvedJson) as { seq_no: number | null }).seq_no
-    for (const t of s.aggregateTriggers.all(cells.kind, cells.id) as { trigger_kind: string; trigger_id: string }[]) {
-      const viaEffect = (s.firstEffectOnTrigger.get(t.trigger_kind, t.trigger_id, base, resolvedJson) as { seq_no: number | null }).seq_no
-      if (viaEffect !== null && (best === null || viaEffect < best)) best = viaEffect
-    }
-    return best
+    const viaAction = (s.firstConflictingAction.get(cells.kind, cells.id, base, resolvedJson) as { seq_no: number | null }).seq_no
+    const viaEffect = (s.firstConflictingEffect.get(base, resolvedJson, cells.kind, cells.id) as { seq_no: number | null }).seq_no
+    if (viaAction === null) return viaEffect
+    return viaEffect === null ? viaAction : Math.min(viaAction, viaEffect)
   }
 
   private writer(): RebaseWriter {
@@ -203,11 +199,11 @@ export class SqliteEventStore implements EventStore {
       const seqNos = this.db
         .prepare(
           `SELECT a."seq_no" AS seq_no FROM ${action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ? AND a."seq_no" >= ? ` +
-            `UNION SELECT f."seq_no" FROM ${effect} f JOIN (SELECT DISTINCT t."trigger_kind" AS k, t."trigger_id" AS i FROM ${action} a ` +
-            `JOIN ${trigger} t ON t."seq_no" = a."seq_no" WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ?) tr ` +
-            `ON f."trigger_kind" = tr.k AND f."trigger_id" = tr.i WHERE f."seq_no" >= ? ORDER BY 1`
+            `UNION SELECT f."seq_no" FROM ${effect} f WHERE f."seq_no" >= ? AND EXISTS (SELECT 1 FROM ${trigger} t ` +
+            `JOIN ${action} a ON a."seq_no" = t."seq_no" WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
+            `AND a."aggregate_kind" = ? AND a."aggregate_id" = ?) ORDER BY 1`
         )
-        .all(cells.kind, cells.id, offset, cells.kind, cells.id, offset) as { seq_no: number }[]
+        .all(cells.kind, cells.id, offset, offset, cells.kind, cells.id) as { seq_no: number }[]
       return seqNos.map((r) => this.storedEvent(r.seq_no)).filter((e): e is StoredEvent => e !== null)
     })
   }

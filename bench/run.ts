@@ -1,0 +1,149 @@
+/**
+ * `npm run bench`: ratios measured side by side in one run (ours vs raw
+ * better-sqlite3 on the same rows; small store vs large store). Absolute times
+ * on shared machines are noise; the ratios are the result.
+ *
+ *   npm run bench                  # 10 k vs 1 M events
+ *   npm run bench -- --large 10000000
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import Database from 'better-sqlite3'
+import { createSqliteStore, openSqliteStore } from '../src/main/store/sqlite'
+import { buildQueries } from '../src/main/store/sqlite/queries'
+import { replayPlan } from '../src/main/store/sqlite/replay'
+import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
+import { generateStore, random, rawInserter, syntheticEvent } from './generate'
+
+const DATA = join(import.meta.dirname, '.data')
+const largeArg = process.argv.indexOf('--large')
+const LARGE = largeArg > 0 ? Number(process.argv[largeArg + 1]) : 1_000_000
+const SMALL = 10_000
+
+/** Median of `runs` timings of `fn` in ms. */
+async function median(runs: number, fn: () => unknown): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await fn()
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]
+}
+
+async function ensureStore(events: number): Promise<string> {
+  const path = join(DATA, `store-${events}.db`)
+  if (!existsSync(path)) {
+    process.stdout.write(`generating ${events} events … `)
+    await generateStore(path, events)
+    process.stdout.write('done\n')
+  }
+  return path
+}
+
+/** Append 100-event batches through rebase vs raw inserts of the same rows in the same transactions. */
+async function benchAppend(): Promise<[number, number]> {
+  const batches = 100
+  const rnd = random(7)
+  const events: NewEvent[] = Array.from({ length: batches * 100 }, (_, i) => syntheticEvent(i, rnd, 500))
+  const oursPath = join(DATA, 'append-ours.db')
+  const rawPath = join(DATA, 'append-raw.db')
+  const fresh = async (path: string): Promise<void> => {
+    rmSync(path, { force: true })
+    await (await createSqliteStore(path)).close()
+  }
+  const runOurs = async (): Promise<number> => {
+    await fresh(oursPath)
+    const store = await openSqliteStore(oursPath)
+    const start = performance.now()
+    for (let b = 0; b < batches; b++) {
+      const base = b * 100 + 1
+      const r = await store.rebase(base, events.slice(b * 100, b * 100 + 100))
+      if (r.result !== 'ok') throw new Error(`bench rebase ${r.result}`)
+    }
+    const t = performance.now() - start
+    await store.close()
+    return t
+  }
+  const runRaw = async (): Promise<number> => {
+    await fresh(rawPath)
+    const db = new Database(rawPath)
+    const insert = rawInserter(db)
+    const start = performance.now()
+    for (let b = 0; b < batches; b++) {
+      db.exec('BEGIN IMMEDIATE')
+      for (let i = b * 100; i < b * 100 + 100; i++) insert(i + 1, events[i])
+      db.exec('COMMIT')
+    }
+    const t = performance.now() - start
+    db.close()
+    return t
+  }
+  const ours: number[] = []
+  const raw: number[] = []
+  for (let i = 0; i < 3; i++) {
+    ours.push(await runOurs())
+    raw.push(await runRaw())
+  }
+  return [Math.min(...ours), Math.min(...raw)]
+}
+
+/** Full read(1) through the store vs the raw SELECT of the same rows. */
+async function benchRead(path: string): Promise<[number, number, number]> {
+  const store = await openSqliteStore(path, { readOnly: true })
+  const plan = replayPlan(buildQueries(DEFAULT_TABLES), 1)
+  const db = new Database(path, { readonly: true })
+  let count = 0
+  const ours = await median(3, async () => {
+    count = 0
+    for await (const _ of store.read(1)) count++
+  })
+  const raw = await median(3, () => {
+    let n = 0
+    for (const _ of db.prepare(plan.current.sql).raw().iterate(...plan.current.params)) n++
+    return n
+  })
+  db.close()
+  await store.close()
+  return [ours, raw, count]
+}
+
+/** One keyset page of 200 and one conflict check on a store. */
+async function benchPaging(path: string, events: number): Promise<[number, number]> {
+  const store = await openSqliteStore(path)
+  const rnd = random(3)
+  const page = await median(21, () => store.pageEvents({ limit: 200, after: Math.floor(rnd() * (events - 200)) }))
+  const max = await store.currentSeqNo()
+  const probe = syntheticEvent(events - 5, random(9), Math.max(10, Math.floor(events / 20)))
+  const conflict = await median(21, () => store.rebase(Math.max(1, max - 1000), [probe], { dry: true }))
+  await store.close()
+  return [page, conflict]
+}
+
+async function main(): Promise<void> {
+  mkdirSync(DATA, { recursive: true })
+  const small = await ensureStore(SMALL)
+  const large = await ensureStore(LARGE)
+
+  const [appendOurs, appendRaw] = await benchAppend()
+  const [readOurs, readRaw, readCount] = await benchRead(small)
+  const [pageSmall, conflictSmall] = await benchPaging(small, SMALL)
+  const [pageLarge, conflictLarge] = await benchPaging(large, LARGE)
+
+  const rows: [string, string, string][] = [
+    ['append via rebase, 100-event batches (10 000 events)', `${(appendRaw / appendOurs).toFixed(2)} of raw inserts`, '≥ 0.5'],
+    [`read(1), ${readCount} actions (10 k store)`, `${(readRaw / readOurs).toFixed(2)} of raw SELECT`, '≥ 0.5'],
+    [`keyset page of 200: ${LARGE} vs ${SMALL} events`, `${(pageLarge / pageSmall).toFixed(2)}× growth`, '≤ 2×'],
+    [`conflict check (dry rebase): ${LARGE} vs ${SMALL} events`, `${(conflictLarge / conflictSmall).toFixed(2)}× growth`, '≤ 2×']
+  ]
+  const width = Math.max(...rows.map((r) => r[0].length))
+  console.log(`\n${'measure'.padEnd(width)}  ratio                      target`)
+  for (const [name, ratio, target] of rows) console.log(`${name.padEnd(width)}  ${ratio.padEnd(26)} ${target}`)
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exitCode = 1
+})
