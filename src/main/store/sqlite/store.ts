@@ -90,7 +90,7 @@ export class SqliteEventStore implements EventStore {
 
   /** The complete stored event with this seq-no (an action with its triggers), or null. */
   private storedEvent(seqNo: number): StoredEvent | null {
-    const actionRows = this.statements.actionBySeqNo.all(seqNo) as ActionRow[]
+    const actionRows = this.statements.actionBySeqNo.raw().all(seqNo) as ActionRow[]
     if (actionRows.length > 0) return [...this.decoder.actions(actionRows)][0]
     const effectRow = this.statements.effectBySeqNo.get(seqNo) as EffectRow | undefined
     return effectRow ? this.decoder.effect(effectRow) : null
@@ -169,7 +169,7 @@ export class SqliteEventStore implements EventStore {
       const parts = [plan.current]
       if (db.prepare(plan.anyBefore.sql).get(...plan.anyBefore.params) !== undefined) parts.unshift(plan.replayed)
       for (const part of parts) {
-        const rows = db.prepare(part.sql).iterate(...part.params) as Iterable<ActionRow>
+        const rows = db.prepare(part.sql).raw().iterate(...part.params) as Iterable<ActionRow>
         yield* this.decoder.actions(rows)
       }
       db.exec('COMMIT')
