@@ -1,39 +1,99 @@
-/** Wiring only: window, menu, IPC handlers, change polling. */
-import { app, ipcMain } from 'electron'
+/**
+ * Electron main process: wiring only. Stores live in worker threads (the
+ * store host); main checks and routes requests, owns the window, the menu,
+ * the dialogs and the recent-files list.
+ */
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
 import { join } from 'node:path'
-import { channels } from '../shared/ipc/contract'
-import { dispatch, type HandlerContext } from './ipc/handlers'
-import { StoreRegistry } from './ipc/registry'
-import { recentFiles } from './app/recent'
-import { createMainWindow, denyAllPermissions, isTrustedSender } from './app/window'
-import { installMenu } from './app/menu'
-import { watchStores } from './ipc/watch'
+import { pathToFileURL } from 'node:url'
+import type { PushEventName, PushPayloads } from '../shared/ipc/contract'
+import type { RecentFile } from '../shared/ipc/types'
+import { DEV_RENDERER_CSP, RENDERER_CSP_HEADER } from './app/csp'
+import { electronDialogs } from './app/dialogs'
+import { filesFromArgv, findDemoStore, nativeBindingFromEnv, startupOnce } from './app/launch'
+import { menuTemplate } from './app/menu'
+import { JsonRecentFiles } from './app/recent-files'
+import { hardenSession, hardenWebContents } from './app/security'
+import { createMainWindow } from './app/window'
+import { StoreHost } from './host/store-host'
+import { registerIpc } from './ipc/electron-ipc'
 
-void app.whenReady().then(() => {
-  denyAllPermissions()
-  const recent = recentFiles(join(app.getPath('userData'), 'recent-files.json'))
-  const registry = new StoreRegistry(process.env.COHERENCE_SQLITE_BINDING)
-  const ctx: HandlerContext = { registry, recent: recent.list, remember: recent.remember }
-  const win = createMainWindow()
-  for (const channel of channels) {
-    ipcMain.handle(channel, (event, payload) => dispatch(ctx, channel, payload, isTrustedSender(win, event.senderFrame, event.sender.id)))
-  }
-  const send = (channel: string, payload: unknown): void => {
-    if (!win.isDestroyed()) win.webContents.send(channel, payload)
-  }
-  const openRequest = (path: string): void => send('app:open-request', { path })
-  installMenu(win, { openPath: openRequest, createPath: (path) => send('app:create-request', { path }), recent: recent.list })
-  const stopWatching = watchStores(registry, (storeId, seqNo) => send('store:changed', { storeId, seqNo }))
-  const argvPath = process.argv.slice(app.isPackaged ? 1 : 2).find((a) => !a.startsWith('-'))
-  const initial = argvPath ?? process.env.COHERENCE_DEMO_STORE
-  if (initial) win.webContents.once('did-finish-load', () => openRequest(initial))
-  app.on('window-all-closed', () => {
-    stopWatching()
-    void registry.closeAll().then(() => app.quit())
-  })
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const rendererUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+let win: BrowserWindow | null = null
+
+/** Files handed to us before the window can take them (macOS "open with", a second launch). */
+const filesBeforeReady: string[] = []
+
+function push<E extends PushEventName>(event: E, payload: PushPayloads[E]): void {
+  if (win && !win.isDestroyed()) win.webContents.send(event, payload)
+}
+
+function openInWindow(path: string): void {
+  if (!win) filesBeforeReady.push(path)
+  else push('app:command', { command: 'open-path', path })
+}
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  openInWindow(path)
+})
+app.on('second-instance', (_event, argv, cwd) => {
+  for (const path of filesFromArgv(argv, app.isPackaged, cwd)) openInWindow(path)
+  if (win?.isMinimized()) win.restore()
+  win?.focus()
 })
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault())
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+void app.whenReady().then(() => {
+  hardenSession(session.defaultSession, devServerUrl ? DEV_RENDERER_CSP : RENDERER_CSP_HEADER)
+  const host = new StoreHost(
+    { workerPath: join(__dirname, 'store-host.js'), nativeBinding: nativeBindingFromEnv(process.env) },
+    {
+      changed: (storeId, seqNo) => push('store:changed', { storeId, seqNo }),
+      lost: (storeId, message) => push('store:lost', { storeId, message }),
+      progress: (event) => push('progress', event)
+    }
+  )
+  const demoStore = findDemoStore(process.env, app.isPackaged ? process.resourcesPath : undefined)
+  const installMenu = (files: readonly RecentFile[]): void =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          platform: process.platform,
+          recent: files,
+          demoAvailable: demoStore !== null,
+          development: !app.isPackaged,
+          send: (command) => push('app:command', command),
+          clearRecent: () => recent.forget()
+        })
+      )
+    )
+  const recent = new JsonRecentFiles(join(app.getPath('userData'), 'recent-files.json'), installMenu)
+  const launchFiles = [...filesFromArgv(process.argv, app.isPackaged, process.cwd()), ...filesBeforeReady.splice(0)]
+  registerIpc(
+    ipcMain,
+    {
+      host,
+      dialogs: electronDialogs(() => win),
+      recent,
+      startup: startupOnce(launchFiles, demoStore, process.platform, app.getVersion())
+    },
+    () => (win && !win.isDestroyed() ? win.webContents.id : null),
+    rendererUrl
+  )
+  installMenu(recent.list())
+  win = createMainWindow({
+    preloadPath: join(__dirname, '../preload/index.js'),
+    rendererUrl,
+    iconPath: join(app.getAppPath(), 'resources', 'icon.png')
+  })
+  win.on('closed', () => {
+    win = null
+  })
+  app.on('window-all-closed', () => {
+    void host.closeAll().finally(() => app.quit())
+  })
 })

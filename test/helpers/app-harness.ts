@@ -1,84 +1,146 @@
 /**
- * End-to-end harness: the built renderer in Debian Chromium (playwright-core),
- * with `window.coherence` bridged to the REAL main-process handlers (same
- * validation path as Electron) and push events from the real store watcher.
+ * End-to-end harness (every UI test uses it): the built renderer in Debian
+ * Chromium, served over http with the app's CSP, with `window.coherence`
+ * bridged to the REAL main-process dispatch — same validation, same sender
+ * check, same store host in worker threads, real store files. Only the native
+ * dialogs are scripted (`dialogs`) and dropped files get their path from the
+ * harness (Chromium has no `webUtils.getPathForFile`).
  */
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { dispatch, type HandlerContext } from '../../src/main/ipc/handlers'
-import { StoreRegistry } from '../../src/main/ipc/registry'
-import { watchStores } from '../../src/main/ipc/watch'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import type { PushEventName, PushPayloads } from '../../src/shared/ipc/contract'
+import type { AppCommandEvent } from '../../src/shared/ipc/types'
+import { JsonRecentFiles } from '../../src/main/app/recent-files'
+import { startupOnce } from '../../src/main/app/launch'
+import type { StoreHost } from '../../src/main/host/store-host'
+import type { IpcDeps } from '../../src/main/ipc/deps'
+import { dispatch } from '../../src/main/ipc/dispatch'
+import { isTrustedSender } from '../../src/main/ipc/sender'
+import { buildBridgeScript, ensureRendererBuilt, ROOT } from './build'
+import { launchChromium } from './chromium'
+import { ScriptedDialogs } from './scripted-dialogs'
 import { serveStatic } from './static-server'
+import { tempDir } from './stores'
+import { recordingListener, startTestHost, type HostEvents } from './test-host'
 
-const CHROMIUM = '/usr/bin/chromium'
-const SCREENSHOTS = resolve(__dirname, '../../test-results/screenshots')
+/** Where screenshots go. */
+export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots')
 
-/** A running app: page, real handler context, helpers. */
+/** How the app starts. */
+export interface AppOptions {
+  /** Files "on the command line". */
+  readonly files?: readonly string[]
+  /** The demo store (opened when `files` is empty). */
+  readonly demoStore?: string | null
+  readonly colorScheme?: 'light' | 'dark'
+  readonly viewport?: { width: number; height: number }
+}
+
+/** A running app. */
 export interface AppHarness {
   readonly page: Page
-  readonly ctx: HandlerContext
-  /** Ask the UI to open `path` the way File ▸ Open does. */
+  readonly deps: IpcDeps
+  readonly host: StoreHost
+  readonly hostEvents: HostEvents
+  readonly dialogs: ScriptedDialogs
+  /** The temporary user-data folder (recent-files.json lives here). */
+  readonly userData: string
+  /** Send a command as the native menu does. */
+  menu(command: AppCommandEvent): Promise<void>
+  /** File ▸ Open `path` and wait until its Overview shows. */
   openStore(path: string): Promise<void>
-  /** Save a full-page screenshot as test-results/screenshots/<name>.png. */
+  /** Drop files onto the window, as the user drags them from a file manager. */
+  dropFiles(paths: readonly string[]): Promise<void>
+  /** Open the command palette and run the command whose label matches `label`. */
+  runCommand(label: string | RegExp): Promise<void>
+  /** Save test-results/screenshots/<name>.png; returns its path. */
   screenshot(name: string): Promise<string>
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>
   close(): Promise<void>
 }
 
-/** Start chromium on the built renderer (run `npx electron-vite build` first). */
-export async function startApp(): Promise<AppHarness> {
-  const server = await serveStatic(resolve(__dirname, '../../out/renderer'))
-  const userData = mkdtempSync(join(tmpdir(), 'e2e-chromium-'))
-  const recent: string[] = []
-  const ctx: HandlerContext = { registry: new StoreRegistry(), recent: () => recent, remember: (p) => recent.unshift(p) }
-  // A fresh profile per run (playwright passes it to chromium as --user-data-dir).
-  const browser: BrowserContext = await chromium.launchPersistentContext(userData, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync']
+/** Start the app in Chromium. */
+export async function startApp(options: AppOptions = {}): Promise<AppHarness> {
+  const rendererDir = ensureRendererBuilt()
+  const userData = tempDir('userdata')
+  const server = await serveStatic(rendererDir)
+  const browser = await launchChromium(options.viewport)
+  const page = await browser.context.newPage()
+  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' })
+
+  const push = <E extends PushEventName>(event: E, payload: PushPayloads[E]): Promise<void> =>
+    page
+      .evaluate(([e, p]) => (window as unknown as { __coherencePush(e: string, p: unknown): void }).__coherencePush(e, p), [event, payload] as const)
+      .catch(() => undefined)
+  const { events: hostEvents, listener } = recordingListener({
+    changed: (storeId, seqNo) => void push('store:changed', { storeId, seqNo }),
+    lost: (storeId, message) => void push('store:lost', { storeId, message }),
+    progress: (event) => void push('progress', event)
   })
-  const page = await browser.newPage()
-  await page.exposeBinding('__coherenceInvoke', (_source, channel: string, payload: unknown) => dispatch(ctx, channel, payload, true))
-  await page.addInitScript(() => {
-    const listeners = new Map<string, Set<(p: unknown) => void>>()
-    const w = window as unknown as Record<string, unknown>
-    w.__coherencePush = (event: string, payload: unknown) => listeners.get(event)?.forEach((l) => l(payload))
-    w.coherence = {
-      invoke: (channel: string, request: unknown) => (w.__coherenceInvoke as (c: string, r: unknown) => Promise<unknown>)(channel, request),
-      on: (event: string, listener: (p: unknown) => void) => {
-        if (!listeners.has(event)) listeners.set(event, new Set())
-        listeners.get(event)?.add(listener)
-        return () => listeners.get(event)?.delete(listener)
-      }
-    }
-  })
-  const push = (event: string, payload: unknown): void => {
-    void page.evaluate(([e, p]) => (window as unknown as { __coherencePush: (e: string, p: unknown) => void }).__coherencePush(e as string, p), [event, payload]).catch(() => undefined)
+  const host = await startTestHost(listener)
+  const dialogs = new ScriptedDialogs()
+  const deps: IpcDeps = {
+    host,
+    dialogs,
+    recent: new JsonRecentFiles(join(userData.path, 'recent-files.json')),
+    startup: startupOnce(options.files ?? [], options.demoStore ?? null, 'linux', 'test')
   }
-  const stopWatching = watchStores(ctx.registry, (storeId, seqNo) => push('store:changed', { storeId, seqNo }))
+  await page.exposeBinding('__coherenceInvoke', (source, channel: unknown, payload: unknown) =>
+    dispatch(deps, channel, payload, isTrustedSender({ fromAppWindow: source.page === page, isMainFrame: source.frame === page.mainFrame(), url: source.frame.url() }, server.url))
+  )
+  await page.addInitScript({ content: await buildBridgeScript() })
   await page.goto(server.url)
-  return {
+
+  const harness: AppHarness = {
     page,
-    ctx,
+    deps,
+    host,
+    hostEvents,
+    dialogs,
+    userData: userData.path,
+    menu: (command) => push('app:command', command),
     openStore: async (path) => {
-      push('app:open-request', { path })
+      dialogs.willOpen(path)
+      await harness.menu({ command: 'open-store' })
       await page.getByTestId('store-path').filter({ hasText: path }).waitFor()
     },
+    dropFiles: async (paths) => {
+      await page.evaluate((files) => {
+        const registry = (window as unknown as { __coherenceFilePaths: Record<string, string> }).__coherenceFilePaths
+        const transfer = new DataTransfer()
+        for (const path of files) {
+          const name = path.split('/').pop() ?? path
+          registry[name] = path
+          transfer.items.add(new File(['dropped'], name))
+        }
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
+        }
+      }, paths)
+    },
+    runCommand: async (label) => {
+      await page.keyboard.press('Control+K')
+      const search = page.getByRole('textbox', { name: 'Command' })
+      await search.waitFor()
+      await search.fill(typeof label === 'string' ? label : '')
+      await page.getByRole('button', { name: label }).first().click()
+    },
     screenshot: async (name) => {
-      mkdirSync(SCREENSHOTS, { recursive: true })
-      const file = join(SCREENSHOTS, `${name}.png`)
-      await page.screenshot({ path: file, fullPage: true })
+      mkdirSync(SCREENSHOT_DIR, { recursive: true })
+      const file = join(SCREENSHOT_DIR, `${name}.png`)
+      await page.screenshot({ path: file, animations: 'disabled' })
       return file
     },
+    setColorScheme: async (scheme) => {
+      await page.emulateMedia({ colorScheme: scheme })
+    },
     close: async () => {
-      stopWatching()
       await browser.close()
       await server.close()
-      await ctx.registry.closeAll()
-      rmSync(userData, { recursive: true, force: true })
+      await host.closeAll()
+      userData.remove()
     }
   }
+  return harness
 }

@@ -1,43 +1,76 @@
-/** The File menu: Open…, New store…, recent files, Quit. */
-import { Menu, dialog, type BrowserWindow } from 'electron'
+/**
+ * The application menu. Every item sends a command to the window, which runs
+ * the same flow as its button, shortcut or command-palette entry. Shortcuts
+ * the window handles itself are shown but not registered (Linux/Windows), so
+ * one key press never runs an action twice.
+ */
+import type { MenuItemConstructorOptions } from 'electron'
+import type { AppCommandEvent, RecentFile } from '../../shared/ipc/types'
 
-/** What the menu asks the app to do. */
-export interface MenuActions {
-  readonly openPath: (path: string) => void
-  readonly createPath: (path: string) => void
-  readonly recent: () => string[]
+/** What the menu needs to know and do. */
+export interface MenuContext {
+  readonly platform: string
+  readonly recent: readonly RecentFile[]
+  readonly demoAvailable: boolean
+  /** Show developer items (reload, dev tools). */
+  readonly development: boolean
+  send(command: AppCommandEvent): void
+  clearRecent(): void
 }
 
-/** Install the application menu. */
-export function installMenu(win: BrowserWindow, actions: MenuActions): void {
-  const filters = [{ name: 'SQLite store', extensions: ['db', 'sqlite', 'sqlite3'] }, { name: 'All files', extensions: ['*'] }]
-  const menu = Menu.buildFromTemplate([
-    {
-      label: 'File',
-      submenu: [
-        {
-          label: 'Open…',
-          accelerator: 'CmdOrCtrl+O',
-          click: async () => {
-            const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters })
-            if (!r.canceled && r.filePaths[0]) actions.openPath(r.filePaths[0])
-          }
-        },
-        {
-          label: 'New store…',
-          accelerator: 'CmdOrCtrl+N',
-          click: async () => {
-            const r = await dialog.showSaveDialog(win, { filters })
-            if (!r.canceled && r.filePath) actions.createPath(r.filePath)
-          }
-        },
-        { label: 'Open recent', submenu: actions.recent().map((p) => ({ label: p, click: () => actions.openPath(p) })) },
-        { type: 'separator' },
-        { role: 'quit' }
-      ]
-    },
+function windowShortcut(label: string, accelerator: string, command: AppCommandEvent, ctx: MenuContext): MenuItemConstructorOptions {
+  return { label, accelerator, registerAccelerator: false, click: () => ctx.send(command) }
+}
+
+function fileMenu(ctx: MenuContext): MenuItemConstructorOptions {
+  const recentItems: MenuItemConstructorOptions[] =
+    ctx.recent.length === 0
+      ? [{ label: 'No recent files', enabled: false }]
+      : [
+          ...ctx.recent.map((file): MenuItemConstructorOptions => ({ label: file.path, click: () => ctx.send({ command: 'open-path', path: file.path }) })),
+          { type: 'separator' },
+          { label: 'Clear Recent Files', click: () => ctx.clearRecent() }
+        ]
+  return {
+    label: 'File',
+    submenu: [
+      windowShortcut('Open Store…', 'CmdOrCtrl+O', { command: 'open-store' }, ctx),
+      windowShortcut('New Store…', 'CmdOrCtrl+N', { command: 'new-store' }, ctx),
+      { label: 'Open Recent', submenu: recentItems },
+      { label: 'Open Demo Store', enabled: ctx.demoAvailable, click: () => ctx.send({ command: 'open-demo' }) },
+      { type: 'separator' },
+      windowShortcut('Close Store', 'CmdOrCtrl+W', { command: 'close-store' }, ctx),
+      ...(ctx.platform === 'darwin' ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const])
+    ]
+  }
+}
+
+function viewMenu(ctx: MenuContext): MenuItemConstructorOptions {
+  return {
+    label: 'View',
+    submenu: [
+      windowShortcut('Command Palette…', 'CmdOrCtrl+K', { command: 'command-palette' }, ctx),
+      windowShortcut('Next Store', 'Ctrl+Tab', { command: 'next-store' }, ctx),
+      windowShortcut('Previous Store', 'Ctrl+Shift+Tab', { command: 'previous-store' }, ctx),
+      { type: 'separator' },
+      ...(ctx.development ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const] : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' }
+    ]
+  }
+}
+
+/** The whole menu template. */
+export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
+  return [
+    ...(ctx.platform === 'darwin' ? [{ role: 'appMenu' } as const] : []),
+    fileMenu(ctx),
     { role: 'editMenu' },
-    { role: 'viewMenu' }
-  ])
-  Menu.setApplicationMenu(menu)
+    viewMenu(ctx),
+    { role: 'windowMenu' },
+    { role: 'help', submenu: [{ role: 'about', label: 'About Coherence Studio' }] }
+  ]
 }

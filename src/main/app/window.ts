@@ -1,37 +1,41 @@
-/** The main window, locked down: isolation, sandbox, no navigation, no new windows, no permissions. */
-import { BrowserWindow, session, type WebContents } from 'electron'
-import { join } from 'node:path'
+/** The main window: isolated, sandboxed, no Node in the page, web security on. */
+import { BrowserWindow } from 'electron'
+import { hardenWebContents } from './security'
 
-/** Create the app window and load the built renderer. */
-export function createMainWindow(): BrowserWindow {
+/** Where the window's pieces are. */
+export interface WindowSources {
+  /** The built CommonJS preload (out/preload/index.js). */
+  readonly preloadPath: string
+  /** The renderer URL: file:// of the built index.html, or the dev server. */
+  readonly rendererUrl: string
+  /** Window icon (Linux/Windows; macOS uses the bundle icon). */
+  readonly iconPath?: string
+}
+
+/** Create and load the app window. */
+export function createMainWindow(sources: WindowSources): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
     title: 'Coherence Studio',
+    show: false,
+    icon: sources.iconPath,
     webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
+      preload: sources.preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
-      webSecurity: true
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false
     }
   })
-  lockDown(win.webContents)
-  void win.loadFile(join(__dirname, '../renderer/index.html'))
+  hardenWebContents(win.webContents)
+  win.once('ready-to-show', () => win.show())
+  void win.loadURL(sources.rendererUrl)
   return win
-}
-
-function lockDown(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault())
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-}
-
-/** Deny every permission request of the default session. */
-export function denyAllPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false))
-}
-
-/** True when an IPC sender is the app's own top frame loaded from the bundled files. */
-export function isTrustedSender(win: BrowserWindow | null, frame: { url: string } | null, senderId: number): boolean {
-  return win !== null && frame !== null && senderId === win.webContents.id && frame.url.startsWith('file://')
 }

@@ -1,20 +1,45 @@
 /**
  * Channel and push-event names as plain data (no zod), so the sandboxed
- * preload can check names without pulling in a schema library.
+ * preload can check names without bundling a schema library. The contract
+ * (`contract.ts`) has exactly one entry per name here; the compiler checks it.
  */
 
-/** Request/response channels of the contract. */
-export const channelNames = [
+/** Request/response channels. */
+export const CHANNEL_NAMES = [
+  'app:startup',
+  'app:recent',
+  'app:forget-recent',
+  'dialog:open-store',
+  'dialog:new-store',
+  'store:detect-tables',
   'store:open',
   'store:create',
   'store:close',
+  'store:list',
   'store:info',
+  'store:counts',
+  'store:page',
+  'store:check',
   'store:unlock',
   'store:lock',
-  'store:page',
-  'store:rebase',
-  'app:recent'
+  'store:rebase'
 ] as const
 
-/** Events pushed from main to the renderer. */
-export const pushEventNames = ['store:changed', 'progress', 'app:open-request', 'app:create-request'] as const
+/** Events main pushes to the window. */
+export const PUSH_EVENT_NAMES = ['store:changed', 'store:lost', 'progress', 'app:command'] as const
+
+/** A request/response channel. */
+export type Channel = (typeof CHANNEL_NAMES)[number]
+
+/** A push event. */
+export type PushEventName = (typeof PUSH_EVENT_NAMES)[number]
+
+/** True for a known channel name (checked at runtime on untrusted input). */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNEL_NAMES as readonly string[]).includes(name)
+}
+
+/** True for a known push-event name. */
+export function isPushEventName(name: unknown): name is PushEventName {
+  return typeof name === 'string' && (PUSH_EVENT_NAMES as readonly string[]).includes(name)
+}

@@ -1,106 +1,111 @@
 /**
- * The one IPC contract between renderer and main: channel → zod request schema
- * → response type. The preload exposes exactly this, the handlers validate
- * every payload against it.
+ * The one IPC contract between the window and main: a single map
+ * channel → zod request schema → response type (plus whether the channel
+ * writes to a store), and the events main pushes. The preload exposes exactly
+ * `CoherenceApi`; main validates every payload against `contract[channel].request`.
  */
 import { z } from 'zod'
-import { channelNames, pushEventNames } from './channels'
-import type { StoreCounts, EventPage } from '../browse'
 import type { TableNames } from '../domain'
+import type { EventPage, Problem, StoreCounts } from '../browse'
+import type { Channel, PushEventName } from './channels'
+import type { IpcResult } from './errors'
+import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
+import { eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
 
-const tableNames = z.object({
-  event: z.string().min(1),
-  action: z.string().min(1),
-  effect: z.string().min(1),
-  trigger: z.string().min(1)
-})
-
-const storeRef = z.object({ storeId: z.string().min(1) })
-
-/** Request schemas, one per channel. */
-export const requestSchemas = {
-  'store:open': z.object({ path: z.string().min(1), readOnly: z.boolean().default(true), tables: tableNames.optional() }),
-  'store:create': z.object({ path: z.string().min(1), tables: tableNames.optional() }),
-  'store:close': storeRef,
-  'store:info': storeRef,
-  'store:unlock': storeRef,
-  'store:lock': storeRef,
-  'store:page': storeRef.extend({
-    limit: z.number().int().min(1).max(1000),
-    after: z.number().int().min(0).optional(),
-    before: z.number().int().min(0).optional()
-  }),
-  'store:rebase': storeRef.extend({
-    eventsEdn: z.string(),
-    base: z.number().int().min(1),
-    resolved: z.array(z.number().int().min(0)).default([]),
-    dry: z.boolean().default(false)
-  }),
-  'app:recent': z.object({})
-} as const satisfies Record<(typeof channelNames)[number], z.ZodType>
-
-/** Channel names of request/response calls. */
-export type Channel = keyof typeof requestSchemas
-
-/** What a store looks like to the renderer. */
-export interface StoreInfo {
-  readonly storeId: string
-  readonly path: string
-  readonly tables: TableNames
-  readonly readOnly: boolean
-  readonly seqNo: number
-  readonly counts: StoreCounts
+/** A phantom value that carries the response type in the map (never read at runtime). */
+function returns<T>(): T {
+  return undefined as T
 }
 
-/** Rebase outcome: the library's result map as EDN text plus a summary. */
-export interface RebaseSummary {
-  readonly result: 'ok' | 'conflict' | 'invalid-seq-no' | 'write-conflict'
-  readonly edn: string
-  readonly eventCount: number
+const noRequest = z.strictObject({})
+const storeRef = z.strictObject({ storeId: storeIdSchema })
+
+/** Upper bound of one rebase batch as EDN text (the window sends typed-in or composed events). */
+export const MAX_EVENTS_EDN_LENGTH = 16 * 1024 * 1024
+
+/**
+ * The contract. `writes: true` marks channels that modify a store: main and
+ * the store host refuse them while the store is locked.
+ */
+export const contract = {
+  'app:startup': { request: noRequest, response: returns<StartupInfo>() },
+  'app:recent': { request: noRequest, response: returns<RecentFile[]>() },
+  'app:forget-recent': {
+    request: z.strictObject({ path: filePathSchema.optional() }),
+    response: returns<RecentFile[]>()
+  },
+  'dialog:open-store': { request: noRequest, response: returns<string | null>() },
+  'dialog:new-store': { request: noRequest, response: returns<string | null>() },
+  'store:detect-tables': { request: z.strictObject({ path: filePathSchema }), response: returns<TableNames[]>() },
+  'store:open': {
+    request: z.strictObject({ path: filePathSchema, tables: tableNamesSchema.optional() }),
+    response: returns<StoreInfo>()
+  },
+  'store:create': {
+    request: z.strictObject({ path: filePathSchema, tables: tableNamesSchema }),
+    response: returns<StoreInfo>()
+  },
+  'store:close': { request: storeRef, response: returns<null>() },
+  'store:list': { request: noRequest, response: returns<StoreInfo[]>() },
+  'store:info': { request: storeRef, response: returns<StoreInfo>() },
+  'store:counts': { request: storeRef, response: returns<StoreCounts>() },
+  'store:page': {
+    request: storeRef.extend({
+      limit: z.number().int().min(1).max(1000),
+      after: z.number().int().min(0).optional(),
+      before: z.number().int().min(0).optional(),
+      filter: eventFilterSchema.optional()
+    }),
+    response: returns<EventPage>()
+  },
+  'store:check': { request: storeRef, response: returns<Problem[]>() },
+  'store:unlock': { request: storeRef, response: returns<StoreInfo>() },
+  'store:lock': { request: storeRef, response: returns<StoreInfo>() },
+  'store:rebase': {
+    request: storeRef.extend({
+      /** An EDN vector of new events, as the library's `rebase!` takes them. */
+      eventsEdn: z.string().min(1).max(MAX_EVENTS_EDN_LENGTH),
+      base: z.number().int().min(1),
+      resolved: z.array(z.number().int().min(1)).max(100_000).default([]),
+      dry: z.boolean().default(false)
+    }),
+    response: returns<RebaseSummary>(),
+    writes: true
+  }
+} as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
+
+export type { Channel, PushEventName } from './channels'
+
+/** The request a caller passes (zod input: defaults may be left out). */
+export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>
+
+/** The request a handler receives (zod output: defaults filled in). */
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof contract)[C]['request']>
+
+/** The response value of a channel. */
+export type ResponseOf<C extends Channel> = (typeof contract)[C]['response']
+
+/** True when `channel` modifies a store. */
+export function isWriteChannel(channel: Channel): boolean {
+  return 'writes' in contract[channel] && contract[channel].writes === true
 }
 
-/** Response value type per channel. */
-export interface ResponseValues {
-  'store:open': StoreInfo
-  'store:create': StoreInfo
-  'store:close': null
-  'store:info': StoreInfo
-  'store:unlock': StoreInfo
-  'store:lock': StoreInfo
-  'store:page': EventPage
-  'store:rebase': RebaseSummary
-  'app:recent': string[]
-}
-
-/** Why a call failed: store error codes plus IPC-level ones. */
-export interface IpcError {
-  readonly code: string
-  readonly message: string
-}
-
-/** Every response crosses the boundary as data, never as a thrown error. */
-export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError }
-
-/** Request payload the caller passes (schema input, defaults optional). */
-export type RequestOf<C extends Channel> = z.input<(typeof requestSchemas)[C]>
-
-/** Events pushed from main. */
-export interface PushEvents {
+/** Payloads of the events main pushes. */
+export interface PushPayloads {
+  /** Another connection (or this app) committed: the new highest seq-no. */
   'store:changed': { readonly storeId: string; readonly seqNo: number }
-  progress: { readonly operation: string; readonly done: number; readonly total: number }
-  /** The File menu or the command line asks the window to open this path. */
-  'app:open-request': { readonly path: string }
-  /** File ▸ New store… chose this path. */
-  'app:create-request': { readonly path: string }
+  /** The store's worker died; the tab is closed. */
+  'store:lost': { readonly storeId: string; readonly message: string }
+  progress: ProgressEvent
+  'app:command': AppCommandEvent
 }
 
-/** The API the preload exposes as `window.coherence`. */
+/** The API the preload exposes as `window.coherence` — exactly this, nothing else. */
 export interface CoherenceApi {
-  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResponseValues[C]>>
-  on<E extends keyof PushEvents>(event: E, listener: (payload: PushEvents[E]) => void): () => void
+  /** Send a request; the promise always resolves, with a value or a typed error. */
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>>
+  /** Listen to a push event; returns the function that stops listening. */
+  on<E extends PushEventName>(event: E, listener: (payload: PushPayloads[E]) => void): () => void
+  /** The file-system path of a dropped file (Electron's `webUtils.getPathForFile`). */
+  pathForFile(file: File): string
 }
-
-/** Channel names as a runtime list (for registration and preload checks). */
-export const channels: readonly Channel[] = channelNames
-/** Push event names as a runtime list. */
-export const pushEvents: readonly (keyof PushEvents)[] = pushEventNames

@@ -1,0 +1,26 @@
+/** Electron's native file dialogs behind the `Dialogs` interface the handlers use. */
+import { dialog, type BrowserWindow } from 'electron'
+import type { Dialogs } from '../ipc/deps'
+
+const STORE_FILTERS = [
+  { name: 'SQLite stores', extensions: ['db', 'sqlite', 'sqlite3', 'db3'] },
+  { name: 'All files', extensions: ['*'] }
+]
+
+/** Dialogs attached to `win` (modal on macOS). */
+export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
+  return {
+    async chooseStoreToOpen() {
+      const parent = win()
+      const options = { title: 'Open a coherence store', properties: ['openFile' as const], filters: STORE_FILTERS }
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async chooseNewStorePath() {
+      const parent = win()
+      const options = { title: 'Create a new coherence store', buttonLabel: 'Create', defaultPath: 'events.db', filters: STORE_FILTERS }
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    }
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The store host: every open store lives in its own worker thread, so opening
+ * a big file, counting or checking never blocks Electron's main thread (main
+ * runs no SQL). Each store gets an id (a tab in the window). The host keeps
+ * each store's lock state and refuses writes to a locked store itself, before
+ * the worker (which refuses them again) is even asked.
+ */
+import { basename, resolve } from 'node:path'
+import type { TableNames } from '../../shared/domain'
+import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
+import type { OperationKind, ProgressEvent, RebaseSummary, StoreInfo } from '../../shared/ipc/types'
+import { HostError } from './host-error'
+import type { HostPageQuery, HostRebaseRequest, HostStoreState, WorkerConfig } from './protocol'
+import { StoreWorkerClient, type WorkerLaunch } from './store-worker-client'
+
+/** How often each store polls `data_version` by default. */
+export const DEFAULT_POLL_INTERVAL_MS = 500
+
+/** How to start store workers. */
+export interface StoreHostOptions {
+  /** The built worker script. */
+  readonly workerPath: string
+  /** Electron-ABI better-sqlite3 binding (absent under plain Node). */
+  readonly nativeBinding?: string
+  readonly pollIntervalMs?: number
+  /** Extra Node flags for workers (tests only). */
+  readonly execArgv?: readonly string[]
+}
+
+/** What the host reports to the window. */
+export interface StoreHostListener {
+  changed(storeId: string, seqNo: number): void
+  lost(storeId: string, message: string): void
+  progress(event: ProgressEvent): void
+}
+
+interface OpenStore {
+  readonly client: StoreWorkerClient
+  state: HostStoreState
+}
+
+/** Owns the workers of all open stores. */
+export class StoreHost {
+  private readonly stores = new Map<string, OpenStore>()
+  private readonly launch: WorkerLaunch
+  private nextStoreId = 1
+  private nextOperationId = 1
+
+  constructor(options: StoreHostOptions, private readonly listener: StoreHostListener) {
+    const config: WorkerConfig = {
+      pollIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    }
+    this.launch = { workerPath: options.workerPath, config, execArgv: options.execArgv }
+  }
+
+  /** Candidate table-name sets in `path`, from a short-lived worker. */
+  async detectTables(path: string): Promise<TableNames[]> {
+    const client = this.spawn(null)
+    try {
+      return await this.tracked('detect-tables', null, `Looking for store tables in ${basename(path)}`, (progress) =>
+        client.request('detectTables', { path }, progress)
+      )
+    } finally {
+      await client.terminate()
+    }
+  }
+
+  /** Open `path` locked (read-only). A file that is already open returns its existing tab. */
+  open(path: string, tables?: TableNames): Promise<StoreInfo> {
+    const existing = this.findByPath(path)
+    if (existing) return this.info(existing)
+    return this.start('open', `Opening ${basename(path)}`, (client, progress) => client.request('open', { path, tables }, progress))
+  }
+
+  /** Create a store at `path` and open it locked. */
+  create(path: string, tables: TableNames): Promise<StoreInfo> {
+    return this.start('create', `Creating ${basename(path)}`, (client, progress) => client.request('create', { path, tables }, progress))
+  }
+
+  /** Every open store, in the order they were opened. */
+  list(): Promise<StoreInfo[]> {
+    return Promise.all([...this.stores.keys()].map((id) => this.info(id)))
+  }
+
+  /** Fresh info (the seq-no is read again). */
+  async info(storeId: string): Promise<StoreInfo> {
+    return this.remember(storeId, await this.get(storeId).client.request('info', {}))
+  }
+
+  /** Row counts, as a tracked operation (slow on big stores). */
+  counts(storeId: string): Promise<StoreCounts> {
+    const { client, state } = this.get(storeId)
+    return this.tracked('counts', storeId, `Counting rows of ${basename(state.path)}`, (progress) => client.request('counts', {}, progress))
+  }
+
+  /** A keyset page of raw rows. */
+  page(storeId: string, query: HostPageQuery): Promise<EventPage> {
+    return this.get(storeId).client.request('page', query)
+  }
+
+  /** Integrity check with progress. */
+  check(storeId: string): Promise<Problem[]> {
+    const { client, state } = this.get(storeId)
+    return this.tracked('check', storeId, `Checking ${basename(state.path)}`, (progress) => client.request('check', {}, progress))
+  }
+
+  /** Reopen writable (refused for a read-only file). */
+  async unlock(storeId: string): Promise<StoreInfo> {
+    return this.remember(storeId, await this.get(storeId).client.request('unlock', {}))
+  }
+
+  /** Reopen read-only. */
+  async lock(storeId: string): Promise<StoreInfo> {
+    return this.remember(storeId, await this.get(storeId).client.request('lock', {}))
+  }
+
+  /** True while `storeId` is locked (unknown stores count as locked). */
+  isLocked(storeId: string): boolean {
+    return this.stores.get(storeId)?.state.locked ?? true
+  }
+
+  /** Append events; refused here, in main, while the store is locked. */
+  rebase(storeId: string, request: HostRebaseRequest): Promise<RebaseSummary> {
+    const { client } = this.get(storeId)
+    if (this.isLocked(storeId)) {
+      return Promise.reject(new HostError('store-locked', 'This store is read-only. Unlock it (the lock button in the header) before writing.'))
+    }
+    return client.request('rebase', request)
+  }
+
+  /** Close one store and stop its worker. */
+  async close(storeId: string): Promise<void> {
+    const { client } = this.get(storeId)
+    this.stores.delete(storeId)
+    try {
+      await client.request('close', {})
+    } finally {
+      await client.terminate()
+    }
+  }
+
+  /** Close every store (app quit). */
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.stores.keys()].map((id) => this.close(id)))
+  }
+
+  private get(storeId: string): OpenStore {
+    const store = this.stores.get(storeId)
+    if (!store) throw new HostError('not-open', `This store (${storeId}) is not open any more. Open the file again.`)
+    return store
+  }
+
+  private findByPath(path: string): string | undefined {
+    const wanted = resolve(path)
+    for (const [id, store] of this.stores) if (resolve(store.state.path) === wanted) return id
+    return undefined
+  }
+
+  private remember(storeId: string, state: HostStoreState): StoreInfo {
+    const store = this.get(storeId)
+    store.state = state
+    return toInfo(storeId, state)
+  }
+
+  /** Start a worker, open or create a store in it, and give it an id once that worked. */
+  private async start(
+    operation: OperationKind,
+    label: string,
+    work: (client: StoreWorkerClient, progress: (done: number, total: number) => void) => Promise<HostStoreState>
+  ): Promise<StoreInfo> {
+    const storeId = `s${this.nextStoreId++}`
+    const client = this.spawn(storeId)
+    try {
+      const state = await this.tracked(operation, null, label, (progress) => work(client, progress))
+      this.stores.set(storeId, { client, state })
+      return toInfo(storeId, state)
+    } catch (e) {
+      await client.terminate()
+      throw e
+    }
+  }
+
+  private spawn(storeId: string | null): StoreWorkerClient {
+    return new StoreWorkerClient(this.launch, {
+      changed: (seqNo) => {
+        const store = storeId ? this.stores.get(storeId) : undefined
+        if (!store || !storeId) return
+        store.state = { ...store.state, seqNo }
+        this.listener.changed(storeId, seqNo)
+      },
+      failed: (message) => {
+        if (!storeId || !this.stores.delete(storeId)) return
+        this.listener.lost(storeId, `${message} The store was closed; open it again.`)
+      }
+    })
+  }
+
+  /** Run `work`, reporting start, worker progress and the end as progress events. */
+  private async tracked<T>(
+    operation: OperationKind,
+    storeId: string | null,
+    label: string,
+    work: (progress: (done: number, total: number) => void) => Promise<T>
+  ): Promise<T> {
+    const operationId = `op${this.nextOperationId++}`
+    const report = (done: number, total: number, finished: boolean): void =>
+      this.listener.progress({ operationId, operation, storeId, label, done, total, finished })
+    report(0, 0, false)
+    try {
+      return await work((done, total) => report(done, total, false))
+    } finally {
+      report(1, 1, true)
+    }
+  }
+}
+
+function toInfo(storeId: string, state: HostStoreState): StoreInfo {
+  return { storeId, path: state.path, tables: state.tables, locked: state.locked, fileReadOnly: state.fileReadOnly, seqNo: state.seqNo }
+}

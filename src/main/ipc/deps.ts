@@ -1,0 +1,34 @@
+/**
+ * What the IPC handlers need, injected so every handler is a plain function
+ * that runs in Node without Electron (tests pass the real store host and
+ * scripted dialogs; the app passes Electron's dialogs).
+ */
+import type { TableNames } from '../../shared/domain'
+import type { RecentFile, StartupInfo } from '../../shared/ipc/types'
+import type { StoreHost } from '../host/store-host'
+
+/** Native file dialogs; each resolves to an absolute path, or null when cancelled. */
+export interface Dialogs {
+  /** File ▸ Open: pick an existing store file. */
+  chooseStoreToOpen(): Promise<string | null>
+  /** File ▸ New store: pick where the new store file goes. */
+  chooseNewStorePath(): Promise<string | null>
+}
+
+/** The recent-files list (persisted by the app). */
+export interface RecentFiles {
+  list(): RecentFile[]
+  /** Record a successful open (with its table names) and return the new list. */
+  remember(path: string, tables: TableNames): RecentFile[]
+  /** Forget one file, or all when `path` is absent. */
+  forget(path?: string): RecentFile[]
+}
+
+/** Everything the handlers use. */
+export interface IpcDeps {
+  readonly host: StoreHost
+  readonly dialogs: Dialogs
+  readonly recent: RecentFiles
+  /** Start-up info; the files to open are handed out once only (a reload opens nothing twice). */
+  readonly startup: () => StartupInfo
+}

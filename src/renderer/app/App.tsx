@@ -1,0 +1,32 @@
+/** Providers (theme, notifications, command palette, workspace) around the shell and its dialogs. */
+import type { ReactNode } from 'react'
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { createSpotlight } from '@mantine/spotlight'
+import { ChooseTablesModal } from '../features/open-store/ChooseTablesModal'
+import { DropOverlay } from '../features/open-store/DropOverlay'
+import { NewStoreModal } from '../features/open-store/NewStoreModal'
+import { CommandPalette } from './CommandPalette'
+import { Shell } from './Shell'
+import { colorSchemeManager, theme } from './theme'
+import { UnlockModal } from './UnlockModal'
+import { WorkspaceProvider } from './workspace/WorkspaceProvider'
+
+const [paletteStore, palette] = createSpotlight()
+
+/** The whole window. */
+export function App(): ReactNode {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
+      <Notifications position="bottom-right" limit={4} />
+      <WorkspaceProvider openPalette={palette.open}>
+        <CommandPalette store={paletteStore} />
+        <Shell />
+        <ChooseTablesModal />
+        <NewStoreModal />
+        <UnlockModal />
+        <DropOverlay />
+      </WorkspaceProvider>
+    </MantineProvider>
+  )
+}

@@ -1,0 +1,48 @@
+/** The command palette (⌘K / Ctrl+K) and the keyboard shortcuts of every command. */
+import type { ReactNode } from 'react'
+import { Kbd, useMantineColorScheme } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
+import { Spotlight, type SpotlightActionGroupData, type SpotlightStore } from '@mantine/spotlight'
+import { buildCommands, type Command } from './commands'
+import { IconSearch } from './icons'
+import { displayShortcut, SHORTCUTS } from './shortcuts'
+import { useWorkspace } from './workspace/WorkspaceProvider'
+
+function groups(commands: readonly Command[], platform: string | undefined): SpotlightActionGroupData[] {
+  const byGroup = new Map<string, SpotlightActionGroupData>()
+  for (const command of commands) {
+    const group = byGroup.get(command.group) ?? { group: command.group, actions: [] }
+    group.actions.push({
+      id: command.id,
+      label: command.label,
+      description: command.description,
+      keywords: command.keywords ? [...command.keywords] : undefined,
+      leftSection: command.icon,
+      rightSection: command.shortcut ? <Kbd size="xs">{displayShortcut(command.shortcut, platform)}</Kbd> : undefined,
+      onClick: () => command.run()
+    })
+    byGroup.set(command.group, group)
+  }
+  return [...byGroup.values()]
+}
+
+/** Palette plus global shortcuts; `store` is the palette's own store (so tests and the menu can open it). */
+export function CommandPalette({ store }: { store: SpotlightStore }): ReactNode {
+  const workspace = useWorkspace()
+  const { setColorScheme } = useMantineColorScheme()
+  const commands = buildCommands(workspace, setColorScheme)
+  const platform = workspace.startup?.platform
+  useHotkeys(commands.filter((c) => c.shortcut).map((c) => [c.shortcut as string, () => c.run()]), ['INPUT', 'TEXTAREA', 'SELECT'])
+  return (
+    <Spotlight
+      store={store}
+      actions={groups(commands, platform)}
+      shortcut={SHORTCUTS.palette}
+      nothingFound="No command matches"
+      highlightQuery
+      scrollable
+      maxHeight={420}
+      searchProps={{ leftSection: <IconSearch />, placeholder: 'Type a command…', 'aria-label': 'Command' }}
+    />
+  )
+}

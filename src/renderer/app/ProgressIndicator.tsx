@@ -1,0 +1,26 @@
+/** Header indicator of long operations (opening, counting, checking) with their progress. */
+import type { ReactNode } from 'react'
+import { Group, Loader, Progress, Stack, Text, Tooltip } from '@mantine/core'
+import { useProgress } from './useProgress'
+
+/** Shows nothing while nothing slow runs. */
+export function ProgressIndicator(): ReactNode {
+  const running = useProgress()
+  if (running.length === 0) return null
+  const first = running[0]
+  const percent = first.total > 0 ? Math.round((100 * first.done) / first.total) : null
+  return (
+    <Tooltip label={running.map((r) => r.label).join('\n')} withArrow multiline>
+      <Group gap={8} wrap="nowrap" role="status" aria-live="polite" data-testid="progress">
+        <Loader size="xs" />
+        <Stack gap={2} w={160}>
+          <Text size="xs" truncate>
+            {first.label}
+            {running.length > 1 ? ` (+${running.length - 1})` : ''}
+          </Text>
+          {percent !== null && <Progress value={percent} size="xs" aria-label={`${percent}%`} />}
+        </Stack>
+      </Group>
+    </Tooltip>
+  )
+}

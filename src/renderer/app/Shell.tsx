@@ -1,0 +1,84 @@
+/**
+ * The window layout: header (brand, store tabs, progress, command palette,
+ * theme; then the active store's name, lock state and seq-no), navbar with
+ * the capability sections, and the active section — or the empty state.
+ */
+import type { ReactNode } from 'react'
+import { AppShell, Button, Group, Kbd, NavLink, Text, ThemeIcon } from '@mantine/core'
+import { NoStoreOpen } from '../features/open-store/EmptyState'
+import { IconDatabase, IconSearch } from './icons'
+import { ProgressIndicator } from './ProgressIndicator'
+import { SECTIONS, sectionById } from './sections'
+import { displayShortcut, SHORTCUTS } from './shortcuts'
+import { StoreBar } from './StoreBar'
+import { StoreTabs } from './StoreTabs'
+import { ThemeMenu } from './ThemeMenu'
+import { useWorkspace } from './workspace/WorkspaceProvider'
+import classes from './Shell.module.css'
+
+function Brand(): ReactNode {
+  return (
+    <Group gap={8} wrap="nowrap">
+      <ThemeIcon size="md" radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan', deg: 135 }}>
+        <IconDatabase size={16} />
+      </ThemeIcon>
+      <Text fw={700} visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+        Coherence Studio
+      </Text>
+    </Group>
+  )
+}
+
+function PaletteButton(): ReactNode {
+  const { openPalette, startup } = useWorkspace()
+  return (
+    <Button variant="default" size="sm" leftSection={<IconSearch size={16} />} onClick={openPalette} aria-label="Open the command palette" fw={400} c="dimmed">
+      <Text span size="sm" visibleFrom="md" mr="sm">
+        Commands
+      </Text>
+      <Kbd size="xs">{displayShortcut(SHORTCUTS.palette, startup?.platform)}</Kbd>
+    </Button>
+  )
+}
+
+function Navbar(): ReactNode {
+  const { state, showSection } = useWorkspace()
+  return (
+    <AppShell.Navbar p="xs" aria-label="Sections">
+      {SECTIONS.map((section) => (
+        <NavLink
+          key={section.id}
+          label={section.label}
+          description={section.description}
+          leftSection={<section.icon size={18} />}
+          active={state.section === section.id}
+          onClick={() => showSection(section.id)}
+          variant="light"
+        />
+      ))}
+    </AppShell.Navbar>
+  )
+}
+
+/** The app shell. */
+export function Shell(): ReactNode {
+  const { active, state } = useWorkspace()
+  const Section = sectionById(state.section).View
+  return (
+    <AppShell header={{ height: active ? 101 : 52 }} navbar={active ? { width: 240, breakpoint: 'sm' } : undefined} padding="lg">
+      <AppShell.Header>
+        <Group className={classes.headerRow} gap="md" wrap="nowrap">
+          <Brand />
+          <StoreTabs />
+          {!active && <div style={{ flex: 1 }} />}
+          <ProgressIndicator />
+          <PaletteButton />
+          <ThemeMenu />
+        </Group>
+        {active && <StoreBar tab={active} />}
+      </AppShell.Header>
+      {active && <Navbar />}
+      <AppShell.Main>{active ? <Section key={active.info.storeId} tab={active} /> : <NoStoreOpen />}</AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,63 @@
+/** The active store's name, lock state (with the lock/unlock button) and seq-no. */
+import type { ReactNode } from 'react'
+import { Badge, Button, Group, Text, Tooltip } from '@mantine/core'
+import { IconLock, IconLockOpen } from './icons'
+import { useWorkspace } from './workspace/WorkspaceProvider'
+import { fileName, type StoreTab } from './workspace/workspace-state'
+import classes from './Shell.module.css'
+
+function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
+  const { locked, fileReadOnly } = tab.info
+  const label = locked ? 'Read-only' : 'Unlocked'
+  const hint = fileReadOnly ? 'The file cannot be written' : locked ? 'Nothing can be written until you unlock it' : 'Writes from this window change the file'
+  return (
+    <Tooltip label={hint} withArrow>
+      <Badge
+        data-testid="lock-badge"
+        variant={locked ? 'light' : 'filled'}
+        color={locked ? 'gray' : 'orange'}
+        leftSection={locked ? <IconLock size={12} /> : <IconLockOpen size={12} />}
+      >
+        {label}
+      </Badge>
+    </Tooltip>
+  )
+}
+
+/** The second header row, for the active store. */
+export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
+  const { requestUnlock, lock } = useWorkspace()
+  const { locked, fileReadOnly, seqNo, path } = tab.info
+  return (
+    <Group className={classes.storeBar} justify="space-between" wrap="nowrap" gap="md">
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <Text fw={700} data-testid="store-name" truncate>
+          {fileName(path)}
+        </Text>
+        <LockBadge tab={tab} />
+        <Text size="sm" c="dimmed" truncate visibleFrom="md">
+          {path}
+        </Text>
+      </Group>
+      <Group gap="md" wrap="nowrap">
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          seq-no{' '}
+          <Text span fw={700} c="var(--mantine-color-text)" ff="monospace" data-testid="header-seq-no">
+            {seqNo.toLocaleString('en-US')}
+          </Text>
+        </Text>
+        {locked ? (
+          <Tooltip label={fileReadOnly ? 'The file is read-only, so it cannot be unlocked' : 'Allow writes to this store'} withArrow>
+            <Button size="xs" variant="default" leftSection={<IconLockOpen size={14} />} onClick={() => requestUnlock()} disabled={fileReadOnly}>
+              Unlock…
+            </Button>
+          </Tooltip>
+        ) : (
+          <Button size="xs" variant="light" color="orange" leftSection={<IconLock size={14} />} onClick={() => void lock()}>
+            Lock
+          </Button>
+        )}
+      </Group>
+    </Group>
+  )
+}

@@ -1,0 +1,54 @@
+/** One tab per open store; arrow keys move between tabs, each tab has its own close button. */
+import type { KeyboardEvent, ReactNode } from 'react'
+import { CloseButton, Group, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import { IconLock, IconLockOpen } from './icons'
+import { useWorkspace } from './workspace/WorkspaceProvider'
+import { fileName } from './workspace/workspace-state'
+import classes from './Shell.module.css'
+
+/** The tab strip in the header. */
+export function StoreTabs(): ReactNode {
+  const { state, activate, closeStore } = useWorkspace()
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {
+    const last = state.tabs.length - 1
+    const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[event.key]
+    if (target === undefined) return
+    event.preventDefault()
+    const id = state.tabs[target].info.storeId
+    activate(id)
+    document.getElementById(`store-tab-${id}`)?.focus()
+  }
+
+  if (state.tabs.length === 0) return null
+  return (
+    <Group gap={4} wrap="nowrap" role="tablist" aria-label="Open stores" className={classes.tabStrip}>
+      {state.tabs.map((tab, index) => {
+        const active = tab.info.storeId === state.activeId
+        const name = fileName(tab.info.path)
+        const LockIcon = tab.info.locked ? IconLock : IconLockOpen
+        return (
+          <div key={tab.info.storeId} className={classes.tab} data-active={active || undefined}>
+            <Tooltip label={tab.info.path} openDelay={600} withArrow>
+              <UnstyledButton
+                id={`store-tab-${tab.info.storeId}`}
+                role="tab"
+                aria-selected={active}
+                tabIndex={active ? 0 : -1}
+                className={classes.tabButton}
+                onClick={() => activate(tab.info.storeId)}
+                onKeyDown={(e) => onKeyDown(e, index)}
+              >
+                <LockIcon size={14} color={tab.info.locked ? undefined : 'var(--mantine-color-orange-6)'} aria-label={tab.info.locked ? 'read-only' : 'unlocked'} />
+                <Text span size="sm" fw={active ? 600 : 400} className={classes.tabLabel}>
+                  {name}
+                </Text>
+              </UnstyledButton>
+            </Tooltip>
+            <CloseButton size="sm" aria-label={`Close ${name}`} onClick={() => void closeStore(tab.info.storeId)} />
+          </div>
+        )
+      })}
+    </Group>
+  )
+}

@@ -1,0 +1,94 @@
+/**
+ * Every action of the window as a command: the command palette lists them,
+ * the keyboard runs the ones with shortcuts, and the native menu reaches the
+ * same functions through the workspace.
+ */
+import type { ReactNode } from 'react'
+import type { MantineColorScheme } from '@mantine/core'
+import { SECTIONS } from './sections'
+import { SHORTCUTS } from './shortcuts'
+import {
+  IconArrowLeft,
+  IconArrowRight,
+  IconContrast,
+  IconDatabase,
+  IconFilePlus,
+  IconFolderOpen,
+  IconHistory,
+  IconLock,
+  IconLockOpen,
+  IconMoon,
+  IconSparkles,
+  IconSun,
+  IconX
+} from './icons'
+import type { Workspace } from './workspace/WorkspaceProvider'
+import { fileName } from './workspace/workspace-state'
+
+/** One command. */
+export interface Command {
+  readonly id: string
+  readonly group: 'File' | 'Stores' | 'Go to' | 'Appearance' | 'Recent'
+  readonly label: string
+  readonly description?: string
+  /** Mantine hotkey notation, e.g. `mod+O`. */
+  readonly shortcut?: string
+  readonly keywords?: readonly string[]
+  readonly icon?: ReactNode
+  run(): void
+}
+
+/** Everything the palette offers right now (depends on what is open). */
+export function buildCommands(workspace: Workspace, setColorScheme: (scheme: MantineColorScheme) => void): Command[] {
+  const { active, state, startup, recent } = workspace
+  const commands: Command[] = [
+    { id: 'open', group: 'File', label: 'Open store…', description: 'Choose a store file to open read-only', shortcut: SHORTCUTS.open, icon: <IconFolderOpen />, run: () => void workspace.openWithDialog() },
+    { id: 'new', group: 'File', label: 'New store…', description: 'Create a store file with the library’s tables', shortcut: SHORTCUTS.newStore, icon: <IconFilePlus />, run: () => workspace.showNewStore(true) }
+  ]
+  if (startup?.demoStore) {
+    commands.push({ id: 'demo', group: 'File', label: 'Open the demo store', description: 'A bookstore with thousands of events', keywords: ['example', 'sample'], icon: <IconSparkles />, run: () => void workspace.openDemo() })
+  }
+  if (active) {
+    const name = fileName(active.info.path)
+    commands.push({ id: 'close', group: 'File', label: `Close ${name}`, shortcut: SHORTCUTS.close, icon: <IconX />, run: () => void workspace.closeStore() })
+    if (active.info.locked) {
+      commands.push({ id: 'unlock', group: 'Stores', label: `Unlock ${name} for writing`, description: active.info.fileReadOnly ? 'The file is read-only' : 'Allow writes to this store', keywords: ['write', 'edit'], icon: <IconLockOpen />, run: () => workspace.requestUnlock() })
+    } else {
+      commands.push({ id: 'lock', group: 'Stores', label: `Lock ${name} (read-only)`, icon: <IconLock />, run: () => void workspace.lock() })
+    }
+  }
+  if (state.tabs.length > 1) {
+    commands.push(
+      { id: 'next', group: 'Stores', label: 'Next store', shortcut: SHORTCUTS.nextStore, icon: <IconArrowRight />, run: () => workspace.cycle(1) },
+      { id: 'previous', group: 'Stores', label: 'Previous store', shortcut: SHORTCUTS.previousStore, icon: <IconArrowLeft />, run: () => workspace.cycle(-1) }
+    )
+  }
+  state.tabs.forEach((tab, index) => {
+    commands.push({
+      id: `switch-${tab.info.storeId}`,
+      group: 'Stores',
+      label: `Switch to ${fileName(tab.info.path)}`,
+      description: tab.info.path,
+      shortcut: index < 9 ? `mod+${index + 1}` : undefined,
+      icon: <IconDatabase />,
+      run: () => workspace.activate(tab.info.storeId)
+    })
+  })
+  if (active) {
+    for (const section of SECTIONS) {
+      commands.push({ id: `section-${section.id}`, group: 'Go to', label: section.label, description: section.description, icon: <section.icon />, run: () => workspace.showSection(section.id) })
+    }
+  }
+  commands.push(
+    { id: 'theme-light', group: 'Appearance', label: 'Light theme', keywords: ['color scheme'], icon: <IconSun />, run: () => setColorScheme('light') },
+    { id: 'theme-dark', group: 'Appearance', label: 'Dark theme', keywords: ['color scheme'], icon: <IconMoon />, run: () => setColorScheme('dark') },
+    { id: 'theme-auto', group: 'Appearance', label: 'Theme follows the system', keywords: ['color scheme', 'auto'], icon: <IconContrast />, run: () => setColorScheme('auto') }
+  )
+  for (const file of recent) {
+    commands.push({ id: `recent-${file.path}`, group: 'Recent', label: `Open ${fileName(file.path)}`, description: file.path, icon: <IconHistory />, run: () => void workspace.openPath(file.path, file.tables) })
+  }
+  if (recent.length > 0) {
+    commands.push({ id: 'recent-clear', group: 'Recent', label: 'Clear the recent files list', icon: <IconX />, run: () => void workspace.forgetRecent() })
+  }
+  return commands
+}

@@ -1,0 +1,32 @@
+/**
+ * The capability sections of an open store, shown in the navbar. Each
+ * capability adds its own entry here when it exists; there are no
+ * placeholders.
+ */
+import type { ReactNode } from 'react'
+import { Overview } from '../features/overview/Overview'
+import { IconLayout } from './icons'
+import type { StoreTab } from './workspace/workspace-state'
+
+/** One section: navbar entry and the view it shows for the active store. */
+export interface Section {
+  readonly id: string
+  readonly label: string
+  /** One line for the navbar and the command palette. */
+  readonly description: string
+  readonly icon: (props: { size?: number }) => ReactNode
+  readonly View: (props: { tab: StoreTab }) => ReactNode
+}
+
+/** Every section, in navbar order. */
+export const SECTIONS: readonly Section[] = [
+  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview }
+]
+
+/** The section shown first. */
+export const DEFAULT_SECTION = 'overview'
+
+/** The section with `id` (the first one when unknown). */
+export function sectionById(id: string): Section {
+  return SECTIONS.find((s) => s.id === id) ?? SECTIONS[0]
+}

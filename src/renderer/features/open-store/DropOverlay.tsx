@@ -1,0 +1,74 @@
+/**
+ * Drag & drop: a file dragged over the window shows where to drop it;
+ * dropping opens it (every file, each in its own tab). Dropping never
+ * navigates the window.
+ */
+import { useEffect, useState, type ReactNode } from 'react'
+import { Center, Overlay, Stack, Text } from '@mantine/core'
+import { pathForFile } from '../../ipc/client'
+import { notifyError } from '../../app/notify'
+import { IconDrop } from '../../app/icons'
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
+
+function carriesFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false
+}
+
+/** Listens on the whole window; renders the overlay while files hover. */
+export function DropOverlay(): ReactNode {
+  const { openPath } = useWorkspace()
+  const [hovering, setHovering] = useState(false)
+
+  useEffect(() => {
+    let depth = 0
+    const enter = (e: DragEvent): void => {
+      if (!carriesFiles(e)) return
+      e.preventDefault()
+      depth += 1
+      setHovering(true)
+    }
+    const over = (e: DragEvent): void => {
+      e.preventDefault()
+      if (e.dataTransfer) e.dataTransfer.dropEffect = carriesFiles(e) ? 'copy' : 'none'
+    }
+    const leave = (): void => {
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) setHovering(false)
+    }
+    const drop = (e: DragEvent): void => {
+      e.preventDefault()
+      depth = 0
+      setHovering(false)
+      for (const file of Array.from(e.dataTransfer?.files ?? [])) {
+        const path = pathForFile(file)
+        if (path) void openPath(path)
+        else notifyError(`Could not open ${file.name}`, 'The app was not told where this file is. Use File ▸ Open instead.')
+      }
+    }
+    window.addEventListener('dragenter', enter)
+    window.addEventListener('dragover', over)
+    window.addEventListener('dragleave', leave)
+    window.addEventListener('drop', drop)
+    return () => {
+      window.removeEventListener('dragenter', enter)
+      window.removeEventListener('dragover', over)
+      window.removeEventListener('dragleave', leave)
+      window.removeEventListener('drop', drop)
+    }
+  }, [openPath])
+
+  if (!hovering) return null
+  return (
+    <Overlay fixed blur={2} backgroundOpacity={0.45} zIndex={1000} data-testid="drop-overlay">
+      <Center h="100%">
+        <Stack align="center" c="white" gap="xs">
+          <IconDrop size={56} />
+          <Text fz="xl" fw={700}>
+            Drop to open the store
+          </Text>
+          <Text size="sm">It opens read-only; the file is not changed.</Text>
+        </Stack>
+      </Center>
+    </Overlay>
+  )
+}

@@ -1,0 +1,126 @@
+/**
+ * File ▸ New store: where the file goes and which table names it uses (the
+ * library's defaults, its own tests' singular names, or custom ones).
+ */
+import { useState, type ReactNode } from 'react'
+import { Button, Code, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
+import { DEFAULT_TABLES, SINGULAR_TABLES, type TableNames } from '../../../shared/domain'
+import { call } from '../../ipc/client'
+import { notifyError } from '../../app/notify'
+import { IconFolderOpen } from '../../app/icons'
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
+
+type Preset = 'readme' | 'singular' | 'custom'
+const PRESETS: Record<Exclude<Preset, 'custom'>, TableNames> = { readme: DEFAULT_TABLES, singular: SINGULAR_TABLES }
+const ROLES: (keyof TableNames)[] = ['event', 'action', 'effect', 'trigger']
+const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_$.-]{0,62}$/
+
+/** A sentence about what is wrong with `tables`, or null. */
+export function tableNamesProblem(tables: TableNames): string | null {
+  const names = ROLES.map((role) => tables[role])
+  const bad = names.find((n) => !NAME_PATTERN.test(n))
+  if (bad !== undefined) return `"${bad}" is not a usable table name: use letters, digits and underscores, starting with a letter.`
+  if (new Set(names).size !== names.length) return 'The four table names must all be different.'
+  return null
+}
+
+function NewStoreForm(): ReactNode {
+  const { createStore, showNewStore } = useWorkspace()
+  const [path, setPath] = useState<string | null>(null)
+  const [preset, setPreset] = useState<Preset>('readme')
+  const [tables, setTables] = useState<TableNames>(DEFAULT_TABLES)
+  const [busy, setBusy] = useState(false)
+  const problem = tableNamesProblem(tables)
+
+  const choosePath = async (): Promise<void> => {
+    try {
+      const chosen = await call('dialog:new-store', {})
+      if (chosen) setPath(chosen)
+    } catch (e) {
+      notifyError('Could not show the Save dialog', e)
+    }
+  }
+  const applyPreset = (value: string): void => {
+    setPreset(value as Preset)
+    if (value !== 'custom') setTables(PRESETS[value as Exclude<Preset, 'custom'>])
+  }
+  const create = async (): Promise<void> => {
+    if (!path || problem) return
+    setBusy(true)
+    await createStore(path, tables)
+    setBusy(false)
+  }
+
+  return (
+    <Stack>
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          File
+        </Text>
+        <Group wrap="nowrap">
+          <Code style={{ flex: 1, wordBreak: 'break-all' }} data-testid="new-store-path">
+            {path ?? 'No file chosen yet'}
+          </Code>
+          <Button variant="default" leftSection={<IconFolderOpen />} onClick={() => void choosePath()} data-autofocus>
+            Choose…
+          </Button>
+        </Group>
+      </div>
+      <div>
+        <Text size="sm" fw={500} mb={4}>
+          Table names
+        </Text>
+        <SegmentedControl
+          fullWidth
+          value={preset}
+          onChange={applyPreset}
+          data={[
+            { value: 'readme', label: 'events, actions, …' },
+            { value: 'singular', label: 'event, action, …' },
+            { value: 'custom', label: 'Custom' }
+          ]}
+        />
+      </div>
+      <SimpleGrid cols={2}>
+        {ROLES.map((role) => (
+          <TextInput
+            key={role}
+            label={`${role[0].toUpperCase()}${role.slice(1)} table`}
+            value={tables[role]}
+            onChange={(e) => {
+              const value = e.currentTarget.value
+              setPreset('custom')
+              setTables((t) => ({ ...t, [role]: value }))
+            }}
+          />
+        ))}
+      </SimpleGrid>
+      {problem && (
+        <Text c="red" size="sm" role="alert">
+          {problem}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed">
+        The tables are created exactly as the library's <Code>init-schema</Code> creates them. The new store opens read-only.
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={() => showNewStore(false)}>
+          Cancel
+        </Button>
+        <Button onClick={() => void create()} disabled={!path || problem !== null} loading={busy}>
+          Create store
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
+
+/** The New store modal. */
+export function NewStoreModal(): ReactNode {
+  const { newStoreOpen, showNewStore } = useWorkspace()
+  return (
+    <Modal opened={newStoreOpen} onClose={() => showNewStore(false)} title="New store" centered size="lg">
+      {newStoreOpen && <NewStoreForm />}
+    </Modal>
+  )
+}

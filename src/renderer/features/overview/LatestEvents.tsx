@@ -1,0 +1,90 @@
+/** The newest events of the store, newest first (one keyset page before the end). */
+import type { ReactNode } from 'react'
+import { Badge, Code, Paper, Table, Text } from '@mantine/core'
+import type { EventPage, EventRow } from '../../../shared/browse'
+import { call } from '../../ipc/client'
+import { useRequest } from '../../app/useRequest'
+import type { StoreTab } from '../../app/workspace/workspace-state'
+
+/** How many events the Overview lists. */
+export const LATEST_EVENT_COUNT = 12
+
+/** `2026-11-28 14:00:00Z` for epoch seconds (stores keep whole seconds, UTC). */
+export function formatTimestamp(seconds: number): string {
+  const date = new Date(seconds * 1000)
+  return Number.isNaN(date.getTime()) ? String(seconds) : `${date.toISOString().slice(0, 19).replace('T', ' ')}Z`
+}
+
+function subject(row: EventRow): string {
+  if (row.aggregateKind !== null) return `[${row.aggregateKind} ${row.aggregateId ?? ''}]`
+  if (row.triggerKind !== null) return `[${row.triggerKind} ${row.triggerId ?? ''}]`
+  return ''
+}
+
+const TYPE_COLORS: Record<EventRow['type'], string> = { action: 'blue', effect: 'grape', neither: 'red', both: 'orange' }
+
+/** The latest events table. */
+export function LatestEvents({ tab }: { tab: StoreTab }): ReactNode {
+  const { storeId, seqNo } = tab.info
+  const page = useRequest<EventPage>(`${storeId}:${tab.revision}`, () =>
+    call('store:page', { storeId, limit: LATEST_EVENT_COUNT, before: seqNo + 1 })
+  )
+  const rows = page.data ? [...page.data.rows].reverse() : []
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text fw={600} mb="xs">
+        Latest events
+      </Text>
+      {page.error && (
+        <Text c="red" size="sm" role="alert">
+          {page.error}
+        </Text>
+      )}
+      {page.data && rows.length === 0 && (
+        <Text c="dimmed" size="sm">
+          This store has no events yet.
+        </Text>
+      )}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped highlightOnHover verticalSpacing={6} data-testid="latest-events">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th ta="right">Seq-no</Table.Th>
+                <Table.Th>Time (UTC)</Table.Th>
+                <Table.Th>Type</Table.Th>
+                <Table.Th>Reason</Table.Th>
+                <Table.Th>Aggregate / trigger</Table.Th>
+                <Table.Th>Actor</Table.Th>
+                <Table.Th>Source</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.seqNo}>
+                  <Table.Td ta="right" ff="monospace">
+                    {row.seqNo}
+                  </Table.Td>
+                  <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    {formatTimestamp(row.timestamp)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={TYPE_COLORS[row.type]}>
+                      {row.type}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{row.reason ?? ''}</Code>
+                  </Table.Td>
+                  <Table.Td ff="monospace">{subject(row)}</Table.Td>
+                  <Table.Td ff="monospace">{row.actorKind !== null ? `[${row.actorKind} ${row.actorId ?? ''}]` : ''}</Table.Td>
+                  <Table.Td ff="monospace">{row.source}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  )
+}

@@ -1,9 +1,0 @@
-/// <reference types="vite/client" />
-import type { CoherenceApi } from '../../shared/ipc/contract'
-
-declare global {
-  interface Window {
-    /** The preload bridge (exactly the IPC contract). */
-    coherence: CoherenceApi
-  }
-}

@@ -1,0 +1,83 @@
+/**
+ * Values that cross the IPC boundary (besides the store's own browse and
+ * domain types). Plain data only: no Node, no Electron, no zod.
+ */
+import type { TableNames } from '../domain'
+
+/** An open store as the renderer sees it. `storeId` names its tab. */
+export interface StoreInfo {
+  readonly storeId: string
+  /** Absolute path of the store file. */
+  readonly path: string
+  readonly tables: TableNames
+  /** True while the store is locked (the default): no write reaches the file. */
+  readonly locked: boolean
+  /** True when the file itself cannot be written, so unlocking is refused. */
+  readonly fileReadOnly: boolean
+  /** Highest seq-no, 0 when empty. */
+  readonly seqNo: number
+}
+
+/** A file the user opened before, most recent first. */
+export interface RecentFile {
+  readonly path: string
+  /** Table names used the last time, when they were not the defaults. */
+  readonly tables?: TableNames
+  /** Epoch milliseconds of the last successful open. */
+  readonly openedAt: number
+}
+
+/** What the window needs once at start-up. */
+export interface StartupInfo {
+  /** Files to open now (from the command line, or the demo store when none was given). */
+  readonly files: readonly string[]
+  /** The bundled demo store, when it exists. */
+  readonly demoStore: string | null
+  /** `process.platform` of main, so shortcuts read ⌘ on macOS. */
+  readonly platform: string
+  readonly appVersion: string
+}
+
+/** Outcome of a rebase, as data: the library's result map printed as EDN plus a summary. */
+export interface RebaseSummary {
+  readonly result: 'ok' | 'conflict' | 'invalid-seq-no' | 'write-conflict'
+  /** The result map exactly as the library would print it. */
+  readonly edn: string
+  /** Events written (ok) or accepted before the conflict. */
+  readonly eventCount: number
+  /** The store's highest seq-no afterwards. */
+  readonly seqNo: number
+}
+
+/** Long operations that report progress. */
+export type OperationKind = 'open' | 'create' | 'detect-tables' | 'counts' | 'check'
+
+/** Progress of one long operation; `total` 0 means "size unknown yet". */
+export interface ProgressEvent {
+  readonly operationId: string
+  readonly operation: OperationKind
+  /** The store it runs on, when it has an id already. */
+  readonly storeId: string | null
+  /** A short sentence for the UI, e.g. "Opening books.db". */
+  readonly label: string
+  readonly done: number
+  readonly total: number
+  /** True on the last event of the operation (success or failure). */
+  readonly finished: boolean
+}
+
+/** Commands the native menu sends to the window (the window owns every flow). */
+export type AppCommand =
+  | 'open-store'
+  | 'new-store'
+  | 'open-demo'
+  | 'close-store'
+  | 'command-palette'
+  | 'next-store'
+  | 'previous-store'
+
+/** A command from the menu, with the file for "open this recent file". */
+export interface AppCommandEvent {
+  readonly command: AppCommand | 'open-path'
+  readonly path?: string
+}

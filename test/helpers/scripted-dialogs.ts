@@ -1,0 +1,31 @@
+/**
+ * Native dialogs cannot show in a headless test, so tests say up front what
+ * the user will pick. Everything behind the dialog is the real code path.
+ */
+import type { Dialogs } from '../../src/main/ipc/deps'
+
+/** Dialogs answering from queues; an empty queue means "cancelled". */
+export class ScriptedDialogs implements Dialogs {
+  private readonly openAnswers: (string | null)[] = []
+  private readonly newAnswers: (string | null)[] = []
+
+  /** The next File ▸ Open picks `path` (null: cancel). */
+  willOpen(path: string | null): this {
+    this.openAnswers.push(path)
+    return this
+  }
+
+  /** The next New store file dialog picks `path` (null: cancel). */
+  willCreate(path: string | null): this {
+    this.newAnswers.push(path)
+    return this
+  }
+
+  async chooseStoreToOpen(): Promise<string | null> {
+    return this.openAnswers.shift() ?? null
+  }
+
+  async chooseNewStorePath(): Promise<string | null> {
+    return this.newAnswers.shift() ?? null
+  }
+}

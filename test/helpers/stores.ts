@@ -1,0 +1,55 @@
+/**
+ * Store files for tests, written through the real store API (so they are
+ * valid by construction), plus small file helpers.
+ */
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEFAULT_TABLES, type TableNames } from '../../src/shared/domain'
+import { parseNewEvents } from '../../src/main/core/domain'
+import { readEdn } from '../../src/main/core/edn'
+import { createSqliteStore, openSqliteStore } from '../../src/main/store/sqlite'
+
+/** A new action event as EDN: `actor` creates `[:book title]`. */
+export function bookEdn(title: string, actor = 'alice', genre = 'SciFi'): string {
+  return (
+    `{:timestamp #inst "2026-11-28T14:00:00.000-00:00", :source :bookstore, ` +
+    `:action {:reason :create, :actor [:user ${JSON.stringify(actor)}], :aggregate [:book ${JSON.stringify(title)}], ` +
+    `:patch {:assoc {:genre ${JSON.stringify(genre)}}}}}`
+  )
+}
+
+/** Append EDN events to the store at `path` through the store API (a second connection). */
+export async function appendEvents(path: string, eventsEdn: string[], tables: TableNames = DEFAULT_TABLES): Promise<number> {
+  const parsed = parseNewEvents(readEdn(`[${eventsEdn.join(' ')}]`))
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'))
+  const store = await openSqliteStore(path, { tables, readOnly: false })
+  try {
+    const result = await store.rebase((await store.currentSeqNo()) + 1, parsed.events)
+    if (result.result !== 'ok') throw new Error(`rebase gave ${result.result}`)
+    return store.currentSeqNo()
+  } finally {
+    await store.close()
+  }
+}
+
+/** Create a store with one book per title; returns its path. */
+export async function makeBookStore(dir: string, name: string, titles: string[], tables: TableNames = DEFAULT_TABLES): Promise<string> {
+  const path = join(dir, name)
+  const store = await createSqliteStore(path, tables)
+  await store.close()
+  if (titles.length > 0) await appendEvents(path, titles.map((t) => bookEdn(t)), tables)
+  return path
+}
+
+/** SHA-256 of a file's bytes. */
+export function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex')
+}
+
+/** A temporary folder and its removal. */
+export function tempDir(prefix: string): { readonly path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), `coherence-${prefix}-`))
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
+}
