@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { SINGULAR_TABLES } from '../../../../src/shared/domain'
 import { createSqliteStore, openSqliteStore, SqliteEventStore } from '../../../../src/main/store/sqlite'
 import { describeStoreContract, type StoreHarness } from '../contract/store-contract'
+import { describeLibraryReaderCases } from '../contract/library-reader-cases'
 
 const harness: StoreHarness = {
   create: (tables) => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'coherence-contract-')), 'store.db'), tables),
@@ -13,3 +14,4 @@ const harness: StoreHarness = {
 
 describeStoreContract('SQLite', harness)
 describeStoreContract('SQLite', harness, SINGULAR_TABLES)
+describeLibraryReaderCases('SQLite', harness)
