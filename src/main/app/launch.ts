@@ -15,16 +15,19 @@ export const PACKAGED_DEMO_STORE = join('demo', 'coherence-demo.db')
 
 /**
  * Store files named on the command line. In development argv is
- * `electron <app-dir> [files…]`, packaged it is `app [files…]`; options
- * (`--foo`) are Chromium's or Electron's, never ours.
+ * `electron [switches] <app-dir> [--] [files…]`, packaged it is
+ * `app [switches] [files…]`. Switches (`--foo`, `--foo=bar`) belong to
+ * Chromium, Electron or a test driver, never to us; after `--` everything is a file.
  */
 export function filesFromArgv(argv: readonly string[], packaged: boolean, cwd: string): string[] {
-  const rest = argv.slice(packaged ? 1 : 2)
   const files: string[] = []
+  let appDirSkipped = packaged
   let afterDoubleDash = false
-  for (const arg of rest) {
+  for (const arg of argv.slice(1)) {
     if (!afterDoubleDash && arg === '--') afterDoubleDash = true
-    else if (afterDoubleDash || !arg.startsWith('-')) files.push(isAbsolute(arg) ? arg : resolve(cwd, arg))
+    else if (!afterDoubleDash && arg.startsWith('-')) continue
+    else if (!appDirSkipped && !afterDoubleDash) appDirSkipped = true
+    else files.push(isAbsolute(arg) ? arg : resolve(cwd, arg))
   }
   return files
 }
