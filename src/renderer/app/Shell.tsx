@@ -70,7 +70,7 @@ export function Shell(): ReactNode {
         <Group className={classes.headerRow} gap="md" wrap="nowrap">
           <Brand />
           <StoreTabs />
-          {!active && <div style={{ flex: 1 }} />}
+          <div style={{ flex: 1 }} />
           <ProgressIndicator />
           <PaletteButton />
           <ThemeMenu />

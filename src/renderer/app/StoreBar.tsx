@@ -8,7 +8,7 @@ import classes from './Shell.module.css'
 
 function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
   const { locked, fileReadOnly } = tab.info
-  const label = locked ? 'Read-only' : 'Unlocked'
+  const label = fileReadOnly ? 'Read-only file' : locked ? 'Read-only' : 'Unlocked'
   const hint = fileReadOnly ? 'The file cannot be written' : locked ? 'Nothing can be written until you unlock it' : 'Writes from this window change the file'
   return (
     <Tooltip label={hint} withArrow>

@@ -7,7 +7,9 @@ export const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   fontFamilyMonospace: 'ui-monospace, "SF Mono", "Cascadia Mono", "DejaVu Sans Mono", Menlo, Consolas, monospace',
-  headings: { fontWeight: '650' }
+  headings: { fontWeight: '650' },
+  // Honour the system's "reduce motion" setting (modals, menus and the palette then appear at once).
+  respectReducedMotion: true
 })
 
 /** The color scheme survives restarts (local storage lives in the user-data folder). */

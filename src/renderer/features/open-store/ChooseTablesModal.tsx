@@ -16,7 +16,7 @@ function Choice({ path, candidates, answer }: { path: string; candidates: readon
       <Text size="sm">
         <Code>{fileName(path)}</Code> holds more than one set of coherence tables. Which store do you want to open?
       </Text>
-      <Radio.Group value={selected} onChange={setSelected} name="table-set" label="Tables (event, action, effect, trigger)">
+      <Radio.Group value={selected} onChange={setSelected} name="table-set" label="Table sets (event, action, effect, trigger)">
         <Stack gap="xs" mt="xs">
           {candidates.map((tables, index) => (
             <Radio key={describe(tables)} value={String(index)} label={<Code>{describe(tables)}</Code>} />

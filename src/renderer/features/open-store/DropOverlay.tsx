@@ -39,9 +39,13 @@ export function DropOverlay(): ReactNode {
       e.preventDefault()
       depth = 0
       setHovering(false)
-      for (const file of Array.from(e.dataTransfer?.files ?? [])) {
+      void openInOrder(Array.from(e.dataTransfer?.files ?? []))
+    }
+    // One after another, so the tabs come in the order the files were dropped.
+    const openInOrder = async (files: File[]): Promise<void> => {
+      for (const file of files) {
         const path = pathForFile(file)
-        if (path) void openPath(path)
+        if (path) await openPath(path)
         else notifyError(`Could not open ${file.name}`, 'The app was not told where this file is. Use File ▸ Open instead.')
       }
     }

@@ -1,8 +1,7 @@
 /** Overview of the active store: where it is, its tables, its counts and its latest events. */
 import type { ReactNode } from 'react'
-import { Code, CopyButton, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core'
+import { Code, CopyButton, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core'
 import type { StoreTab } from '../../app/workspace/workspace-state'
-import { fileName } from '../../app/workspace/workspace-state'
 import { CountsGrid } from './CountsGrid'
 import { LatestEvents } from './LatestEvents'
 
@@ -70,9 +69,7 @@ function FileCard({ tab }: { tab: StoreTab }): ReactNode {
 export function Overview({ tab }: { tab: StoreTab }): ReactNode {
   return (
     <Stack gap="lg" data-testid="overview">
-      <Group justify="space-between" align="baseline">
-        <Title order={2}>{fileName(tab.info.path)}</Title>
-      </Group>
+      <Title order={2}>Overview</Title>
       <CountsGrid tab={tab} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <FileCard tab={tab} />
