@@ -124,7 +124,8 @@ export async function startApp(options: AppOptions = {}): Promise<AppHarness> {
       const search = page.getByRole('textbox', { name: 'Command' })
       await search.waitFor()
       await search.fill(typeof label === 'string' ? label : '')
-      await page.getByRole('button', { name: label }).first().click()
+      // Mantine's static class of palette entries (the page behind may have buttons with the same name).
+      await page.locator('.mantine-Spotlight-action').filter({ hasText: label }).first().click()
     },
     screenshot: async (name) => {
       mkdirSync(SCREENSHOT_DIR, { recursive: true })

@@ -21,6 +21,8 @@ function subject(row: EventRow): string {
   return ''
 }
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const
+
 const TYPE_COLORS: Record<EventRow['type'], string> = { action: 'blue', effect: 'grape', neither: 'red', both: 'orange' }
 
 /** The latest events table. */
@@ -50,8 +52,10 @@ export function LatestEvents({ tab }: { tab: StoreTab }): ReactNode {
           <Table striped highlightOnHover verticalSpacing={6} data-testid="latest-events">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th ta="right">Seq-no</Table.Th>
-                <Table.Th>Time (UTC)</Table.Th>
+                <Table.Th ta="right" style={NO_WRAP}>
+                  Seq-no
+                </Table.Th>
+                <Table.Th style={NO_WRAP}>Time (UTC)</Table.Th>
                 <Table.Th>Type</Table.Th>
                 <Table.Th>Reason</Table.Th>
                 <Table.Th>Aggregate / trigger</Table.Th>
@@ -65,15 +69,15 @@ export function LatestEvents({ tab }: { tab: StoreTab }): ReactNode {
                   <Table.Td ta="right" ff="monospace">
                     {row.seqNo}
                   </Table.Td>
-                  <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td ff="monospace" style={NO_WRAP}>
                     {formatTimestamp(row.timestamp)}
                   </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={TYPE_COLORS[row.type]}>
+                  <Table.Td style={NO_WRAP}>
+                    <Badge size="sm" variant="light" color={TYPE_COLORS[row.type]} styles={{ label: { overflow: 'visible' } }}>
                       {row.type}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={NO_WRAP}>
                     <Code>{row.reason ?? ''}</Code>
                   </Table.Td>
                   <Table.Td ff="monospace">{subject(row)}</Table.Td>
