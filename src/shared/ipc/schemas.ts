@@ -20,6 +20,12 @@ export const filePathSchema = z
 /** The id of an open store (`s1`, `s2`, …). */
 export const storeIdSchema = z.string().regex(/^s[1-9][0-9]{0,8}$/, 'must be a store id such as s1')
 
+/**
+ * What a usable table name looks like (the store adapter's `validateTableNames`
+ * applies the same rule and has the last word).
+ */
+export const TABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_$.-]{0,62}$/
+
 const tableName = z.string().min(1).max(128)
 
 /** Custom table names, keyed like the library's `:tables` option. */

@@ -8,22 +8,11 @@ import { DEFAULT_TABLES, SINGULAR_TABLES, type TableNames } from '../../../share
 import { call } from '../../ipc/client'
 import { notifyError } from '../../app/notify'
 import { IconFolderOpen } from '../../app/icons'
+import { TABLE_ROLES as ROLES, tableNamesProblem } from './table-names'
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
 
 type Preset = 'readme' | 'singular' | 'custom'
 const PRESETS: Record<Exclude<Preset, 'custom'>, TableNames> = { readme: DEFAULT_TABLES, singular: SINGULAR_TABLES }
-const ROLES: (keyof TableNames)[] = ['event', 'action', 'effect', 'trigger']
-const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_$.-]{0,62}$/
-
-/** A sentence about what is wrong with `tables`, or null. */
-export function tableNamesProblem(tables: TableNames): string | null {
-  const names = ROLES.map((role) => tables[role])
-  const bad = names.find((n) => !NAME_PATTERN.test(n))
-  if (bad !== undefined) return `"${bad}" is not a usable table name: use letters, digits and underscores, starting with a letter.`
-  if (new Set(names).size !== names.length) return 'The four table names must all be different.'
-  return null
-}
-
 function NewStoreForm(): ReactNode {
   const { createStore, showNewStore } = useWorkspace()
   const [path, setPath] = useState<string | null>(null)

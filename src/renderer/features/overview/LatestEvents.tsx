@@ -5,15 +5,10 @@ import type { EventPage, EventRow } from '../../../shared/browse'
 import { call } from '../../ipc/client'
 import { useRequest } from '../../app/useRequest'
 import type { StoreTab } from '../../app/workspace/workspace-state'
+import { formatTimestamp } from './format'
 
 /** How many events the Overview lists. */
 export const LATEST_EVENT_COUNT = 12
-
-/** `2026-11-28 14:00:00Z` for epoch seconds (stores keep whole seconds, UTC). */
-export function formatTimestamp(seconds: number): string {
-  const date = new Date(seconds * 1000)
-  return Number.isNaN(date.getTime()) ? String(seconds) : `${date.toISOString().slice(0, 19).replace('T', ' ')}Z`
-}
 
 function subject(row: EventRow): string {
   if (row.aggregateKind !== null) return `[${row.aggregateKind} ${row.aggregateId ?? ''}]`
