@@ -34,8 +34,6 @@ function openInWindow(path: string): void {
   else push('app:command', { command: 'open-path', path })
 }
 
-if (!app.requestSingleInstanceLock()) app.quit()
-
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
 app.on('open-file', (event, path) => {
   event.preventDefault()
@@ -47,7 +45,8 @@ app.on('second-instance', (_event, argv, cwd) => {
   win?.focus()
 })
 
-void app.whenReady().then(() => {
+/** Everything that needs the app to be ready: session, store host, IPC, menu, window. */
+function start(): void {
   hardenSession(session.defaultSession, devServerUrl ? DEV_RENDERER_CSP : RENDERER_CSP_HEADER)
   const host = new StoreHost(
     { workerPath: join(__dirname, 'store-host.js'), nativeBinding: nativeBindingFromEnv(process.env) },
@@ -96,4 +95,8 @@ void app.whenReady().then(() => {
   app.on('window-all-closed', () => {
     void host.closeAll().finally(() => app.quit())
   })
-})
+}
+
+// A second launch hands its files to this instance (second-instance above) and quits.
+if (app.requestSingleInstanceLock()) void app.whenReady().then(start)
+else app.quit()

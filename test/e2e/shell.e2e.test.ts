@@ -56,6 +56,19 @@ describe('app shell', () => {
     await expect.poll(() => app.page.getByTestId('latest-events').locator('tbody tr').first().textContent()).toContain('Solaris')
   })
 
+  it('shows progress of a long operation in the header, and hides it when done', async () => {
+    const running = { operationId: 'op-test', operation: 'check', storeId: null, label: 'Checking books.db', done: 0, total: 0, finished: false } as const
+    await app.push('progress', running)
+    await app.push('progress', { ...running, done: 40, total: 100 })
+    const indicator = app.page.getByTestId('progress')
+    await indicator.waitFor()
+    expect(await indicator.textContent()).toContain('Checking books.db')
+    expect(await indicator.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('40')
+    await app.screenshot('shell-progress-light')
+    await app.push('progress', { ...running, done: 1, total: 1, finished: true })
+    await indicator.waitFor({ state: 'detached' })
+  })
+
   it('gives a plain message for a file that is not a store and leaves it byte-identical', async () => {
     const notes = join(dir.path, 'notes.db')
     writeFileSync(notes, 'these are my notes, not a database\n'.repeat(50))

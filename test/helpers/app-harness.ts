@@ -46,6 +46,8 @@ export interface AppHarness {
   readonly dialogs: ScriptedDialogs
   /** The temporary user-data folder (recent-files.json lives here). */
   readonly userData: string
+  /** Deliver a push event to the window, as main does. */
+  push<E extends PushEventName>(event: E, payload: PushPayloads[E]): Promise<void>
   /** Send a command as the native menu does. */
   menu(command: AppCommandEvent): Promise<void>
   /** File ▸ Open `path` and wait until its Overview shows. */
@@ -99,6 +101,7 @@ export async function startApp(options: AppOptions = {}): Promise<AppHarness> {
     hostEvents,
     dialogs,
     userData: userData.path,
+    push,
     menu: (command) => push('app:command', command),
     openStore: async (path) => {
       dialogs.willOpen(path)
