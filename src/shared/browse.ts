@@ -2,6 +2,7 @@
  * Types for browsing a store as it is on disk: rows carry the exact cell text,
  * so a store with cells that are not valid EDN still opens and displays.
  */
+import type { EdnTree } from './edn-tree'
 
 /** How a row of the event table is completed by the action/effect tables. */
 export type EventRowType = 'action' | 'effect' | 'neither' | 'both'
@@ -119,4 +120,30 @@ export interface Problem {
   readonly seqNo?: number
   readonly table?: string
   readonly column?: string
+}
+
+/** One event with everything the detail panel shows. */
+export interface EventDetail {
+  /** The row as stored (every cell's exact text), with its trigger rows. */
+  readonly row: EventRow
+  /** The event as the library reads it, as a display tree; null when a cell cannot be read. */
+  readonly tree: EdnTree | null
+  /** The event map printed as the library prints it (`pr-str`); null when a cell cannot be read. */
+  readonly edn: string | null
+  /** The event as JSON (see "copy as JSON"); null when a cell cannot be read. */
+  readonly json: string | null
+  /** Why the event cannot be read, as a sentence; null when it can. */
+  readonly problem: string | null
+  /** For an action: effects naming one of its triggers (they make reads replay it). */
+  readonly reachedBy: readonly EventRow[]
+  /** For an effect: the actions that carry its trigger (what it makes reads replay). */
+  readonly reaches: readonly EventRow[]
+  /** True when `reachedBy` / `reaches` were cut at their limit. */
+  readonly relatedTruncated: boolean
+}
+
+/** The lowest and highest seq-no matching a filter (null when nothing matches). */
+export interface SeqNoRange {
+  readonly first: number | null
+  readonly last: number | null
 }

@@ -48,6 +48,8 @@ export interface HostMethods {
   lock: { args: Record<string, never>; result: HostStoreState }
   rebase: { args: HostRebaseRequest; result: RebaseSummary }
   close: { args: Record<string, never>; result: null }
+  /** Any registered store query (see queries/index.ts); the host types it by name. */
+  query: { args: { readonly name: string; readonly args: unknown }; result: unknown }
 }
 
 /** A method name. */

@@ -10,6 +10,7 @@ import type { TableNames } from '../../shared/domain'
 import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { OperationKind, ProgressEvent, RebaseSummary, StoreInfo } from '../../shared/ipc/types'
 import { HostError } from './host-error'
+import type { QueryArgs, QueryName, QueryResult } from './queries'
 import type { HostPageQuery, HostRebaseRequest, HostStoreState, WorkerConfig } from './protocol'
 import { StoreWorkerClient, type WorkerLaunch } from './store-worker-client'
 
@@ -97,6 +98,26 @@ export class StoreHost {
   /** A keyset page of raw rows. */
   page(storeId: string, query: HostPageQuery): Promise<EventPage> {
     return this.get(storeId).client.request('page', query)
+  }
+
+  /**
+   * Run a read-only store query in the store's worker. With `tracked`, the
+   * window sees it as a long operation with progress.
+   */
+  async query<N extends QueryName>(
+    storeId: string,
+    name: N,
+    args: QueryArgs<N>,
+    tracked?: { readonly operation: OperationKind; readonly label: string }
+  ): Promise<QueryResult<N>> {
+    const { client } = this.get(storeId)
+    const run = (progress?: (done: number, total: number) => void): Promise<unknown> => client.request('query', { name, args }, progress)
+    return (tracked ? await this.tracked(tracked.operation, storeId, tracked.label, run) : await run()) as QueryResult<N>
+  }
+
+  /** The file name of an open store, for progress labels. */
+  fileNameOf(storeId: string): string {
+    return basename(this.get(storeId).state.path)
   }
 
   /** Integrity check with progress. */

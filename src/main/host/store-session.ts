@@ -13,6 +13,7 @@ import { printEdn, readEdn, EdnParseError } from '../core/edn'
 import { createSqliteStore, detectTables, isWritableFile, openSqliteStore } from '../store/sqlite'
 import type { EventStore, ProgressFn } from '../store/store'
 import { HostError } from './host-error'
+import { isQueryName, storeQueries } from './queries'
 import type { HostPageQuery, HostRebaseRequest, HostStoreState } from './protocol'
 
 /** The one store a worker owns, and how it reports commits by others. */
@@ -69,6 +70,13 @@ export class StoreSession {
   /** The integrity check, with progress. */
   check(onProgress: ProgressFn): Promise<Problem[]> {
     return this.current().check(onProgress)
+  }
+
+  /** Run a registered read-only query on the open store. */
+  query(name: string, args: unknown, progress: ProgressFn): Promise<unknown> {
+    if (!isQueryName(name)) throw new HostError('invalid-request', `The store host has no query "${name}".`)
+    const run = storeQueries[name] as (context: { store: EventStore; progress: ProgressFn }, args: unknown) => Promise<unknown>
+    return run({ store: this.current(), progress }, args)
   }
 
   /** Reopen writable; refused (and the store stays locked) when the file cannot be written. */

@@ -50,6 +50,10 @@ function run(request: HostRequestMessage, progress: (done: number, total: number
       return session.rebase(args as Args<'rebase'>)
     case 'close':
       return session.close()
+    case 'query': {
+      const { name, args: queryArgs } = args as Args<'query'>
+      return session.query(name, queryArgs, progress)
+    }
     default:
       return Promise.reject(new HostError('invalid-request', `The store host has no method "${String(request.method)}".`))
   }

@@ -2,6 +2,7 @@
 import type { Channel } from '../../shared/ipc/contract'
 import type { Handlers } from './handler'
 import { appHandlers } from './app-handlers'
+import { browseHandlers } from './browse-handlers'
 import { dialogHandlers } from './dialog-handlers'
 import { storeOpenHandlers } from './store-open-handlers'
 import { storeReadHandlers } from './store-read-handlers'
@@ -10,6 +11,7 @@ import { storeWriteHandlers } from './store-write-handlers'
 /** Every handler, keyed by channel. */
 export const handlers: Handlers<Channel> = {
   ...appHandlers,
+  ...browseHandlers,
   ...dialogHandlers,
   ...storeOpenHandlers,
   ...storeReadHandlers,

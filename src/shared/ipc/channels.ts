@@ -22,7 +22,11 @@ export const CHANNEL_NAMES = [
   'store:check',
   'store:unlock',
   'store:lock',
-  'store:rebase'
+  'store:rebase',
+  // browsing
+  'store:event-detail',
+  'store:count-events',
+  'store:seq-no-range'
 ] as const
 
 /** Events main pushes to the window. */

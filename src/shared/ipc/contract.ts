@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import type { TableNames } from '../domain'
-import type { EventPage, Problem, StoreCounts } from '../browse'
+import type { EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '../browse'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
@@ -71,7 +71,14 @@ export const contract = {
     }),
     response: returns<RebaseSummary>(),
     writes: true
-  }
+  },
+  // browsing
+  'store:event-detail': {
+    request: storeRef.extend({ seqNo: z.number().int().min(0) }),
+    response: returns<EventDetail | null>()
+  },
+  'store:count-events': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<number>() },
+  'store:seq-no-range': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<SeqNoRange>() }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 
 export type { Channel, PushEventName } from './channels'

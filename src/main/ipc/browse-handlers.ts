@@ -1,0 +1,10 @@
+/** Browsing channels: event detail, filtered counts and seq-no ranges. */
+import type { Handlers } from './handler'
+import { storeQuery } from './store-query'
+
+/** `store:event-detail`, `store:count-events`, `store:seq-no-range` */
+export const browseHandlers: Handlers<'store:event-detail' | 'store:count-events' | 'store:seq-no-range'> = {
+  'store:event-detail': storeQuery('eventDetail'),
+  'store:count-events': storeQuery('countEvents', (file) => ({ operation: 'count-events', label: `Counting matching events in ${file}` })),
+  'store:seq-no-range': storeQuery('seqNoRange')
+}
