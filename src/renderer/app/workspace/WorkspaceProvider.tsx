@@ -11,6 +11,7 @@ import { call, subscribe } from '../../ipc/client'
 import { notifyError } from '../notify'
 import { DEFAULT_SECTION } from '../sections'
 import { useStoreOpener, type StoreOpener } from './useStoreOpener'
+import { forgetStore } from './view-state'
 import { activeTab, fileName, initialWorkspace, workspaceReducer, type StoreTab, type WorkspaceState } from './workspace-state'
 
 /** Everything the shell and features use. */
@@ -107,6 +108,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       const id = idOrActive(storeId)
       if (!id) return
       dispatch({ type: 'closed', storeId: id })
+      forgetStore(id)
       await call('store:close', { storeId: id }).catch(() => undefined)
     },
     [idOrActive]
@@ -191,6 +193,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
     () =>
       subscribe('store:lost', ({ storeId, message }) => {
         dispatch({ type: 'closed', storeId })
+        forgetStore(storeId)
         notifyError('A store was closed', message)
       }),
     []
