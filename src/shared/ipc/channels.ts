@@ -26,7 +26,8 @@ export const CHANNEL_NAMES = [
   // browsing
   'store:event-detail',
   'store:count-events',
-  'store:seq-no-range'
+  'store:seq-no-range',
+  'store:distinct-values'
 ] as const
 
 /** Events main pushes to the window. */

@@ -78,7 +78,14 @@ export const contract = {
     response: returns<EventDetail | null>()
   },
   'store:count-events': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<number>() },
-  'store:seq-no-range': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<SeqNoRange>() }
+  'store:seq-no-range': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<SeqNoRange>() },
+  'store:distinct-values': {
+    request: storeRef.extend({
+      column: z.enum(['reason', 'source', 'aggregateKind', 'actorKind', 'triggerKind']),
+      limit: z.number().int().min(1).max(1000).default(200)
+    }),
+    response: returns<string[]>()
+  }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 
 export type { Channel, PushEventName } from './channels'
