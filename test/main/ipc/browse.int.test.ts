@@ -54,7 +54,7 @@ describe('event detail', () => {
         ':action {:reason :payment, :actor [:user "alice"], :aggregate [:receipt 1], :patch {:assoc {:no "avd2dlg3g93fm1osu", :total 100}}}, ' +
         ':triggers #{[:encryption-key 1]}}'
     )
-    expect(JSON.parse(detail.json ?? '')).toMatchObject({ 'seq-no': 5, action: { reason: 'payment' } })
+    expect(JSON.parse(detail.json ?? '')).toMatchObject({ ':seq-no': 5, ':action': { ':reason': ':payment' } })
     expect(detail.tree).toMatchObject({ t: 'map' })
     expect(detail.reachedBy.map((r) => r.seqNo)).toEqual([7])
     expect(detail.reaches).toEqual([])
