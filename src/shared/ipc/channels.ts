@@ -27,7 +27,13 @@ export const CHANNEL_NAMES = [
   'store:event-detail',
   'store:count-events',
   'store:seq-no-range',
-  'store:distinct-values'
+  'store:distinct-values',
+  // aggregates
+  'store:aggregate-kinds',
+  'store:aggregate-list',
+  'store:aggregate-history',
+  'store:aggregate-state',
+  'store:aggregate-diff'
 ] as const
 
 /** Events main pushes to the window. */

@@ -10,7 +10,8 @@ import type { EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '.
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
-import { eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
+import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
+import { cellIdentitySchema, eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
 
 /** A phantom value that carries the response type in the map (never read at runtime). */
 function returns<T>(): T {
@@ -85,6 +86,26 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(200)
     }),
     response: returns<string[]>()
+  },
+  // aggregates
+  'store:aggregate-kinds': { request: storeRef, response: returns<AggregateKindCount[]>() },
+  'store:aggregate-list': {
+    request: storeRef.extend({
+      kind: z.string().max(10_000),
+      idContains: z.string().max(10_000).optional(),
+      afterId: z.string().max(10_000).optional(),
+      limit: z.number().int().min(1).max(1000)
+    }),
+    response: returns<AggregateListPage>()
+  },
+  'store:aggregate-history': { request: storeRef.extend({ aggregate: cellIdentitySchema }), response: returns<AggregateHistory>() },
+  'store:aggregate-state': {
+    request: storeRef.extend({ aggregate: cellIdentitySchema, asOf: z.number().int().min(0) }),
+    response: returns<AggregateStateView>()
+  },
+  'store:aggregate-diff': {
+    request: storeRef.extend({ aggregate: cellIdentitySchema, from: z.number().int().min(0), to: z.number().int().min(0) }),
+    response: returns<AggregateDiffView>()
   }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 

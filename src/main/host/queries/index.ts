@@ -2,11 +2,13 @@
  * Every store query, by name. Types only leave this folder for main (the host
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
+import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
-  ...browseQueries
+  ...browseQueries,
+  ...aggregateQueries
 }
 
 /** The registry's type. */
