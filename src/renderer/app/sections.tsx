@@ -4,8 +4,9 @@
  * placeholders.
  */
 import type { ReactNode } from 'react'
+import { Aggregates } from '../features/aggregates/Aggregates'
 import { Overview } from '../features/overview/Overview'
-import { IconLayout } from './icons'
+import { IconBoxes, IconLayout } from './icons'
 import type { StoreTab } from './workspace/workspace-state'
 
 /** One section: navbar entry and the view it shows for the active store. */
@@ -20,7 +21,8 @@ export interface Section {
 
 /** Every section, in navbar order. */
 export const SECTIONS: readonly Section[] = [
-  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview }
+  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview },
+  { id: 'aggregates', label: 'Aggregates', description: 'State as of any event, blame and diffs', icon: IconBoxes, View: Aggregates }
 ]
 
 /** The section shown first. */
