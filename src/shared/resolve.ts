@@ -67,8 +67,14 @@ export interface ConflictDetail {
   /** The aggregate, printed: `[:book "Neuromancer"]`. */
   readonly aggregate: string
   readonly base: number
+  /**
+   * The base state is the state as of this seq-no: `base - 1`, or the latest
+   * already-resolved seq-no before theirs (the state the staged event was
+   * last adjusted against).
+   */
+  readonly baseAsOf: number
   readonly theirs: ConflictingEvent
-  /** The state before the user's base (actions with seq-no < base). */
+  /** The state the staged event was written against (as of `baseAsOf`). */
   readonly baseState: EdnTree
   /** The state after the conflicting stored event. */
   readonly theirsState: EdnTree

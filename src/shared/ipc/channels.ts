@@ -26,7 +26,11 @@ export const CHANNEL_NAMES = [
   // browsing
   'store:event-detail',
   'store:count-events',
-  'store:seq-no-range'
+  'store:seq-no-range',
+  // conflict resolution and undo
+  'store:conflict-detail',
+  'store:conflict-resolution',
+  'store:compensation'
 ] as const
 
 /** Events main pushes to the window. */

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { TableNames } from '../domain'
 import type { EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '../browse'
+import type { Compensation, ConflictDetail, ConflictResolution } from '../resolve'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
@@ -19,6 +20,20 @@ function returns<T>(): T {
 
 const noRequest = z.strictObject({})
 const storeRef = z.strictObject({ storeId: storeIdSchema })
+
+/** A conflict as rebase reported it: the user's base, the stored event, the staged event as EDN, the seq-nos already resolved. */
+const conflictRequest = storeRef.extend({
+  base: z.number().int().min(1),
+  theirs: z.number().int().min(1),
+  oursEdn: z.string().min(1).max(16 * 1024 * 1024),
+  resolved: z.array(z.number().int().min(1)).max(100_000).optional()
+})
+
+/** One per-key choice of a conflict resolution. */
+const keyChoiceSchema = z.discriminatedUnion('take', [
+  z.strictObject({ key: z.string().min(1).max(100_000), take: z.enum(['ours', 'theirs']) }),
+  z.strictObject({ key: z.string().min(1).max(100_000), take: z.literal('edit'), edn: z.string().max(16 * 1024 * 1024) })
+])
 
 /** Upper bound of one rebase batch as EDN text (the window sends typed-in or composed events). */
 export const MAX_EVENTS_EDN_LENGTH = 16 * 1024 * 1024
@@ -78,7 +93,21 @@ export const contract = {
     response: returns<EventDetail | null>()
   },
   'store:count-events': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<number>() },
-  'store:seq-no-range': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<SeqNoRange>() }
+  'store:seq-no-range': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<SeqNoRange>() },
+  // conflict resolution and undo
+  'store:conflict-detail': { request: conflictRequest, response: returns<ConflictDetail>() },
+  'store:conflict-resolution': {
+    request: conflictRequest.extend({
+      choices: z.array(keyChoiceSchema).max(100_000),
+      /** A new reason for the adjusted event (`:update`); the staged event's when left out. */
+      reason: z.string().max(10_000).optional()
+    }),
+    response: returns<ConflictResolution>()
+  },
+  'store:compensation': {
+    request: storeRef.extend({ seqNo: z.number().int().min(1), reason: z.string().max(10_000).optional() }),
+    response: returns<Compensation>()
+  }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 
 export type { Channel, PushEventName } from './channels'

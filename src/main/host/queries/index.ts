@@ -3,10 +3,14 @@
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
 import { browseQueries } from './browse'
+import { compensationQueries } from './compensation'
+import { resolveQueries } from './resolve'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
-  ...browseQueries
+  ...browseQueries,
+  ...resolveQueries,
+  ...compensationQueries
 }
 
 /** The registry's type. */
