@@ -14,6 +14,7 @@ import { createSqliteStore, detectTables, isWritableFile, openSqliteStore } from
 import type { EventStore, ProgressFn } from '../store/store'
 import { HostError } from './host-error'
 import { isQueryName, storeQueries } from './queries'
+import { withPatchSummaries } from './queries/browse'
 import type { HostPageQuery, HostRebaseRequest, HostStoreState } from './protocol'
 
 /** The one store a worker owns, and how it reports commits by others. */
@@ -63,8 +64,8 @@ export class StoreSession {
   }
 
   /** A keyset page of raw rows. */
-  page(query: HostPageQuery): Promise<EventPage> {
-    return this.current().pageEvents(query)
+  async page(query: HostPageQuery): Promise<EventPage> {
+    return withPatchSummaries(await this.current().pageEvents(query))
   }
 
   /** The integrity check, with progress. */

@@ -23,7 +23,8 @@ import type {
   EventPageQuery,
   EventRow,
   Problem,
-  StoreCounts
+  StoreCounts,
+  SuggestableColumn
 } from '../../shared/browse'
 
 /** Progress callback for long operations: `done` of `total` units. */
@@ -83,6 +84,8 @@ export interface EventStore {
   aggregateKinds(): Promise<{ kind: string; aggregates: number }[]>
   /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
+  /** Up to `limit` distinct cell texts of a column (sorted), for filter suggestions. */
+  distinctValues(column: SuggestableColumn, limit: number): Promise<string[]>
   /** Integrity check; never writes. */
   check(onProgress?: ProgressFn): Promise<Problem[]>
   /** A number that changes whenever another connection commits (SQLite `data_version`). */

@@ -94,6 +94,13 @@ export const contract = {
   },
   'store:count-events': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<number>() },
   'store:seq-no-range': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<SeqNoRange>() },
+  'store:distinct-values': {
+    request: storeRef.extend({
+      column: z.enum(['reason', 'source', 'aggregateKind', 'actorKind', 'triggerKind']),
+      limit: z.number().int().min(1).max(1000).default(200)
+    }),
+    response: returns<string[]>()
+  },
   // conflict resolution and undo
   'store:conflict-detail': { request: conflictRequest, response: returns<ConflictDetail>() },
   'store:conflict-resolution': {
