@@ -26,7 +26,11 @@ export const CHANNEL_NAMES = [
   // browsing
   'store:event-detail',
   'store:count-events',
-  'store:seq-no-range'
+  'store:seq-no-range',
+  // composing
+  'store:preflight',
+  'compose:validate',
+  'store:known-identities'
 ] as const
 
 /** Events main pushes to the window. */

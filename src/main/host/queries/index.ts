@@ -3,10 +3,12 @@
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
 import { browseQueries } from './browse'
+import { composeQueries } from './compose'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
-  ...browseQueries
+  ...browseQueries,
+  ...composeQueries
 }
 
 /** The registry's type. */
