@@ -30,6 +30,8 @@ export interface EventRow {
    * `seq_no`, so pages leave it out rather than scan the table per page.
    */
   readonly triggers?: readonly (readonly [string, string])[]
+  /** One-line summary of the patch (`assoc :a 1 · dissoc :b`), filled for the event table. */
+  readonly patchSummary?: string
 }
 
 /** A cell-text identity `[kind, id]`, compared as text exactly like the library does. */
@@ -147,3 +149,6 @@ export interface SeqNoRange {
   readonly first: number | null
   readonly last: number | null
 }
+
+/** Columns whose distinct values the filter bar suggests. */
+export type SuggestableColumn = 'reason' | 'source' | 'aggregateKind' | 'actorKind' | 'triggerKind'

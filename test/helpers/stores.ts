@@ -53,3 +53,16 @@ export function tempDir(prefix: string): { readonly path: string; remove(): void
   const path = mkdtempSync(join(tmpdir(), `coherence-${prefix}-`))
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
 }
+
+/** The library README's walkthrough store (seq-nos 1–7, SPEC §3) at `dir/name`; returns its path. */
+export async function makeWalkthroughStore(dir: string, name = 'walkthrough.db'): Promise<string> {
+  const { writeWalkthrough } = await import('../../scripts/demo/walkthrough')
+  const path = join(dir, name)
+  const store = await createSqliteStore(path)
+  try {
+    await writeWalkthrough(store)
+  } finally {
+    await store.close()
+  }
+  return path
+}

@@ -15,6 +15,7 @@ import type { EventStore, ProgressFn } from '../store/store'
 import { HostError } from './host-error'
 import { isQueryName, storeQueries } from './queries'
 import { describeRebase } from './queries/compose-outcome'
+import { withPatchSummaries } from './queries/browse'
 import type { HostPageQuery, HostRebaseRequest, HostStoreState } from './protocol'
 
 /** The one store a worker owns, and how it reports commits by others. */
@@ -64,8 +65,8 @@ export class StoreSession {
   }
 
   /** A keyset page of raw rows. */
-  page(query: HostPageQuery): Promise<EventPage> {
-    return this.current().pageEvents(query)
+  async page(query: HostPageQuery): Promise<EventPage> {
+    return withPatchSummaries(await this.current().pageEvents(query))
   }
 
   /** The integrity check, with progress. */

@@ -24,7 +24,8 @@ import type {
   EventPageQuery,
   EventRow,
   Problem,
-  StoreCounts
+  StoreCounts,
+  SuggestableColumn
 } from '../../shared/browse'
 
 /** Progress callback for long operations: `done` of `total` units. */
@@ -86,6 +87,8 @@ export interface EventStore {
   identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]>
   /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
+  /** Up to `limit` distinct cell texts of a column (sorted), for filter suggestions. */
+  distinctValues(column: SuggestableColumn, limit: number): Promise<string[]>
   /** Integrity check; never writes. */
   check(onProgress?: ProgressFn): Promise<Problem[]>
   /** A number that changes whenever another connection commits (SQLite `data_version`). */

@@ -27,6 +27,7 @@ export const CHANNEL_NAMES = [
   'store:event-detail',
   'store:count-events',
   'store:seq-no-range',
+  'store:distinct-values',
   // composing
   'store:preflight',
   'compose:validate',

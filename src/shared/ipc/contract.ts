@@ -95,6 +95,13 @@ export const contract = {
   'store:known-identities': {
     request: storeRef.extend({ role: identityRoleSchema, prefix: z.string().max(400), limit: z.number().int().min(1).max(500) }),
     response: returns<KnownIdentity[]>()
+  },
+  'store:distinct-values': {
+    request: storeRef.extend({
+      column: z.enum(['reason', 'source', 'aggregateKind', 'actorKind', 'triggerKind']),
+      limit: z.number().int().min(1).max(1000).default(200)
+    }),
+    response: returns<string[]>()
   }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 

@@ -1,6 +1,6 @@
 /** Queries behind the event table and the event detail panel. */
-import type { EventDetail, EventFilter, EventRow, SeqNoRange } from '../../../shared/browse'
-import { eventToEdn } from '../../core/domain'
+import type { EventDetail, EventFilter, EventPage, EventRow, SeqNoRange, SuggestableColumn } from '../../../shared/browse'
+import { eventToEdn, patchSummary } from '../../core/domain'
 import { ednToJson, ednTree, printEdn } from '../../core/edn'
 import { eventFromRow } from '../../store/row-event'
 import type { EventStore } from '../../store/store'
@@ -60,5 +60,15 @@ async function seqNoRange({ store }: QueryContext, { filter }: { filter?: EventF
   return { first: head.rows[0]?.seqNo ?? null, last: tail.rows[0]?.seqNo ?? null }
 }
 
+/** A page with each action's one-line patch summary (what the event table shows). */
+export function withPatchSummaries(page: EventPage): EventPage {
+  return { ...page, rows: page.rows.map((row) => (row.patch === null ? row : { ...row, patchSummary: patchSummary(row.patch) })) }
+}
+
+/** Distinct values of a column for the filter bar's suggestions. */
+function distinctValues({ store }: QueryContext, { column, limit }: { column: SuggestableColumn; limit: number }): Promise<string[]> {
+  return store.distinctValues(column, limit)
+}
+
 /** The browse queries. */
-export const browseQueries = { eventDetail, countEvents, seqNoRange }
+export const browseQueries = { eventDetail, countEvents, seqNoRange, distinctValues }

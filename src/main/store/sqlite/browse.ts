@@ -10,7 +10,8 @@ import type {
   EventPage,
   EventPageQuery,
   EventRow,
-  EventRowType
+  EventRowType,
+  SuggestableColumn
 } from '../../../shared/browse'
 import type { Queries } from './queries'
 
@@ -193,4 +194,19 @@ export function aggregateHistory(db: Database.Database, queries: Queries, aggreg
   const f = filterSql(queries, { aggregate, ...(upTo !== undefined ? { toSeqNo: upTo } : {}) })
   const raw = db.prepare(`SELECT ${ROW_COLUMNS} FROM ${f.from}${whereClause(f.where)} ORDER BY ev."seq_no"`).all(...f.params) as RawEventRow[]
   return raw.map(toEventRow)
+}
+
+/** Up to `limit` distinct cell texts of a column, sorted (reasons and sources of both actions and effects). */
+export function distinctValues(db: Database.Database, queries: Queries, column: SuggestableColumn, limit: number): string[] {
+  const { event, action, effect, trigger } = queries.tables
+  const bounded = Math.max(1, Math.min(limit, 1000))
+  const sources: Record<SuggestableColumn, string[]> = {
+    reason: [`SELECT DISTINCT "reason" AS v FROM ${action}`, `SELECT DISTINCT "reason" AS v FROM ${effect}`],
+    source: [`SELECT DISTINCT "source" AS v FROM ${event}`],
+    aggregateKind: [`SELECT DISTINCT "aggregate_kind" AS v FROM ${action}`],
+    actorKind: [`SELECT DISTINCT "actor_kind" AS v FROM ${action}`],
+    triggerKind: [`SELECT DISTINCT "trigger_kind" AS v FROM ${trigger}`, `SELECT DISTINCT "trigger_kind" AS v FROM ${effect}`]
+  }
+  const sql = `SELECT v FROM (${sources[column].join(' UNION ')}) WHERE v IS NOT NULL ORDER BY v LIMIT ?`
+  return (db.prepare(sql).all(bounded) as { v: string }[]).map((r) => r.v)
 }

@@ -14,7 +14,7 @@ import type {
   TableNames
 } from '../../../shared/domain'
 import type { EdnKeyword } from '../../../shared/edn-value'
-import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts } from '../../../shared/browse'
+import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts, SuggestableColumn } from '../../../shared/browse'
 import type { AggregateQuery, EventStore, ProgressFn, ReplayCause } from '../store'
 import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, toCell } from '../cells'
@@ -270,6 +270,10 @@ export class SqliteEventStore implements EventStore {
 
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]> {
     return this.guard(() => browse.aggregateHistory(this.db, this.queries, aggregate, upTo))
+  }
+
+  distinctValues(column: SuggestableColumn, limit: number): Promise<string[]> {
+    return this.guard(() => browse.distinctValues(this.db, this.queries, column, limit))
   }
 
   check(onProgress?: ProgressFn): Promise<Problem[]> {
