@@ -3,6 +3,7 @@ import type { Channel } from '../../shared/ipc/contract'
 import type { Handlers } from './handler'
 import { appHandlers } from './app-handlers'
 import { browseHandlers } from './browse-handlers'
+import { composeHandlers } from './compose-handlers'
 import { dialogHandlers } from './dialog-handlers'
 import { resolveHandlers } from './resolve-handlers'
 import { storeOpenHandlers } from './store-open-handlers'
@@ -13,6 +14,7 @@ import { storeWriteHandlers } from './store-write-handlers'
 export const handlers: Handlers<Channel> = {
   ...appHandlers,
   ...browseHandlers,
+  ...composeHandlers,
   ...dialogHandlers,
   ...resolveHandlers,
   ...storeOpenHandlers,

@@ -28,6 +28,10 @@ export const CHANNEL_NAMES = [
   'store:count-events',
   'store:seq-no-range',
   'store:distinct-values',
+  // composing
+  'store:preflight',
+  'compose:validate',
+  'store:known-identities',
   // conflict resolution and undo
   'store:conflict-detail',
   'store:conflict-resolution',

@@ -11,7 +11,9 @@ import type { Compensation, ConflictDetail, ConflictResolution } from '../resolv
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
+import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
 import { eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
+import { composeInputSchema, identityRoleSchema, MAX_STAGED_EVENTS, MAX_EVENT_EDN_LENGTH } from './compose-schemas'
 
 /** A phantom value that carries the response type in the map (never read at runtime). */
 function returns<T>(): T {
@@ -94,6 +96,21 @@ export const contract = {
   },
   'store:count-events': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<number>() },
   'store:seq-no-range': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<SeqNoRange>() },
+  // composing
+  'store:preflight': {
+    request: storeRef.extend({
+      /** The staged events, each one new event as EDN text. */
+      events: z.array(z.string().min(1).max(MAX_EVENT_EDN_LENGTH)).min(1).max(MAX_STAGED_EVENTS),
+      base: z.number().int().min(1),
+      resolved: z.array(z.number().int().min(1)).max(100_000).default([])
+    }),
+    response: returns<RebaseOutcome>()
+  },
+  'compose:validate': { request: storeRef.extend({ input: composeInputSchema }), response: returns<ComposeValidation>() },
+  'store:known-identities': {
+    request: storeRef.extend({ role: identityRoleSchema, prefix: z.string().max(400), limit: z.number().int().min(1).max(500) }),
+    response: returns<KnownIdentity[]>()
+  },
   'store:distinct-values': {
     request: storeRef.extend({
       column: z.enum(['reason', 'source', 'aggregateKind', 'actorKind', 'triggerKind']),

@@ -3,12 +3,14 @@
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
 import { browseQueries } from './browse'
+import { composeQueries } from './compose'
 import { compensationQueries } from './compensation'
 import { resolveQueries } from './resolve'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
   ...browseQueries,
+  ...composeQueries,
   ...resolveQueries,
   ...compensationQueries
 }
