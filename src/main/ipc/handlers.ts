@@ -4,7 +4,9 @@ import type { Handlers } from './handler'
 import { aggregateHandlers } from './aggregate-handlers'
 import { appHandlers } from './app-handlers'
 import { browseHandlers } from './browse-handlers'
+import { composeHandlers } from './compose-handlers'
 import { dialogHandlers } from './dialog-handlers'
+import { resolveHandlers } from './resolve-handlers'
 import { storeOpenHandlers } from './store-open-handlers'
 import { storeReadHandlers } from './store-read-handlers'
 import { storeWriteHandlers } from './store-write-handlers'
@@ -14,7 +16,9 @@ export const handlers: Handlers<Channel> = {
   ...aggregateHandlers,
   ...appHandlers,
   ...browseHandlers,
+  ...composeHandlers,
   ...dialogHandlers,
+  ...resolveHandlers,
   ...storeOpenHandlers,
   ...storeReadHandlers,
   ...storeWriteHandlers

@@ -33,7 +33,15 @@ export const CHANNEL_NAMES = [
   'store:aggregate-list',
   'store:aggregate-history',
   'store:aggregate-state',
-  'store:aggregate-diff'
+  'store:aggregate-diff',
+  // composing
+  'store:preflight',
+  'compose:validate',
+  'store:known-identities',
+  // conflict resolution and undo
+  'store:conflict-detail',
+  'store:conflict-resolution',
+  'store:compensation'
 ] as const
 
 /** Events main pushes to the window. */

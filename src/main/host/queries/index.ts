@@ -4,11 +4,17 @@
  */
 import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
+import { composeQueries } from './compose'
+import { compensationQueries } from './compensation'
+import { resolveQueries } from './resolve'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
   ...browseQueries,
-  ...aggregateQueries
+  ...aggregateQueries,
+  ...composeQueries,
+  ...resolveQueries,
+  ...compensationQueries
 }
 
 /** The registry's type. */
