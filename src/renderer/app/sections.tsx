@@ -4,8 +4,9 @@
  * placeholders.
  */
 import type { ReactNode } from 'react'
+import { EventsSection } from '../features/events/EventsSection'
 import { Overview } from '../features/overview/Overview'
-import { IconLayout } from './icons'
+import { IconLayout, IconList } from './icons'
 import type { StoreTab } from './workspace/workspace-state'
 
 /** One section: navbar entry and the view it shows for the active store. */
@@ -20,7 +21,8 @@ export interface Section {
 
 /** Every section, in navbar order. */
 export const SECTIONS: readonly Section[] = [
-  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview }
+  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview },
+  { id: 'events', label: 'Events', description: 'Every event, filtered, with its detail', icon: IconList, View: EventsSection }
 ]
 
 /** The section shown first. */
