@@ -27,7 +27,21 @@ export const CHANNEL_NAMES = [
   'store:event-detail',
   'store:count-events',
   'store:seq-no-range',
-  'store:distinct-values'
+  'store:distinct-values',
+  // aggregates
+  'store:aggregate-kinds',
+  'store:aggregate-list',
+  'store:aggregate-history',
+  'store:aggregate-state',
+  'store:aggregate-diff',
+  // composing
+  'store:preflight',
+  'compose:validate',
+  'store:known-identities',
+  // conflict resolution and undo
+  'store:conflict-detail',
+  'store:conflict-resolution',
+  'store:compensation'
 ] as const
 
 /** Events main pushes to the window. */
