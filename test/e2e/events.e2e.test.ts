@@ -116,6 +116,10 @@ describe('the event table', () => {
     await openEvents()
     await app.page.locator('[data-seq-no="5"]').click()
     const detail = app.page.getByTestId('event-detail')
+    await detail.getByTestId('event-tree').waitFor()
+    expect(await detail.getByTestId('event-tree').textContent()).toContain('"avd2dlg3g93fm1osu"')
+    await app.screenshot('events-detail-tree-light')
+    await detail.getByRole('tab', { name: 'EDN' }).click()
     await detail.getByTestId('event-edn').waitFor()
     expect(await detail.getByTestId('event-edn').textContent()).toBe(
       '{:seq-no 5, :timestamp #inst "2026-01-05T09:07:00.000-00:00", :source :bookstore, ' +

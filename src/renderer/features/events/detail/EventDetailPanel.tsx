@@ -12,6 +12,7 @@ import { showAggregate, showEvent, showEvents, type Navigator } from '../../../a
 import { useRequest } from '../../../app/useRequest'
 import { formatTimestamp } from '../../overview/format'
 import { localTimestamp, subjectOf } from '../table/columns'
+import { EdnTreeView } from '../../edn/EdnTreeView'
 import { RelatedEvents } from './RelatedEvents'
 import { StoredCells } from './StoredCells'
 
@@ -128,12 +129,16 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
               <CopyAs value={d.edn} label="Copy as EDN" />
               <CopyAs value={d.json} label="Copy as JSON" />
             </Group>
-            <Tabs defaultValue={d.edn !== null ? 'edn' : 'cells'} keepMounted={false}>
+            <Tabs defaultValue={d.tree !== null ? 'tree' : 'cells'} keepMounted={false}>
               <Tabs.List>
+                {d.tree !== null && <Tabs.Tab value="tree">Tree</Tabs.Tab>}
                 {d.edn !== null && <Tabs.Tab value="edn">EDN</Tabs.Tab>}
                 {d.json !== null && <Tabs.Tab value="json">JSON</Tabs.Tab>}
                 <Tabs.Tab value="cells">Stored cells</Tabs.Tab>
               </Tabs.List>
+              <Tabs.Panel value="tree" pt="xs" data-testid="event-tree">
+                {d.tree && <EdnTreeView tree={d.tree} defaultExpandDepth={3} />}
+              </Tabs.Panel>
               <Tabs.Panel value="edn" pt="xs">
                 <Code block data-testid="event-edn" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
                   {d.edn}
