@@ -2,6 +2,7 @@
 import type { Channel } from '../../shared/ipc/contract'
 import type { Handlers } from './handler'
 import { appHandlers } from './app-handlers'
+import { auditHandlers } from './audit-handlers'
 import { browseHandlers } from './browse-handlers'
 import { dialogHandlers } from './dialog-handlers'
 import { storeOpenHandlers } from './store-open-handlers'
@@ -11,6 +12,7 @@ import { storeWriteHandlers } from './store-write-handlers'
 /** Every handler, keyed by channel. */
 export const handlers: Handlers<Channel> = {
   ...appHandlers,
+  ...auditHandlers,
   ...browseHandlers,
   ...dialogHandlers,
   ...storeOpenHandlers,

@@ -25,6 +25,7 @@ import type {
   Problem,
   StoreCounts
 } from '../../shared/browse'
+import type { AuditGraph, BlastRadius, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../shared/audit'
 
 /** Progress callback for long operations: `done` of `total` units. */
 export type ProgressFn = (done: number, total: number) => void
@@ -83,6 +84,16 @@ export interface EventStore {
   aggregateKinds(): Promise<{ kind: string; aggregates: number }[]>
   /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
+  /** Trigger identities (carried by actions or named by effects) with their counts, keyset-paged. */
+  triggerIndex(query: TriggerIndexQuery): Promise<TriggerIndexPage>
+  /** Number of distinct trigger identities whose printed `kind id` contains `text`. */
+  countTriggers(text?: string): Promise<number>
+  /** Triggers → actions carrying them → aggregates → effects naming them, around `focus`, capped per group; null for an unknown effect. */
+  triggerGraph(focus: GraphFocus, cap?: number): Promise<AuditGraph | null>
+  /** What `read(offset)` replays because of the effect `effectSeqNo` (offset defaults to its seq-no); null when it is not an effect. */
+  blastRadius(effectSeqNo: number, offset?: number): Promise<BlastRadius | null>
+  /** Actions and effects per time bucket. */
+  timeline(query?: TimelineQuery): Promise<Timeline>
   /** Integrity check; never writes. */
   check(onProgress?: ProgressFn): Promise<Problem[]>
   /** A number that changes whenever another connection commits (SQLite `data_version`). */

@@ -26,7 +26,13 @@ export const CHANNEL_NAMES = [
   // browsing
   'store:event-detail',
   'store:count-events',
-  'store:seq-no-range'
+  'store:seq-no-range',
+  // audit
+  'store:trigger-index',
+  'store:count-triggers',
+  'store:trigger-graph',
+  'store:blast-radius',
+  'store:timeline'
 ] as const
 
 /** Events main pushes to the window. */

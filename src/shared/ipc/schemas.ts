@@ -55,3 +55,13 @@ export const eventFilterSchema = z.strictObject({
   toSeqNo: seqNo.optional(),
   patchText: cell.optional()
 })
+
+/** `TriggerCursor` of src/shared/audit.ts. */
+export const triggerCursorSchema = z.strictObject({ kind: cell, id: cell, count: z.number().int().min(0) })
+
+/** `GraphFocus` of src/shared/audit.ts. */
+export const graphFocusSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('trigger'), kind: cell, id: cell }),
+  z.strictObject({ type: z.literal('effect'), seqNo }),
+  z.strictObject({ type: z.literal('aggregate'), kind: cell, id: cell })
+])

@@ -2,11 +2,13 @@
  * Every store query, by name. Types only leave this folder for main (the host
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
+import { auditQueries } from './audit'
 import { browseQueries } from './browse'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
-  ...browseQueries
+  ...browseQueries,
+  ...auditQueries
 }
 
 /** The registry's type. */
