@@ -93,7 +93,7 @@ export interface EventStore {
   /** What `read(offset)` replays because of the effect `effectSeqNo` (offset defaults to its seq-no); null when it is not an effect. */
   blastRadius(effectSeqNo: number, offset?: number): Promise<BlastRadius | null>
   /** Actions and effects per time bucket. */
-  timeline(query?: TimelineQuery): Promise<Timeline>
+  timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline>
   /** Integrity check; never writes. */
   check(onProgress?: ProgressFn): Promise<Problem[]>
   /** A number that changes whenever another connection commits (SQLite `data_version`). */

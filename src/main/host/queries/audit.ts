@@ -31,8 +31,8 @@ function blastRadius({ store }: QueryContext, { effectSeqNo, offset }: { effectS
 }
 
 /** Actions and effects per time bucket. */
-function timeline({ store }: QueryContext, query: TimelineQuery): Promise<Timeline> {
-  return store.timeline(query)
+function timeline({ store, progress }: QueryContext, query: TimelineQuery): Promise<Timeline> {
+  return store.timeline(query, progress)
 }
 
 /** The audit queries. */

@@ -286,8 +286,8 @@ export class SqliteEventStore implements EventStore {
     return this.guard(() => blastRadius(this.db, this.queries, effectSeqNo, offset))
   }
 
-  timeline(query?: TimelineQuery): Promise<Timeline> {
-    return this.guard(() => timeline(this.db, this.queries, query))
+  timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline> {
+    return this.guard(() => timeline(this.db, this.queries, query, onProgress))
   }
 
   check(onProgress?: ProgressFn): Promise<Problem[]> {

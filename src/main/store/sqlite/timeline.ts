@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import { COMPENSATION_WORDS, type Timeline, type TimelineBucket, type TimelineQuery } from '../../../shared/audit'
+import type { ProgressFn } from '../store'
 import type { Queries } from './queries'
 
 const MINUTE = 60
@@ -28,8 +29,25 @@ export function bucketSize(first: number, last: number, buckets: number): number
 /** Default number of buckets. */
 export const DEFAULT_BUCKETS = 60
 
-/** Events per bucket in the requested range (empty buckets included). */
-export function timeline(db: Database.Database, queries: Queries, q: TimelineQuery = {}): Timeline {
+/** Seq-nos per pass, so long timelines report progress. */
+const CHUNK = 250_000
+
+/** True when an action's reason (keyword text) names a compensation. */
+export function isCompensation(reason: string): boolean {
+  const text = reason.toLowerCase()
+  return COMPENSATION_WORDS.some((word) => text.includes(word))
+}
+
+type BucketCounts = { b: number; actions: number; effects: number; compensations: number; conflicts: number }
+
+/**
+ * Events per bucket in the requested range (empty buckets included). Three
+ * passes, each on primary keys: the distinct reasons (classified here, so the
+ * big pass compares with a short IN list instead of pattern matches), the
+ * actions by seq-no range with their event's timestamp, and the effects with
+ * whether any action carries their trigger.
+ */
+export function timeline(db: Database.Database, queries: Queries, q: TimelineQuery = {}, onProgress?: ProgressFn): Timeline {
   const { event, action, effect, trigger } = queries.tables
   const where = ['typeof(ev."timestamp") = \'integer\'']
   const params: number[] = []
@@ -41,34 +59,46 @@ export function timeline(db: Database.Database, queries: Queries, q: TimelineQue
     where.push('ev."timestamp" <= ?')
     params.push(q.toTime)
   }
-  const w = ` WHERE ${where.join(' AND ')}`
-  const range = db.prepare(`SELECT min(ev."timestamp") AS first, max(ev."timestamp") AS last FROM ${event} ev${w}`).get(...params) as {
+  const w = where.join(' AND ')
+  const range = db.prepare(`SELECT min(ev."timestamp") AS first, max(ev."timestamp") AS last FROM ${event} ev WHERE ${w}`).get(...params) as {
     first: number | null
     last: number | null
   }
   if (range.first === null || range.last === null) return { bucketSeconds: DAY, buckets: [], firstTime: null, lastTime: null }
   const size = bucketSize(range.first, range.last, Math.max(1, Math.min(q.buckets ?? DEFAULT_BUCKETS, 500)))
-  const compensation = COMPENSATION_WORDS.map(() => 'lower(a."reason") LIKE ?').join(' OR ')
-  const rows = db
-    .prepare(
-      `SELECT (ev."timestamp" - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS b, count(a."seq_no") AS actions, count(f."seq_no") AS effects, ` +
-        `sum(a."seq_no" IS NOT NULL AND (${compensation})) AS compensations, ` +
-        `sum(f."seq_no" IS NOT NULL AND EXISTS (SELECT 1 FROM ${trigger} t JOIN ${action} x ON x."seq_no" = t."seq_no" ` +
-        `WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id")) AS conflicts ` +
-        `FROM ${event} ev LEFT JOIN ${action} a ON a."seq_no" = ev."seq_no" LEFT JOIN ${effect} f ON f."seq_no" = ev."seq_no"${w} GROUP BY b ORDER BY b`
-    )
-    .all(Math.floor(range.first / size) * size, size, ...COMPENSATION_WORDS.map((word) => `%${word}%`), ...params) as {
-    b: number
-    actions: number
-    effects: number
-    compensations: number
-    conflicts: number
-  }[]
   const start = Math.floor(range.first / size) * size
+  const bucket = 'CAST((ev."timestamp" - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS INTEGER)'
+  const reasons = (db.prepare(`SELECT DISTINCT "reason" AS reason FROM ${action}`).all() as { reason: string }[])
+    .map((r) => r.reason)
+    .filter((r) => typeof r === 'string' && isCompensation(r))
+  const counts = new Map<number, BucketCounts>()
+  const add = (r: BucketCounts): void => {
+    const c = counts.get(r.b) ?? { b: r.b, actions: 0, effects: 0, compensations: 0, conflicts: 0 }
+    c.actions += r.actions
+    c.effects += r.effects
+    c.compensations += r.compensations
+    c.conflicts += r.conflicts
+    counts.set(r.b, c)
+  }
+  const maxSeqNo = (db.prepare(`SELECT coalesce(max("seq_no"), 0) AS n FROM ${action}`).get() as { n: number }).n
+  const actionPass = db.prepare(
+    `SELECT ${bucket} AS b, count(*) AS actions, 0 AS effects, sum(a."reason" IN (SELECT value FROM json_each(?))) AS compensations, 0 AS conflicts ` +
+      `FROM ${action} a JOIN ${event} ev ON ev."seq_no" = a."seq_no" WHERE a."seq_no" >= ? AND a."seq_no" < ? AND ${w} GROUP BY b`
+  )
+  for (let from = 0; from <= maxSeqNo; from += CHUNK) {
+    for (const r of actionPass.all(start, size, JSON.stringify(reasons), from, from + CHUNK, ...params) as BucketCounts[]) add(r)
+    onProgress?.(Math.min(from + CHUNK, maxSeqNo), maxSeqNo)
+  }
+  const effectPass = db.prepare(
+    `SELECT ${bucket} AS b, 0 AS actions, count(*) AS effects, 0 AS compensations, ` +
+      `sum(EXISTS (SELECT 1 FROM ${trigger} t JOIN ${action} x ON x."seq_no" = t."seq_no" ` +
+      `WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id")) AS conflicts ` +
+      `FROM ${effect} f JOIN ${event} ev ON ev."seq_no" = f."seq_no" WHERE ${w} GROUP BY b`
+  )
+  for (const r of effectPass.all(start, size, ...params) as BucketCounts[]) add(r)
   const count = Math.floor(range.last / size) - Math.floor(range.first / size) + 1
-  const byIndex = new Map(rows.map((r) => [r.b, r]))
   const buckets: TimelineBucket[] = Array.from({ length: count }, (_, i) => {
-    const r = byIndex.get(i)
+    const r = counts.get(i)
     return {
       from: start + i * size,
       to: start + (i + 1) * size,
