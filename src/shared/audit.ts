@@ -112,6 +112,8 @@ export interface BlastRadius {
   readonly aggregates: Capped<BlastAggregate>
   /** Actions replayed because of the effect (before the offset, on a reached aggregate), ascending. */
   readonly actions: Capped<BlastAction>
+  /** Of `aggregates.total`, those with at least one replayed action. */
+  readonly replayedAggregates: number
   /** Of `actions.total`, those no other effect would replay. */
   readonly onlyBecauseOfIt: number
   /** Of `aggregates.total`, those with replayed actions that no other effect reaches. */

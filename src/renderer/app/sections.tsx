@@ -5,6 +5,9 @@
  */
 import type { ReactNode } from 'react'
 import { Overview } from '../features/overview/Overview'
+import { ProblemsSection } from '../features/audit/ProblemsSection'
+import { TriggersSection } from '../features/audit/TriggersSection'
+import { IconProblems, IconTrigger } from '../features/audit/icons'
 import { IconLayout } from './icons'
 import type { StoreTab } from './workspace/workspace-state'
 
@@ -20,7 +23,9 @@ export interface Section {
 
 /** Every section, in navbar order. */
 export const SECTIONS: readonly Section[] = [
-  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview }
+  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview },
+  { id: 'triggers', label: 'Triggers', description: 'Trigger index, graph and blast radius of effects', icon: IconTrigger, View: TriggersSection },
+  { id: 'problems', label: 'Problems', description: 'Integrity check, problem by problem', icon: IconProblems, View: ProblemsSection }
 ]
 
 /** The section shown first. */

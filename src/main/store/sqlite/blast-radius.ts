@@ -85,6 +85,7 @@ export function blastRadius(db: Database.Database, queries: Queries, effectSeqNo
     inactive,
     aggregates: { items: aggregates.slice(0, cap), total: aggregates.length },
     actions: { items: actions, total: replayedTotal },
+    replayedAggregates: aggregates.filter((g) => g.replayed > 0).length,
     onlyBecauseOfIt,
     aggregatesOnlyBecauseOfIt: exclusive.length,
     read: { current, replayedWith: replayedWithout + onlyBecauseOfIt, replayedWithout }

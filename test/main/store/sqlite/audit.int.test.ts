@@ -158,6 +158,7 @@ describe('blast radius', () => {
       offset: 6,
       inactive: null,
       aggregates: { items: [{ kind: ':receipt', id: '1', replayed: 1, sharedWithOtherEffects: false }], total: 1 },
+      replayedAggregates: 1,
       onlyBecauseOfIt: 1,
       aggregatesOnlyBecauseOfIt: 1,
       read: { current: 1, replayedWith: 1, replayedWithout: 0 }
