@@ -4,7 +4,7 @@
  * Reusable: the event detail panel can show it for any effect.
  */
 import { useMemo, useState, type ReactNode } from 'react'
-import { Alert, Badge, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core'
+import { Alert, Badge, Grid, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core'
 import type { BlastRadius as Blast } from '../../../shared/audit'
 import { call } from '../../ipc/client'
 import { useRequest } from '../../app/useRequest'
@@ -52,15 +52,18 @@ function Summary({ blast }: { blast: Blast }): ReactNode {
   )
 }
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const
+const BADGE_STYLES = { label: { overflow: 'visible' } } as const
+
 function OnlyBadge({ only }: { only: boolean }): ReactNode {
   return only ? (
-    <Badge size="sm" variant="light" color="red">
-      only because of it
+    <Badge size="sm" variant="light" color="red" styles={BADGE_STYLES}>
+      only this effect
     </Badge>
   ) : (
     <Tooltip label="Another effect at or after the offset reaches this aggregate too, so the read replays it anyway." withArrow>
-      <Badge size="sm" variant="light" color="gray">
-        also other effects
+      <Badge size="sm" variant="light" color="gray" styles={BADGE_STYLES}>
+        other effects too
       </Badge>
     </Tooltip>
   )
@@ -71,12 +74,12 @@ function Tables({ blast, tab }: { blast: Blast; tab: StoreTab }): ReactNode {
   const nav = { storeId: tab.info.storeId, showSection }
   const shownAggregates = blast.aggregates.items
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      <div>
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 5 }}>
         <Text fw={600} size="sm" mb={4}>
           Aggregates the effect reaches ({formatCount(blast.aggregates.total)})
         </Text>
-        <Table highlightOnHover verticalSpacing={4} data-testid="blast-aggregates">
+        <Table highlightOnHover verticalSpacing={4} data-testid="blast-aggregates" style={NO_WRAP}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Aggregate</Table.Th>
@@ -99,8 +102,8 @@ function Tables({ blast, tab }: { blast: Blast; tab: StoreTab }): ReactNode {
             The first {formatCount(shownAggregates.length)} of {formatCount(blast.aggregates.total)} are listed.
           </Text>
         )}
-      </div>
-      <div>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 7 }}>
         <Text fw={600} size="sm" mb={4}>
           Replayed actions ({formatCount(blast.actions.total)})
         </Text>
@@ -109,7 +112,7 @@ function Tables({ blast, tab }: { blast: Blast; tab: StoreTab }): ReactNode {
             None: no reached aggregate has an action before offset {blast.offset}.
           </Text>
         ) : (
-          <Table highlightOnHover verticalSpacing={4} data-testid="blast-actions">
+          <Table highlightOnHover verticalSpacing={4} data-testid="blast-actions" style={NO_WRAP}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th ta="right">Seq-no</Table.Th>
@@ -141,8 +144,8 @@ function Tables({ blast, tab }: { blast: Blast; tab: StoreTab }): ReactNode {
             The first {formatCount(blast.actions.items.length)} of {formatCount(blast.actions.total)} are listed.
           </Text>
         )}
-      </div>
-    </SimpleGrid>
+      </Grid.Col>
+    </Grid>
   )
 }
 

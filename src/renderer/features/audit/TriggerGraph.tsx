@@ -5,8 +5,8 @@
  * how many more there are.
  */
 import '@xyflow/react/dist/style.css'
-import { useMemo, type ReactNode } from 'react'
-import { Background, Controls, Handle, Position, ReactFlow, type Node, type NodeProps } from '@xyflow/react'
+import { useEffect, useMemo, type ReactNode } from 'react'
+import { Background, Controls, Handle, Position, ReactFlow, useReactFlow, useStore, type FitViewOptions, type Node, type NodeProps } from '@xyflow/react'
 import { Button, Group, Loader, Text, useComputedColorScheme } from '@mantine/core'
 import type { AuditGraph, GraphFocus } from '../../../shared/audit'
 import { call } from '../../ipc/client'
@@ -35,6 +35,21 @@ function AuditNode({ data }: NodeProps<Node<AuditNodeData>>): ReactNode {
 }
 
 const NODE_TYPES = { audit: AuditNode }
+
+/** Whole graph in view, readable: big neighbourhoods open at a legible zoom around their centre. */
+const FIT: FitViewOptions = { padding: 0.1, minZoom: 0.55, maxZoom: 1 }
+
+/** Fits the view again whenever the pane changes size (the page's scrollbar appearing, the window resized). */
+function FitOnResize(): null {
+  const { fitView } = useReactFlow()
+  const width = useStore((s) => s.width)
+  const height = useStore((s) => s.height)
+  const measured = useStore((s) => s.nodes.every((n) => n.measured?.width !== undefined))
+  useEffect(() => {
+    if (width > 0 && height > 0 && measured) void fitView(FIT)
+  }, [width, height, measured, fitView])
+  return null
+}
 
 /** Open what a node stands for. */
 function open(nav: Navigator, graph: AuditGraph, target: GraphNodeTarget): void {
@@ -137,13 +152,13 @@ export function TriggerGraph({ tab, focus, onBlastRadius }: { tab: StoreTab; foc
       )}
       <div className={classes.graph}>
         <ReactFlow
-          key={JSON.stringify(focus)}
+          key={JSON.stringify(graph.focus)}
           nodes={flow.nodes}
           edges={flow.edges}
           nodeTypes={NODE_TYPES}
           colorMode={scheme}
           fitView
-          fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+          fitViewOptions={FIT}
           minZoom={0.1}
           nodesDraggable={false}
           nodesConnectable={false}
@@ -152,7 +167,8 @@ export function TriggerGraph({ tab, focus, onBlastRadius }: { tab: StoreTab; foc
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} fitViewOptions={FIT} />
+          <FitOnResize />
         </ReactFlow>
       </div>
       {onBlastRadius && graph.effects.items.length > 0 && (

@@ -75,10 +75,10 @@ export function TriggerIndex({ tab, onGraph }: { tab: StoreTab; onGraph: (trigge
           placeholder="kind or id, e.g. encryption-key 1"
           value={state.text}
           onChange={(e) => setState({ ...state, text: e.currentTarget.value })}
-          w={320}
+          w={260}
           data-testid="trigger-filter"
         />
-        <SegmentedControl value={state.sort} onChange={(v) => setState({ ...state, sort: v as TriggerSort })} data={SORTS} aria-label="Sort triggers by" />
+        <SegmentedControl size="xs" value={state.sort} onChange={(v) => setState({ ...state, sort: v as TriggerSort })} data={SORTS} aria-label="Sort triggers by" />
       </Group>
       <Text size="sm" c="dimmed" mb="xs" data-testid="trigger-count">
         {countText}
@@ -94,13 +94,17 @@ export function TriggerIndex({ tab, onGraph }: { tab: StoreTab; onGraph: (trigge
         </Text>
       )}
       {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={560} mah={420}>
+        <Table.ScrollContainer minWidth={0} mah={520}>
           <Table highlightOnHover stickyHeader verticalSpacing={4} data-testid="trigger-table">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Trigger</Table.Th>
-                <Table.Th ta="right">Actions carrying it</Table.Th>
-                <Table.Th ta="right">Effects naming it</Table.Th>
+                <Table.Th ta="right" title="Actions carrying the trigger">
+                  Actions
+                </Table.Th>
+                <Table.Th ta="right" title="Effects naming the trigger">
+                  Effects
+                </Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -113,7 +117,9 @@ export function TriggerIndex({ tab, onGraph }: { tab: StoreTab; onGraph: (trigge
                   title="Show the events of this trigger"
                   data-testid="trigger-row"
                 >
-                  <Table.Td className={classes.mono}>{identityText(r)}</Table.Td>
+                  <Table.Td className={classes.identityCell} title={identityText(r)}>
+                    {identityText(r)}
+                  </Table.Td>
                   <Table.Td ta="right">{formatCount(r.actions)}</Table.Td>
                   <Table.Td ta="right">{formatCount(r.effects)}</Table.Td>
                   <Table.Td ta="right">

@@ -3,7 +3,7 @@
  * effect or an aggregate, and — for an effect — its blast radius.
  */
 import { useState, type ReactNode } from 'react'
-import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Grid, Group, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { GraphFocus } from '../../../shared/audit'
 import { useViewState } from '../../app/workspace/view-state'
 import type { StoreTab } from '../../app/workspace/workspace-state'
@@ -37,6 +37,7 @@ function FocusForm({ focus, onFocus }: { focus: GraphFocus | null; onFocus: (foc
   }
   return (
     <form
+      data-testid="focus-form"
       onSubmit={(e) => {
         e.preventDefault()
         submit()
@@ -86,22 +87,33 @@ export function TriggersSection({ tab }: { tab: StoreTab }): ReactNode {
           each aggregate that carries its trigger.
         </Text>
       </div>
-      <TriggerIndex tab={tab} onGraph={(t) => setFocus({ type: 'trigger', ...t })} />
-      <Paper withBorder p="md" radius="md">
-        <Text fw={600} mb="xs">
-          {focus ? `Graph of ${focusText(focus)}` : 'Graph'}
-        </Text>
-        <FocusForm key={JSON.stringify(focus)} focus={focus} onFocus={setFocus} />
-        <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
-          {focus ? (
-            <TriggerGraph tab={tab} focus={focus} onBlastRadius={focus.type === 'effect' ? undefined : (seqNo) => setFocus({ type: 'effect', seqNo })} />
-          ) : (
-            <Text size="sm" c="dimmed">
-              Pick a trigger in the list (Graph), or type a trigger, an effect&apos;s seq-no or an aggregate above, to see trigger → actions → aggregates → effects.
+      <Grid gap="lg" align="flex-start">
+        <Grid.Col span={{ base: 12, xl: 5 }}>
+          <TriggerIndex tab={tab} onGraph={(t) => setFocus({ type: 'trigger', ...t })} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, xl: 7 }}>
+          <Paper withBorder p="md" radius="md">
+            <Text fw={600} mb="xs">
+              {focus ? `Graph of ${focusText(focus)}` : 'Graph'}
             </Text>
-          )}
-        </div>
-      </Paper>
+            <FocusForm key={JSON.stringify(focus)} focus={focus} onFocus={setFocus} />
+            <div style={{ marginTop: 'var(--mantine-spacing-md)' }}>
+              {focus ? (
+                <TriggerGraph
+                  tab={tab}
+                  focus={focus}
+                  onBlastRadius={focus.type === 'effect' ? undefined : (seqNo) => setFocus({ type: 'effect', seqNo })}
+                />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Pick a trigger in the list (Graph), or type a trigger, an effect&apos;s seq-no or an aggregate above, to see trigger → actions →
+                  aggregates → effects.
+                </Text>
+              )}
+            </div>
+          </Paper>
+        </Grid.Col>
+      </Grid>
       {focus?.type === 'effect' && (
         <Paper withBorder p="md" radius="md">
           <BlastRadius tab={tab} effectSeqNo={focus.seqNo} />

@@ -43,9 +43,10 @@ export interface LaidOutEdge {
 }
 
 /** Node size and gaps, in px. */
-export const NODE_WIDTH = 220
+export const NODE_WIDTH = 190
 export const NODE_HEIGHT = 46
-const COLUMN_GAP = 110
+const COLUMN_GAP = 60
+const ROW_GAP = 14
 
 /** `[kind id]` as the library prints an identity. */
 export function identityText(identity: CellIdentity): string {
@@ -118,7 +119,7 @@ export function layoutGraph(graph: AuditGraph): { nodes: LaidOutNode[]; edges: L
   for (const r of graph.reaches) addEdge(nodeId.aggregate(r.aggregate), nodeId.effect(r.effect))
 
   const g = new Graph({ multigraph: false })
-  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: COLUMN_GAP, marginx: 0, marginy: 0 })
+  g.setGraph({ rankdir: 'LR', nodesep: ROW_GAP, ranksep: COLUMN_GAP, marginx: 0, marginy: 0 })
   g.setDefaultEdgeLabel(() => ({}))
   const root = '\u0000root'
   g.setNode(root, { width: 1, height: 1 })
@@ -128,10 +129,13 @@ export function layoutGraph(graph: AuditGraph): { nodes: LaidOutNode[]; edges: L
   }
   for (const e of edges) g.setEdge(e.source, e.target, { minlen: 1, weight: 1 })
   layout(g)
-  const nodes = pending.map((n) => {
-    const p = g.node(n.id)
-    // Pinned to its column: x from the column, y (the order inside it) from dagre.
-    return { ...n, x: COLUMNS.indexOf(n.column) * (NODE_WIDTH + COLUMN_GAP), y: p.y - NODE_HEIGHT / 2 }
-  })
+  // Pinned to its column: x from the column; inside it dagre's order (few crossings), evenly spaced and centred on y = 0.
+  const nodes: LaidOutNode[] = []
+  for (const column of COLUMNS) {
+    const inColumn = pending.filter((n) => n.column === column).sort((a, b) => g.node(a.id).y - g.node(b.id).y)
+    inColumn.forEach((n, i) => {
+      nodes.push({ ...n, x: COLUMNS.indexOf(column) * (NODE_WIDTH + COLUMN_GAP), y: (i - (inColumn.length - 1) / 2) * (NODE_HEIGHT + ROW_GAP) - NODE_HEIGHT / 2 })
+    })
+  }
   return { nodes, edges }
 }

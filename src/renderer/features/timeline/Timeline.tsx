@@ -29,16 +29,47 @@ export interface TimelineProps {
   readonly onPickRange: (fromTime: number, toTime: number) => void
 }
 
+type Datum = TimelineBucket & { readonly label: string; readonly total: number }
+
+function BucketTooltip({ datum, size }: { datum: Datum | undefined; size: number }): ReactNode {
+  if (!datum) return null
+  const rows: [string, number, string][] = [
+    ['Actions', datum.actions, 'blue'],
+    ['Effects', datum.effects, 'grape'],
+    ['Conflicts', datum.conflicts, 'red'],
+    ['Compensations', datum.compensations, 'orange']
+  ]
+  return (
+    <Paper withBorder shadow="md" p="xs" radius="md">
+      <Text size="xs" fw={600} mb={4}>
+        {bucketLabel(datum.from, size)} – {bucketLabel(datum.to, size)} UTC
+      </Text>
+      {rows.map(([name, n, color]) => (
+        <Group key={name} justify="space-between" gap="lg">
+          <Text size="xs" c={n > 0 ? color : 'dimmed'}>
+            {name}
+          </Text>
+          <Text size="xs" fw={600}>
+            {n.toLocaleString('en-US')}
+          </Text>
+        </Group>
+      ))}
+    </Paper>
+  )
+}
+
 function Chart({ timeline, onPickRange }: { timeline: TimelineData; onPickRange: TimelineProps['onPickRange'] }): ReactNode {
-  const data = useMemo(
-    () => timeline.buckets.map((b) => ({ ...b, label: bucketLabel(b.from, timeline.bucketSeconds) })),
+  const data: Datum[] = useMemo(
+    () => timeline.buckets.map((b) => ({ ...b, label: bucketLabel(b.from, timeline.bucketSeconds), total: b.actions + b.effects })),
     [timeline]
   )
-  const clusters = useMemo(() => clusterBuckets(timeline.buckets), [timeline])
-  const pick = (index: unknown): void => {
-    const bucket: TimelineBucket | undefined = typeof index === 'number' ? timeline.buckets[index] : typeof index === 'string' ? timeline.buckets[Number(index)] : undefined
-    if (bucket) onPickRange(bucket.from, bucket.to - 1)
-  }
+  const clusters = useMemo(() => new Set(clusterBuckets(timeline.buckets)), [timeline])
+  const lift = Math.max(1, ...data.map((d) => d.total)) * 0.06
+  // A red dot over a bucket with conflicts, an orange one above it for compensations; clusters get their count as a label.
+  const dots = data.flatMap((d, i) => [
+    ...(d.conflicts > 0 ? [{ x: d.label, y: d.total + lift, color: 'red.6', label: clusters.has(i) ? `${d.conflicts + d.compensations}` : undefined }] : []),
+    ...(d.compensations > 0 ? [{ x: d.label, y: d.total + lift * (d.conflicts > 0 ? 2 : 1), color: 'orange.5', label: clusters.has(i) && d.conflicts === 0 ? `${d.compensations}` : undefined }] : [])
+  ])
   return (
     <BarChart
       h={220}
@@ -46,25 +77,20 @@ function Chart({ timeline, onPickRange }: { timeline: TimelineData; onPickRange:
       dataKey="label"
       type="stacked"
       withLegend
-      withRightYAxis
       legendProps={{ verticalAlign: 'bottom', height: 28 }}
       yAxisLabel="events"
-      rightYAxisLabel="conflicts, compensations"
       series={[
-        { name: 'actions', label: 'Actions', color: 'blue.6', stackId: 'events' },
-        { name: 'effects', label: 'Effects', color: 'grape.6', stackId: 'events' },
-        { name: 'conflicts', label: 'Conflicts (effects reaching aggregates)', color: 'red.6', stackId: 'marks', yAxisId: 'right' },
-        { name: 'compensations', label: 'Compensations', color: 'orange.5', stackId: 'marks', yAxisId: 'right' }
+        { name: 'actions', label: 'Actions', color: 'blue.6' },
+        { name: 'effects', label: 'Effects', color: 'grape.6' }
       ]}
-      referenceLines={clusters.map((i) => ({
-        x: data[i].label,
-        color: 'red.4',
-        label: `${timeline.buckets[i].conflicts + timeline.buckets[i].compensations}`,
-        labelPosition: 'insideTopRight' as const
-      }))}
-      barChartProps={{ onClick: (state) => pick(state?.activeTooltipIndex), style: { cursor: 'pointer' } }}
+      referenceDots={dots.map((d) => ({ ...d, r: 4, ifOverflow: 'extendDomain' as const }))}
+      tooltipProps={{ content: ({ payload }) => <BucketTooltip datum={payload?.[0]?.payload as Datum | undefined} size={timeline.bucketSeconds} /> }}
+      barProps={{
+        onClick: (entry: { payload?: Datum }) => entry.payload && onPickRange(entry.payload.from, entry.payload.to - 1),
+        style: { cursor: 'pointer' }
+      }}
       tickLine="none"
-      gridAxis="y"
+      gridAxis="x"
     />
   )
 }
@@ -77,7 +103,11 @@ export function Timeline({ tab, onPickRange }: TimelineProps): ReactNode {
   return (
     <Paper withBorder p="md" radius="md" data-testid="timeline" data-loading={request.loading || undefined}>
       <Group justify="space-between" mb="xs">
-        <Text fw={600}>Timeline</Text>
+        <Group gap="md">
+          <Text fw={600}>Timeline</Text>
+          <Text size="xs" c="red.6">● conflicts: effects reaching aggregates</Text>
+          <Text size="xs" c="orange.6">● compensations: reverts, refunds, corrections</Text>
+        </Group>
         {t && t.buckets.length > 0 && (
           <Text size="xs" c="dimmed">
             {bucketSizeText(t.bucketSeconds)} per bar, UTC. Click a bar to show its events.
