@@ -30,6 +30,8 @@ export interface EventRow {
    * `seq_no`, so pages leave it out rather than scan the table per page.
    */
   readonly triggers?: readonly (readonly [string, string])[]
+  /** One-line summary of the patch (`assoc :a 1 · dissoc :b`), filled for the event table. */
+  readonly patchSummary?: string
 }
 
 /** A cell-text identity `[kind, id]`, compared as text exactly like the library does. */
@@ -134,9 +136,15 @@ export interface EventDetail {
   readonly json: string | null
   /** Why the event cannot be read, as a sentence; null when it can. */
   readonly problem: string | null
-  /** For an action: effects naming one of its triggers (they make reads replay it). */
+  /**
+   * For an action: the later effects that make reads replay it (their trigger
+   * is carried by an action on the same aggregate, SPEC §3).
+   */
   readonly reachedBy: readonly EventRow[]
-  /** For an effect: the actions that carry its trigger (what it makes reads replay). */
+  /**
+   * For an effect: the earlier actions a read from its seq-no replays because
+   * of it (every action before it on an aggregate that carries its trigger).
+   */
   readonly reaches: readonly EventRow[]
   /** True when `reachedBy` / `reaches` were cut at their limit. */
   readonly relatedTruncated: boolean
@@ -147,3 +155,6 @@ export interface SeqNoRange {
   readonly first: number | null
   readonly last: number | null
 }
+
+/** Columns whose distinct values the filter bar suggests. */
+export type SuggestableColumn = 'reason' | 'source' | 'aggregateKind' | 'actorKind' | 'triggerKind'

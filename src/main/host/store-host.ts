@@ -38,7 +38,16 @@ export interface StoreHostListener {
 interface OpenStore {
   readonly client: StoreWorkerClient
   state: HostStoreState
+  /** A second, read-only worker for slow queries (started on first use). */
+  background?: Promise<StoreWorkerClient>
 }
+
+/**
+ * Where a query runs: `main` is the store's own worker (pages, details);
+ * `background` is a second read-only connection in its own worker, for slow
+ * queries (full counts, scans) so they never hold up pages the user waits for.
+ */
+export type QueryLane = 'main' | 'background'
 
 /** Owns the workers of all open stores. */
 export class StoreHost {
@@ -108,9 +117,10 @@ export class StoreHost {
     storeId: string,
     name: N,
     args: QueryArgs<N>,
-    tracked?: { readonly operation: OperationKind; readonly label: string }
+    tracked?: { readonly operation: OperationKind; readonly label: string },
+    lane: QueryLane = 'main'
   ): Promise<QueryResult<N>> {
-    const { client } = this.get(storeId)
+    const client = lane === 'background' ? await this.backgroundClient(storeId) : this.get(storeId).client
     const run = (progress?: (done: number, total: number) => void): Promise<unknown> => client.request('query', { name, args }, progress)
     return (tracked ? await this.tracked(tracked.operation, storeId, tracked.label, run) : await run()) as QueryResult<N>
   }
@@ -150,10 +160,11 @@ export class StoreHost {
     return client.request('rebase', request)
   }
 
-  /** Close one store and stop its worker. */
+  /** Close one store and stop its workers. */
   async close(storeId: string): Promise<void> {
-    const { client } = this.get(storeId)
+    const { client, background } = this.get(storeId)
     this.stores.delete(storeId)
+    if (background) await background.then((b) => b.terminate(), () => undefined)
     try {
       await client.request('close', {})
     } finally {
@@ -164,6 +175,28 @@ export class StoreHost {
   /** Close every store (app quit). */
   async closeAll(): Promise<void> {
     await Promise.allSettled([...this.stores.keys()].map((id) => this.close(id)))
+  }
+
+  /** The store's background worker, opening the same file read-only on first use. */
+  private backgroundClient(storeId: string): Promise<StoreWorkerClient> {
+    const store = this.get(storeId)
+    store.background ??= (async () => {
+      const client = new StoreWorkerClient(this.launch, {
+        changed: () => undefined,
+        failed: () => {
+          store.background = undefined
+        }
+      })
+      try {
+        await client.request('open', { path: store.state.path, tables: store.state.tables })
+        return client
+      } catch (e) {
+        store.background = undefined
+        await client.terminate()
+        throw e
+      }
+    })()
+    return store.background
   }
 
   private get(storeId: string): OpenStore {

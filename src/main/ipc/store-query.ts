@@ -6,16 +6,22 @@
  */
 import type { OperationKind } from '../../shared/ipc/types'
 import type { QueryArgs, QueryName, QueryResult } from '../host/queries'
+import type { QueryLane } from '../host/store-host'
 import type { IpcDeps } from './deps'
 
 /** How a long query appears in the window's progress indicator. */
 export type QueryTracking = (fileName: string) => { readonly operation: OperationKind; readonly label: string }
 
-/** A handler that runs query `name` in the store's worker. */
+/**
+ * A handler that runs query `name` in the store's worker (`lane` 'background'
+ * for slow scans and counts: a second read-only connection, so pages never
+ * wait behind them).
+ */
 export function storeQuery<N extends QueryName>(
   name: N,
-  tracking?: QueryTracking
+  tracking?: QueryTracking,
+  lane: QueryLane = 'main'
 ): (deps: IpcDeps, request: { readonly storeId: string } & QueryArgs<N>) => Promise<QueryResult<N>> {
   return (deps, { storeId, ...args }) =>
-    deps.host.query(storeId, name, args as QueryArgs<N>, tracking?.(deps.host.fileNameOf(storeId)))
+    deps.host.query(storeId, name, args as QueryArgs<N>, tracking?.(deps.host.fileNameOf(storeId)), lane)
 }

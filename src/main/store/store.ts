@@ -15,6 +15,7 @@ import type {
   TableNames
 } from '../../shared/domain'
 import type { EdnKeyword } from '../../shared/edn-value'
+import type { IdentityRole, KnownIdentity } from '../../shared/compose'
 import type {
   AggregateSummary,
   CellIdentity,
@@ -23,7 +24,8 @@ import type {
   EventPageQuery,
   EventRow,
   Problem,
-  StoreCounts
+  StoreCounts,
+  SuggestableColumn
 } from '../../shared/browse'
 import type { AuditGraph, BlastRadius, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../shared/audit'
 
@@ -36,6 +38,8 @@ export interface AggregateQuery {
   readonly kind?: string
   /** Keyset: aggregates after this one (ordered by kind, then id cell text). */
   readonly after?: CellIdentity
+  /** Only aggregates whose id cell text contains this (case-insensitive for ASCII letters). */
+  readonly idContains?: string
   readonly limit: number
 }
 
@@ -82,6 +86,8 @@ export interface EventStore {
   aggregates(query: AggregateQuery): Promise<AggregateSummary[]>
   /** Distinct aggregate kinds (cell text) with their aggregate counts. */
   aggregateKinds(): Promise<{ kind: string; aggregates: number }[]>
+  /** Identities in `role` whose printed form starts with `prefix` (autocomplete), by kind then id. */
+  identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]>
   /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
   /** Trigger identities (carried by actions or named by effects) with their counts, keyset-paged. */
@@ -94,6 +100,10 @@ export interface EventStore {
   blastRadius(effectSeqNo: number, offset?: number): Promise<BlastRadius | null>
   /** Actions and effects per time bucket. */
   timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline>
+  /** The distinct triggers carried by any action on `aggregate` (cell texts). */
+  triggersOfAggregate(aggregate: CellIdentity): Promise<CellIdentity[]>
+  /** Up to `limit` distinct cell texts of a column (sorted), for filter suggestions. */
+  distinctValues(column: SuggestableColumn, limit: number): Promise<string[]>
   /** Integrity check; never writes. */
   check(onProgress?: ProgressFn): Promise<Problem[]>
   /** A number that changes whenever another connection commits (SQLite `data_version`). */

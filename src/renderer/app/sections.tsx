@@ -4,11 +4,13 @@
  * placeholders.
  */
 import type { ReactNode } from 'react'
+import { Aggregates } from '../features/aggregates/Aggregates'
+import { EventsSection } from '../features/events/EventsSection'
 import { Overview } from '../features/overview/Overview'
 import { ProblemsSection } from '../features/audit/ProblemsSection'
 import { TriggersSection } from '../features/audit/TriggersSection'
 import { IconProblems, IconTrigger } from '../features/audit/icons'
-import { IconLayout } from './icons'
+import { IconBoxes, IconLayout, IconList } from './icons'
 import type { StoreTab } from './workspace/workspace-state'
 
 /** One section: navbar entry and the view it shows for the active store. */
@@ -24,6 +26,8 @@ export interface Section {
 /** Every section, in navbar order. */
 export const SECTIONS: readonly Section[] = [
   { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview },
+  { id: 'events', label: 'Events', description: 'Every event, filtered, with its detail', icon: IconList, View: EventsSection },
+  { id: 'aggregates', label: 'Aggregates', description: 'State as of any event, blame and diffs', icon: IconBoxes, View: Aggregates },
   { id: 'triggers', label: 'Triggers', description: 'Trigger index, graph and blast radius of effects', icon: IconTrigger, View: TriggersSection },
   { id: 'problems', label: 'Problems', description: 'Integrity check, problem by problem', icon: IconProblems, View: ProblemsSection }
 ]

@@ -32,7 +32,22 @@ export const CHANNEL_NAMES = [
   'store:count-triggers',
   'store:trigger-graph',
   'store:blast-radius',
-  'store:timeline'
+  'store:timeline',
+  'store:distinct-values',
+  // aggregates
+  'store:aggregate-kinds',
+  'store:aggregate-list',
+  'store:aggregate-history',
+  'store:aggregate-state',
+  'store:aggregate-diff',
+  // composing
+  'store:preflight',
+  'compose:validate',
+  'store:known-identities',
+  // conflict resolution and undo
+  'store:conflict-detail',
+  'store:conflict-resolution',
+  'store:compensation'
 ] as const
 
 /** Events main pushes to the window. */

@@ -65,3 +65,6 @@ export const graphFocusSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('effect'), seqNo }),
   z.strictObject({ type: z.literal('aggregate'), kind: cell, id: cell })
 ])
+
+/** A cell-text identity `{ kind, id }` (`CellIdentity` of src/shared/browse.ts). */
+export const cellIdentitySchema = cellIdentity

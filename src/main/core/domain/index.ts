@@ -21,3 +21,4 @@ export {
 } from './projection'
 export { diffStates, type StateChange, type StateDiff } from './diff'
 export { blame, type BlameEntry } from './blame'
+export { patchSummary, PATCH_SUMMARY_MAX } from './patch-summary'

@@ -3,12 +3,20 @@
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
 import { auditQueries } from './audit'
+import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
+import { composeQueries } from './compose'
+import { compensationQueries } from './compensation'
+import { resolveQueries } from './resolve'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
   ...browseQueries,
-  ...auditQueries
+  ...auditQueries,
+  ...aggregateQueries,
+  ...composeQueries,
+  ...resolveQueries,
+  ...compensationQueries
 }
 
 /** The registry's type. */

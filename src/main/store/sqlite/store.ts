@@ -14,7 +14,7 @@ import type {
   TableNames
 } from '../../../shared/domain'
 import type { EdnKeyword } from '../../../shared/edn-value'
-import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts } from '../../../shared/browse'
+import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts, SuggestableColumn } from '../../../shared/browse'
 import type { AggregateQuery, EventStore, ProgressFn, ReplayCause } from '../store'
 import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, toCell } from '../cells'
@@ -29,6 +29,8 @@ import type { AuditGraph, BlastRadius, GraphFocus, Timeline, TimelineQuery, Trig
 import { countTriggers, triggerGraph, triggerIndex } from './triggers'
 import { blastRadius } from './blast-radius'
 import { timeline } from './timeline'
+import { identitiesByPrefix } from './identities'
+import type { IdentityRole, KnownIdentity } from '../../../shared/compose'
 
 type Stmt = Database.Statement
 
@@ -262,6 +264,10 @@ export class SqliteEventStore implements EventStore {
     return this.guard(() => browse.aggregates(this.db, this.queries, query))
   }
 
+  identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]> {
+    return this.guard(() => identitiesByPrefix(this.db, this.queries, query))
+  }
+
   aggregateKinds(): Promise<{ kind: string; aggregates: number }[]> {
     return this.guard(() => browse.aggregateKinds(this.db, this.queries))
   }
@@ -288,6 +294,14 @@ export class SqliteEventStore implements EventStore {
 
   timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline> {
     return this.guard(() => timeline(this.db, this.queries, query, onProgress))
+  }
+
+  triggersOfAggregate(aggregate: CellIdentity): Promise<CellIdentity[]> {
+    return this.guard(() => browse.triggersOfAggregate(this.db, this.queries, aggregate))
+  }
+
+  distinctValues(column: SuggestableColumn, limit: number): Promise<string[]> {
+    return this.guard(() => browse.distinctValues(this.db, this.queries, column, limit))
   }
 
   check(onProgress?: ProgressFn): Promise<Problem[]> {
