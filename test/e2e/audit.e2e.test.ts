@@ -124,6 +124,7 @@ describe('triggers', () => {
     await app.page.getByTestId('trigger-row').first().click()
     await app.page.getByTestId('triggers-section').waitFor({ state: 'detached' })
     expect(await triggers.getAttribute('data-active')).toBeNull()
+    await expect.poll(() => nav('Events').first().getAttribute('data-active')).toBe('true')
   })
 })
 
@@ -143,12 +144,14 @@ describe('timeline', () => {
     await app.page.mouse.click(box.x + box.width / 2, box.y + box.height - 2)
     // The Events section shows the bucket's range (the Overview is no longer the active section).
     await expect.poll(() => nav('Overview').first().getAttribute('data-active')).toBeNull()
+    await expect.poll(() => nav('Events').first().getAttribute('data-active')).toBe('true')
   })
 })
 
 describe('problems', () => {
   it('lists each seeded problem once, grouped by kind, and leaves the file byte-identical', async () => {
     const before = sha256(problems)
+    await showSection('Overview', 'overview')
     await app.openStore(problems)
     await showSection('Problems', 'problems-section')
     await app.page.getByTestId('problems-summary').waitFor()
