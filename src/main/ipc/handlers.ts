@@ -4,6 +4,7 @@ import type { Handlers } from './handler'
 import { appHandlers } from './app-handlers'
 import { browseHandlers } from './browse-handlers'
 import { dialogHandlers } from './dialog-handlers'
+import { replayHandlers } from './replay-handlers'
 import { storeOpenHandlers } from './store-open-handlers'
 import { storeReadHandlers } from './store-read-handlers'
 import { storeWriteHandlers } from './store-write-handlers'
@@ -13,6 +14,7 @@ export const handlers: Handlers<Channel> = {
   ...appHandlers,
   ...browseHandlers,
   ...dialogHandlers,
+  ...replayHandlers,
   ...storeOpenHandlers,
   ...storeReadHandlers,
   ...storeWriteHandlers

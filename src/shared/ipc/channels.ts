@@ -27,7 +27,10 @@ export const CHANNEL_NAMES = [
   'store:event-detail',
   'store:count-events',
   'store:seq-no-range',
-  'store:distinct-values'
+  'store:distinct-values',
+  // replay
+  'store:replay-page',
+  'store:replay-count'
 ] as const
 
 /** Events main pushes to the window. */

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { TableNames } from '../domain'
 import type { EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '../browse'
+import type { ReplayCount, ReplayPage } from '../replay'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
@@ -18,6 +19,7 @@ function returns<T>(): T {
 }
 
 const noRequest = z.strictObject({})
+const scopeText = z.string().max(1_000_000).optional()
 const storeRef = z.strictObject({ storeId: storeIdSchema })
 
 /** Upper bound of one rebase batch as EDN text (the window sends typed-in or composed events). */
@@ -85,6 +87,21 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(200)
     }),
     response: returns<string[]>()
+  },
+  // replay
+  'store:replay-page': {
+    request: storeRef.extend({
+      offset: z.number().int().min(0),
+      aggregates: scopeText,
+      kinds: scopeText,
+      after: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).default(500)
+    }),
+    response: returns<ReplayPage>()
+  },
+  'store:replay-count': {
+    request: storeRef.extend({ offset: z.number().int().min(0), aggregates: scopeText, kinds: scopeText }),
+    response: returns<ReplayCount>()
   }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 

@@ -3,10 +3,12 @@
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
 import { browseQueries } from './browse'
+import { replayQueries } from './replay'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
-  ...browseQueries
+  ...browseQueries,
+  ...replayQueries
 }
 
 /** The registry's type. */
