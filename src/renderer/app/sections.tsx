@@ -5,7 +5,8 @@
  */
 import type { ReactNode } from 'react'
 import { Overview } from '../features/overview/Overview'
-import { IconLayout } from './icons'
+import { ReplayView } from '../features/replay/ReplayView'
+import { IconLayout, IconReplay } from './icons'
 import type { StoreTab } from './workspace/workspace-state'
 
 /** One section: navbar entry and the view it shows for the active store. */
@@ -20,7 +21,8 @@ export interface Section {
 
 /** Every section, in navbar order. */
 export const SECTIONS: readonly Section[] = [
-  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview }
+  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview },
+  { id: 'replay', label: 'Replay', description: 'What a read from an offset delivers, replayed actions and their causes', icon: IconReplay, View: ReplayView }
 ]
 
 /** The section shown first. */
