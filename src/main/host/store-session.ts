@@ -14,6 +14,7 @@ import { createSqliteStore, detectTables, isWritableFile, openSqliteStore } from
 import type { EventStore, ProgressFn } from '../store/store'
 import { HostError } from './host-error'
 import { isQueryName, storeQueries } from './queries'
+import { describeRebase } from './queries/compose-outcome'
 import { withPatchSummaries } from './queries/browse'
 import type { HostPageQuery, HostRebaseRequest, HostStoreState } from './protocol'
 
@@ -108,7 +109,8 @@ export class StoreSession {
     }
     const result = await store.rebase(request.base, parsed.events, { resolved: request.resolved, dry: request.dry })
     const eventCount = result.result === 'ok' || result.result === 'conflict' ? result.events.length : 0
-    return { result: result.result, edn: printEdn(rebaseResultToEdn(result)), eventCount, seqNo: await store.currentSeqNo() }
+    const outcome = await describeRebase(store, request.base, result)
+    return { result: result.result, edn: printEdn(rebaseResultToEdn(result)), eventCount, seqNo: await store.currentSeqNo(), outcome }
   }
 
   /**

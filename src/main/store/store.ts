@@ -15,6 +15,7 @@ import type {
   TableNames
 } from '../../shared/domain'
 import type { EdnKeyword } from '../../shared/edn-value'
+import type { IdentityRole, KnownIdentity } from '../../shared/compose'
 import type {
   AggregateSummary,
   CellIdentity,
@@ -36,6 +37,8 @@ export interface AggregateQuery {
   readonly kind?: string
   /** Keyset: aggregates after this one (ordered by kind, then id cell text). */
   readonly after?: CellIdentity
+  /** Only aggregates whose id cell text contains this (case-insensitive for ASCII letters). */
+  readonly idContains?: string
   readonly limit: number
 }
 
@@ -106,6 +109,8 @@ export interface EventStore {
   aggregates(query: AggregateQuery): Promise<AggregateSummary[]>
   /** Distinct aggregate kinds (cell text) with their aggregate counts. */
   aggregateKinds(): Promise<{ kind: string; aggregates: number }[]>
+  /** Identities in `role` whose printed form starts with `prefix` (autocomplete), by kind then id. */
+  identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]>
   /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
   /** Up to `limit` distinct cell texts of a column (sorted), for filter suggestions. */

@@ -30,7 +30,21 @@ export const CHANNEL_NAMES = [
   'store:distinct-values',
   // replay
   'store:replay-page',
-  'store:replay-count'
+  'store:replay-count',
+  // aggregates
+  'store:aggregate-kinds',
+  'store:aggregate-list',
+  'store:aggregate-history',
+  'store:aggregate-state',
+  'store:aggregate-diff',
+  // composing
+  'store:preflight',
+  'compose:validate',
+  'store:known-identities',
+  // conflict resolution and undo
+  'store:conflict-detail',
+  'store:conflict-resolution',
+  'store:compensation'
 ] as const
 
 /** Events main pushes to the window. */

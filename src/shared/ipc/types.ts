@@ -3,6 +3,7 @@
  * domain types). Plain data only: no Node, no Electron, no zod.
  */
 import type { TableNames } from '../domain'
+import type { RebaseOutcome } from '../compose'
 
 /** An open store as the renderer sees it. `storeId` names its tab. */
 export interface StoreInfo {
@@ -47,6 +48,8 @@ export interface RebaseSummary {
   readonly eventCount: number
   /** The store's highest seq-no afterwards. */
   readonly seqNo: number
+  /** The same result described for the window (events with seq-nos, aggregates before → after, the conflict). */
+  readonly outcome: RebaseOutcome
 }
 
 /** Long operations that report progress. */

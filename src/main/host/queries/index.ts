@@ -2,12 +2,20 @@
  * Every store query, by name. Types only leave this folder for main (the host
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
+import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
 import { replayQueries } from './replay'
+import { composeQueries } from './compose'
+import { compensationQueries } from './compensation'
+import { resolveQueries } from './resolve'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
   ...browseQueries,
+  ...aggregateQueries,
+  ...composeQueries,
+  ...resolveQueries,
+  ...compensationQueries,
   ...replayQueries
 }
 

@@ -25,6 +25,8 @@ import { RowDecoder, type ActionRow, type EffectRow } from './rows'
 import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from './replay'
 import * as browse from './browse'
 import { checkStore } from './check'
+import { identitiesByPrefix } from './identities'
+import type { IdentityRole, KnownIdentity } from '../../../shared/compose'
 
 type Stmt = Database.Statement
 
@@ -285,6 +287,10 @@ export class SqliteEventStore implements EventStore {
 
   aggregates(query: AggregateQuery): Promise<AggregateSummary[]> {
     return this.guard(() => browse.aggregates(this.db, this.queries, query))
+  }
+
+  identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]> {
+    return this.guard(() => identitiesByPrefix(this.db, this.queries, query))
   }
 
   aggregateKinds(): Promise<{ kind: string; aggregates: number }[]> {

@@ -1,0 +1,112 @@
+/**
+ * The staged batch of one store: new events the user composed (or a feature
+ * such as conflict resolution or revert staged) and will preflight and
+ * commit together in one rebase. It lives in per-store view state, so it
+ * survives switching sections and tabs, and a failed write leaves it as it was.
+ *
+ * `base` is the first seq-no the user had not seen when they started the
+ * batch — the rebase base, deliberately not the store's current seq-no: an
+ * event someone appended meanwhile is exactly the conflict the user must see.
+ */
+import { getViewState, setViewState, useViewState } from '../../app/workspace/view-state'
+
+/** One staged event. */
+export interface StagedEvent {
+  /** Stable id within the batch (for editing, reordering, React keys). */
+  readonly id: string
+  /** One new event as EDN text, in the library's shape (no `:seq-no`). */
+  readonly edn: string
+  /** Why it was staged, for the user (e.g. "Revert of event 12"). */
+  readonly note?: string
+}
+
+/** The staged batch of a store. */
+export interface StagedBatch {
+  /** The first seq-no the user had not seen when the batch started; 0 while no batch has started. */
+  readonly base: number
+  readonly events: readonly StagedEvent[]
+  /** Seq-nos of stored events the user resolved conflicts with (the rebase's `resolved`). */
+  readonly resolved: readonly number[]
+}
+
+const NAME = 'compose.staging'
+const EMPTY: StagedBatch = Object.freeze({ base: 0, events: [], resolved: [] })
+
+let counter = 0
+function newId(): string {
+  counter += 1
+  return `staged-${Date.now().toString(36)}-${counter}`
+}
+
+/** The batch of `storeId` now (outside React). */
+export function getStaging(storeId: string): StagedBatch {
+  return getViewState(storeId, NAME, EMPTY)
+}
+
+function update(storeId: string, change: (batch: StagedBatch) => StagedBatch): void {
+  setViewState(storeId, NAME, change(getStaging(storeId)))
+}
+
+/**
+ * Start a batch on a store whose events up to `seenSeqNo` the user has seen
+ * (the tab's seq-no when composing starts). Does nothing when a batch has
+ * started already, so its base stays the one from the start.
+ */
+export function startBatch(storeId: string, seenSeqNo: number): void {
+  if (getStaging(storeId).base > 0) return
+  update(storeId, (batch) => ({ ...batch, base: seenSeqNo + 1 }))
+}
+
+/** Append an event to the batch; returns its id. Call `startBatch` first when the batch may not have started. */
+export function stageEvent(storeId: string, edn: string, note?: string): string {
+  const id = newId()
+  update(storeId, (batch) => ({ ...batch, events: [...batch.events, note === undefined ? { id, edn } : { id, edn, note }] }))
+  return id
+}
+
+/** Replace the EDN of staged event `id` (its place and note stay). */
+export function replaceStagedEvent(storeId: string, id: string, edn: string): void {
+  update(storeId, (batch) => ({ ...batch, events: batch.events.map((e) => (e.id === id ? { ...e, edn } : e)) }))
+}
+
+/** Drop staged event `id`. */
+export function dropStagedEvent(storeId: string, id: string): void {
+  update(storeId, (batch) => ({ ...batch, events: batch.events.filter((e) => e.id !== id) }))
+}
+
+/** Move staged event `id` to position `to` (clamped to the batch). */
+export function moveStagedEvent(storeId: string, id: string, to: number): void {
+  update(storeId, (batch) => {
+    const from = batch.events.findIndex((e) => e.id === id)
+    if (from < 0) return batch
+    const events = [...batch.events]
+    const [moved] = events.splice(from, 1)
+    events.splice(Math.max(0, Math.min(to, events.length)), 0, moved)
+    return { ...batch, events }
+  })
+}
+
+/** Add `seqNo` to the resolved list (once). */
+export function addResolved(storeId: string, seqNo: number): void {
+  update(storeId, (batch) => (batch.resolved.includes(seqNo) ? batch : { ...batch, resolved: [...batch.resolved, seqNo].sort((a, b) => a - b) }))
+}
+
+/** Remove `seqNo` from the resolved list. */
+export function removeResolved(storeId: string, seqNo: number): void {
+  update(storeId, (batch) => ({ ...batch, resolved: batch.resolved.filter((n) => n !== seqNo) }))
+}
+
+/** Forget the batch (after a commit, or when the user discards it); the next one starts afresh. */
+export function clearBatch(storeId: string): void {
+  setViewState(storeId, NAME, EMPTY)
+}
+
+/** The batch of `storeId`, re-rendering on every change. */
+export function useStaging(storeId: string): StagedBatch {
+  return useViewState(storeId, NAME, EMPTY)[0]
+}
+
+/** The rebase request's `eventsEdn` for a batch: its events as one EDN vector. */
+export function batchEdn(batch: StagedBatch): string {
+  return `[${batch.events.map((e) => e.edn).join('\n ')}]`
+}
