@@ -32,6 +32,15 @@ afterAll(async () => {
 
 const summary = (): Promise<string | null> => app.page.getByTestId('replay-summary').textContent()
 
+async function showReplay(): Promise<void> {
+  await app.page.getByRole('navigation', { name: 'Sections' }).getByText('Replay', { exact: true }).click()
+}
+
+/** A choice of the "Restrict the read to" segmented control. */
+function segment(label: string): ReturnType<AppHarness['page']['locator']> {
+  return app.page.locator('.mantine-SegmentedControl-label').filter({ hasText: new RegExp(`^${label}$`) })
+}
+
 async function setOffset(offset: number): Promise<void> {
   const input = app.page.getByTestId('replay-offset')
   await input.fill(String(offset))
@@ -40,7 +49,7 @@ async function setOffset(offset: number): Promise<void> {
 
 describe('replay on the walkthrough store', () => {
   it('reading from 6 delivers 5, replayed because of effect 7, then 6', async () => {
-    await app.page.getByRole('link', { name: /^Replay/ }).or(app.page.getByRole('button', { name: /^Replay/ })).first().click()
+    await showReplay()
     await expect.poll(summary).toBe('A read model reading from 1 (everything) gets 6 actions, all from 1 on, none replayed.')
     await setOffset(6)
     await expect.poll(summary).toBe('A read model reading from 6 gets 2 actions: 1 replayed (5, because of effect 7), then 6.')
@@ -58,7 +67,7 @@ describe('replay on the walkthrough store', () => {
   })
 
   it('restricts the read to kinds or aggregates, and says what is wrong with a bad restriction', async () => {
-    await app.page.getByRole('radio', { name: 'Kinds' }).click({ force: true })
+    await segment('Kinds').click()
     await app.page.getByTestId('replay-kinds').fill('[:book]')
     await expect.poll(summary).toBe('A read model reading from 6 gets nothing: no action has seq-no 6 or higher, and no effect from there on reaches an earlier one.')
     await setOffset(3)
@@ -66,7 +75,7 @@ describe('replay on the walkthrough store', () => {
     await app.page.getByTestId('replay-kinds').fill('[:book "x"]')
     await expect.poll(() => app.page.getByRole('alert').textContent()).toContain('The kinds field must hold keywords only; got "x".')
     await app.screenshot('replay-bad-kinds-light')
-    await app.page.getByRole('radio', { name: 'Aggregates' }).click({ force: true })
+    await segment('Aggregates').click()
     await app.page.getByTestId('replay-aggregates').fill('[[:receipt 1]]')
     await setOffset(7)
     await expect.poll(summary).toBe('A read model reading from 7 gets 1 action: 1 replayed (5, because of effect 7), and nothing from there on.')
@@ -88,8 +97,9 @@ describe('replay on the demo store', () => {
     await store.close()
     expect(count.replayed).toBeGreaterThan(0)
     await app.openStore(demo)
-    await app.page.getByRole('link', { name: /^Replay/ }).or(app.page.getByRole('button', { name: /^Replay/ })).first().click()
+    await showReplay()
     await setOffset(offset)
+    await expect.poll(() => app.page.getByTestId('replay-shown').textContent()).toContain('of')
     await expect.poll(summary).toMatch(new RegExp(`^A read model reading from ${offset} gets ${count.total.toLocaleString('en-US')} actions: ${count.replayed} replayed \\(`))
     await expect.poll(() => app.page.getByTestId('replay-shown').textContent()).toBe(
       `Showing ${Math.min(500, count.total)} of ${count.total.toLocaleString('en-US')} delivered actions.`

@@ -5,7 +5,12 @@ import type { ReplayItem } from '../../../shared/replay'
 import { formatTimestamp } from '../overview/format'
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const
-const PATCH = { maxWidth: 420, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const
+/** Replayed rows: a quiet tint and an orange edge, readable in both schemes. */
+const REPLAYED_ROW = {
+  background: 'light-dark(var(--mantine-color-orange-0), rgba(255, 146, 43, 0.07))',
+  boxShadow: 'inset 3px 0 0 var(--mantine-color-orange-6)'
+} as const
+const PATCH = { maxWidth: 340, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const
 
 function SeqNoLink({ seqNo, onShow, label }: { seqNo: number; onShow: (seqNo: number) => void; label?: string }): ReactNode {
   return (
@@ -51,8 +56,8 @@ export function ReplayList({ items, offset, onShow }: { items: readonly ReplayIt
             <Table.Th>Reason</Table.Th>
             <Table.Th>Aggregate</Table.Th>
             <Table.Th>Actor</Table.Th>
-            <Table.Th>Patch</Table.Th>
             <Table.Th style={NO_WRAP}>Time (UTC)</Table.Th>
+            <Table.Th>Patch</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -66,7 +71,7 @@ export function ReplayList({ items, offset, onShow }: { items: readonly ReplayIt
                 </Table.Td>
               </Table.Tr>
             ) : null,
-            <Table.Tr key={item.seqNo} data-replayed={item.replayed || undefined} data-testid="replay-item" bg={item.replayed ? 'var(--mantine-color-orange-light)' : undefined}>
+            <Table.Tr key={item.seqNo} data-replayed={item.replayed || undefined} data-testid="replay-item" style={item.replayed ? REPLAYED_ROW : undefined}>
               <Table.Td ta="right" c="dimmed" ff="monospace">
                 {index + 1}
               </Table.Td>
@@ -85,11 +90,11 @@ export function ReplayList({ items, offset, onShow }: { items: readonly ReplayIt
               <Table.Td ff="monospace" style={NO_WRAP}>
                 {item.actor}
               </Table.Td>
-              <Table.Td ff="monospace" style={PATCH} title={item.patch}>
-                {item.patch}
-              </Table.Td>
               <Table.Td ff="monospace" style={NO_WRAP}>
                 {formatTimestamp(item.timestamp)}
+              </Table.Td>
+              <Table.Td ff="monospace" style={PATCH} title={item.patch}>
+                {item.patch}
               </Table.Td>
             </Table.Tr>
           ])}

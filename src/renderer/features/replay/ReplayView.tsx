@@ -50,13 +50,13 @@ function Controls({ inputs, setInputs, seqNo }: { inputs: ReplayInputs; setInput
       <Group align="flex-end" gap="lg" wrap="wrap">
         <NumberInput
           label="Read from offset"
-          description={`0 and 1 mean everything; the store ends at ${seqNo}`}
+          description={`0 and 1 mean everything; the last seq-no is ${seqNo}`}
           value={inputs.offset}
           onChange={setOffset}
           min={0}
           allowDecimal={false}
           allowNegative={false}
-          w={220}
+          w={300}
           data-testid="replay-offset"
         />
         <Stack gap={4} style={{ flex: 1, minWidth: 240 }} pb={6}>
@@ -148,7 +148,9 @@ export function ReplayView({ tab }: { tab: StoreTab }): ReactNode {
           <ReplayList items={items} offset={query.offset} onShow={onShow} />
           <Group justify="space-between" p="xs">
             <Text size="sm" c="dimmed" data-testid="replay-shown">
-              {data.count !== null
+              {data.countError !== null
+                ? `Showing the first ${formatCount(items.length)} delivered actions; counting all failed: ${data.countError}`
+                : data.count !== null
                 ? `Showing ${formatCount(items.length)} of ${formatCount(data.count.total)} delivered actions.`
                 : `Showing the first ${formatCount(items.length)} delivered actions${data.hasMore ? ' (counting all…)' : '.'}`}
             </Text>

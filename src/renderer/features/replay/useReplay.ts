@@ -17,6 +17,8 @@ export interface ReplayData {
   readonly items: readonly ReplayItem[] | null
   readonly hasMore: boolean
   readonly count: ReplayCount | null
+  /** Why the read could not be counted (the page may still show). */
+  readonly countError: string | null
   /** Why the read cannot be previewed (bad restriction, unreadable cell), as a sentence. */
   readonly error: string | null
   readonly loading: boolean
@@ -59,6 +61,7 @@ export function useReplay(storeId: string, revision: number, query: ReplayQuery)
     items,
     hasMore,
     count: count.loading ? null : count.data,
+    countError: count.loading ? null : count.error,
     error: first.error ?? current?.error ?? null,
     loading: first.loading,
     loadingMore: current?.loading ?? false,
