@@ -31,6 +31,8 @@ export const CHANNEL_NAMES = [
   // replay
   'store:replay-page',
   'store:replay-count',
+  // export
+  'store:export',
   // aggregates
   'store:aggregate-kinds',
   'store:aggregate-list',

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { TableNames } from '../domain'
 import type { EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '../browse'
 import type { ReplayCount, ReplayPage } from '../replay'
+import type { ExportOutcome } from '../export'
 import type { Compensation, ConflictDetail, ConflictResolution } from '../resolve'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
@@ -131,6 +132,15 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(500)
     }),
     response: returns<ReplayPage>()
+  },
+  'store:export': {
+    request: storeRef.extend({
+      filter: eventFilterSchema.optional(),
+      format: z.enum(['edn', 'json']),
+      /** True when `filter` narrows the events (the suggested file name says so). */
+      filtered: z.boolean().default(false)
+    }),
+    response: returns<ExportOutcome>()
   },
   'store:replay-count': {
     request: storeRef.extend({ offset: z.number().int().min(0), aggregates: scopeText, kinds: scopeText }),

@@ -5,6 +5,7 @@
 import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
 import { replayQueries } from './replay'
+import { exportQueries } from './export'
 import { composeQueries } from './compose'
 import { compensationQueries } from './compensation'
 import { resolveQueries } from './resolve'
@@ -16,7 +17,8 @@ export const storeQueries = {
   ...composeQueries,
   ...resolveQueries,
   ...compensationQueries,
-  ...replayQueries
+  ...replayQueries,
+  ...exportQueries
 }
 
 /** The registry's type. */
