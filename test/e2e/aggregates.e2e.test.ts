@@ -8,13 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { createDemoStore } from '../../scripts/demo'
 import type { ActionEvent, Identity } from '../../src/shared/domain'
 import type { AggregateSummary } from '../../src/shared/browse'
 import { blame, diffStates, stateAsOf } from '../../src/main/core/domain'
 import { printEdn, readEdn } from '../../src/main/core/edn'
-import { openSqliteStore } from '../../src/main/store/sqlite'
+import { createSqliteStore, openSqliteStore } from '../../src/main/store/sqlite'
 import type { EventStore } from '../../src/main/store/store'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { tempDir } from '../helpers/stores'
@@ -53,7 +54,13 @@ async function shownEdn(): Promise<string | null> {
   return page.getByTestId('aggregate-state').getAttribute('data-edn')
 }
 
+async function showSection(): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByText('Aggregates', { exact: true }).click()
+  await page.getByTestId('aggregates').waitFor()
+}
+
 async function openAggregate(kind: string, id: string, search: string): Promise<void> {
+  await showSection()
   await page.locator(`[data-testid="aggregate-kinds"] [data-kind="${kind}"]`).click()
   await page.getByTestId('aggregate-search').fill(search)
   const row = page.locator(`[data-testid="aggregate-list"] [data-id="${id.replace(/"/g, '\\"')}"]`)
@@ -63,8 +70,7 @@ async function openAggregate(kind: string, id: string, search: string): Promise<
 
 describe('the Aggregates section', () => {
   it('lists the kinds with the store’s own aggregate counts', async () => {
-    await page.getByRole('navigation', { name: 'Sections' }).getByText('Aggregates', { exact: true }).click()
-    await page.getByTestId('aggregates').waitFor()
+    await showSection()
     const expected = await store.aggregateKinds()
     await expect.poll(() => page.locator('[data-testid="aggregate-kinds"] [data-kind]').count()).toBe(expected.length)
     for (const { kind, aggregates } of expected) {
@@ -78,6 +84,17 @@ describe('the Aggregates section', () => {
     await page.getByTestId('aggregate-search').fill('no such book at all')
     await page.getByTestId('aggregate-list-empty').waitFor()
     expect(await page.getByTestId('aggregate-list-empty').textContent()).toContain('Clear the search')
+  })
+
+  it('moves through a kind’s aggregates with the arrow keys, in id order', async () => {
+    const [first, second] = await store.aggregates({ kind: ':order', limit: 2 })
+    await page.locator('[data-testid="aggregate-kinds"] [data-kind=":order"]').click()
+    await page.locator(`[data-testid="aggregate-list"] [data-id="${first.id}"]`).click()
+    await expect.poll(() => page.getByTestId('aggregate-title').textContent()).toBe(`[:order ${first.id}]`)
+    await page.getByTestId('aggregate-list').focus()
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => page.getByTestId('aggregate-title').textContent()).toBe(`[:order ${second.id}]`)
+    expect(await page.locator(`[data-testid="aggregate-list"] [data-id="${second.id}"]`).getAttribute('data-active')).toBe('true')
   })
 
   it('opens an aggregate at its latest state and scrubs through its own seq-nos', async () => {
@@ -156,5 +173,38 @@ describe('the Aggregates section', () => {
     if ((await nav.getByText('Events', { exact: true }).count()) > 0) {
       await expect.poll(() => page.getByTestId('event-detail').getAttribute('aria-label')).toBe(`Event ${genre!.seqNo}`)
     }
+  })
+
+  it('shows a large nested state collapsed below the second level', async () => {
+    const identity = identityOf(':inventory', '"north"')
+    const events = await actionsOf(identity)
+    await openAggregate(':inventory', '"north"', 'north')
+    await expect.poll(shownEdn).toBe(printEdn(stateAsOf(events, identity, events[events.length - 1].seqNo)))
+    await page.getByTestId('aggregate-state').locator('[data-path=":counted"]').first().waitFor()
+    await app.screenshot('aggregates-inventory-light')
+  })
+
+  it('says which event stops the state when a stored patch cannot be read, and still shows earlier states', async () => {
+    const path = join(dir.path, 'broken.db')
+    await (await createSqliteStore(path)).close()
+    const db = new Database(path)
+    const action = (n: number, patch: string): string =>
+      `INSERT INTO events VALUES (${n}, 1764338400, ':bookstore'); ` +
+      `INSERT INTO actions VALUES (${n}, ':create', ':user', '"alice"', ':book', '"Idoru"', '${patch}');`
+    db.exec(action(1, '{:assoc {:genre "SciFi"}}') + action(2, '{:assoc {:genre'))
+    db.close()
+    // A store opens on the section shown; the harness waits for the Overview's file card.
+    await page.getByRole('navigation', { name: 'Sections' }).getByText('Overview', { exact: true }).click()
+    await app.openStore(path)
+    await openAggregate(':book', '"Idoru"', '')
+    const problem = page.getByTestId('aggregate-problem')
+    await problem.waitFor()
+    expect(await problem.textContent()).toContain('seq-no 2, actions.patch is not valid EDN')
+    expect(await problem.textContent()).toContain('move the scrubber back')
+    await app.screenshot('aggregates-problem-light')
+    await page.getByTestId('aggregate-scrubber').getByRole('slider').focus()
+    await page.keyboard.press('Home')
+    await expect.poll(shownEdn).toBe('{:genre "SciFi"}')
+    expect(await problem.count()).toBe(0)
   })
 })

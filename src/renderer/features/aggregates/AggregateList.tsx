@@ -1,5 +1,5 @@
 /** The aggregates of one kind: an id search and a virtualized, keyset-paged list. */
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { Group, Loader, Text, TextInput, UnstyledButton } from '@mantine/core'
 import type { CellIdentity } from '../../../shared/browse'
 import { IconSearch } from '../../app/icons'
@@ -30,6 +30,14 @@ export function AggregateList({ kind, pages, search, onSearch, selected, onSelec
     return () => clearTimeout(timer)
   }, [typed, search, onSearch])
   const { rows } = pages
+  const selectedIndex = rows.findIndex((row) => sameAggregate(row, selected))
+  const move = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0
+    if (step === 0 || rows.length === 0) return
+    event.preventDefault()
+    const next = rows[Math.min(rows.length - 1, Math.max(0, selectedIndex < 0 ? 0 : selectedIndex + step))]
+    onSelect({ kind: next.kind, id: next.id })
+  }
   return (
     <div>
       <Group justify="space-between" mb={4} px={4} wrap="nowrap">
@@ -65,6 +73,8 @@ export function AggregateList({ kind, pages, search, onSearch, selected, onSelec
           height={height}
           onNearEnd={pages.loadMore}
           testId="aggregate-list"
+          scrollTo={selectedIndex >= 0 ? selectedIndex : null}
+          onKeyDown={move}
           label={`Aggregates of ${kind}`}
           renderRow={(index) => {
             const row = rows[index]

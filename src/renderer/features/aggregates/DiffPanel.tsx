@@ -10,7 +10,7 @@ import type { CellIdentity, EventRow } from '../../../shared/browse'
 import { useRequest } from '../../app/useRequest'
 import { call } from '../../ipc/client'
 import { formatTimestamp } from '../overview/format'
-import type { DiffPoints } from './view-state'
+import { defaultPoints, type DiffPoints } from './view-state'
 import classes from './Aggregates.module.css'
 
 /** Props of `DiffPanel`. */
@@ -24,12 +24,6 @@ export interface DiffPanelProps {
 }
 
 const TYPE_COLOR: Record<AggregateChange['type'], string> = { added: 'green', removed: 'red', changed: 'yellow' }
-
-/** The default points: the last two actions (or nothing → the only one). */
-export function defaultPoints(rows: readonly EventRow[]): { from: number; to: number } {
-  const n = rows.length
-  return { from: n >= 2 ? rows[n - 2].seqNo : 0, to: n >= 1 ? rows[n - 1].seqNo : 0 }
-}
 
 function Value({ text }: { text: string | null }): ReactNode {
   if (text === null) return <Text span c="dimmed" size="sm">—</Text>

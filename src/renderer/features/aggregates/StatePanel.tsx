@@ -4,7 +4,7 @@
  * the event that last set it (click it to open that event).
  */
 import { useCallback, useMemo, type ReactNode } from 'react'
-import { ActionIcon, Alert, Badge, Group, Loader, Slider, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Slider, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import type { AggregateStateView } from '../../../shared/aggregates'
 import type { CellIdentity, EventRow } from '../../../shared/browse'
 import { IconArrowLeft, IconArrowRight } from '../../app/icons'
@@ -141,11 +141,16 @@ export function StatePanel({ storeId, revision, aggregate, rows, asOf, onAsOf, o
       {view?.problem && (
         <Alert color="orange" title={`No state as of seq-no ${asOf}`} role="alert" data-testid="aggregate-problem">
           {view.problem.message}
-          <Text size="sm" mt={6}>
-            {view.problem.seqNo > (rows[0]?.seqNo ?? Infinity)
-              ? `States before seq-no ${view.problem.seqNo} can still be shown: move the scrubber back.`
-              : 'The first action already cannot be applied, so this aggregate has no state to show.'}
-          </Text>
+          <Group gap="sm" mt={6} wrap="nowrap" justify="space-between">
+            <Text size="sm">
+              {view.problem.seqNo > (rows[0]?.seqNo ?? Infinity)
+                ? `States before seq-no ${view.problem.seqNo} can still be shown: move the scrubber back.`
+                : 'The first action already cannot be applied, so this aggregate has no state to show.'}
+            </Text>
+            <Button size="xs" variant="default" onClick={() => onOpenEvent(view.problem!.seqNo)}>
+              Open event {view.problem.seqNo}
+            </Button>
+          </Group>
         </Alert>
       )}
       {view?.tree && (

@@ -4,7 +4,7 @@
  * other features write, see NAV_STATE.aggregateShown), the mode and the
  * diff's two points.
  */
-import type { CellIdentity } from '../../../shared/browse'
+import type { CellIdentity, EventRow } from '../../../shared/browse'
 import type { AggregateTarget } from '../../app/navigation'
 
 /** A kind picked in the list, with when (the newer of this and a shown aggregate wins). */
@@ -56,4 +56,10 @@ export function positionOf(seqNos: readonly number[], asOf: number): number {
     } else hi = mid - 1
   }
   return found
+}
+
+/** The diff's default points: the last two actions (before the first → the only one; 0 → 0 with none). */
+export function defaultPoints(rows: readonly Pick<EventRow, 'seqNo'>[]): { from: number; to: number } {
+  const n = rows.length
+  return { from: n >= 2 ? rows[n - 2].seqNo : 0, to: n >= 1 ? rows[n - 1].seqNo : 0 }
 }
