@@ -192,7 +192,7 @@ const patchArb: fc.Arbitrary<EdnValue> = fc
 /** A step: a patch on the aggregate under test (`mine`) or on another one. */
 const stepsArb = fc.array(fc.record({ mine: fc.boolean(), patch: patchArb }), { minLength: 1, maxLength: 8 })
 
-const pathOf = (key: EdnValue): string[] => (key.t === 'kw' ? [printEdn(key)] : (key as { items: EdnValue[] }).items.map((k) => printEdn(k)))
+const pathOf = (key: EdnValue): string[] => (key.t === 'kw' ? [printEdn(key)] : (key as unknown as { items: EdnValue[] }).items.map((k) => printEdn(k)))
 const isPrefix = (prefix: readonly string[], path: readonly string[]): boolean => prefix.length <= path.length && prefix.every((p, i) => p === path[i])
 const assocPaths = (patch: EdnValue): string[][] => {
   const assoc = (patch as EdnMap).entries.find(([k]) => printEdn(k) === ':assoc')?.[1] as EdnMap | undefined
