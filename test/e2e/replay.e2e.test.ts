@@ -84,6 +84,8 @@ describe('replay on the walkthrough store', () => {
   it('shows the causing effect in the Events section', async () => {
     await app.page.getByRole('button', { name: 'Show effect 7' }).click()
     await app.page.getByTestId('replay-summary').waitFor({ state: 'detached' })
+    await app.page.getByTestId('event-table').waitFor()
+    await expect.poll(() => app.page.getByTestId('event-detail').getAttribute('aria-label')).toBe('Event 7')
   })
 })
 
@@ -96,6 +98,7 @@ describe('replay on the demo store', () => {
     const count = await store.countRead(offset)
     await store.close()
     expect(count.replayed).toBeGreaterThan(0)
+    await app.page.getByRole('navigation', { name: 'Sections' }).getByText('Overview', { exact: true }).click()
     await app.openStore(demo)
     await showReplay()
     await setOffset(offset)
