@@ -37,6 +37,8 @@ export interface AggregateQuery {
   readonly kind?: string
   /** Keyset: aggregates after this one (ordered by kind, then id cell text). */
   readonly after?: CellIdentity
+  /** Only aggregates whose id cell text contains this (case-insensitive for ASCII letters). */
+  readonly idContains?: string
   readonly limit: number
 }
 

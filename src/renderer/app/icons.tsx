@@ -135,3 +135,12 @@ export const IconCommand = icon('Command', (
 export const IconArrowRight = icon('ArrowRight', <path d="M5 12h14M13 6l6 6-6 6" />)
 /** Arrow left. */
 export const IconArrowLeft = icon('ArrowLeft', <path d="M19 12H5M11 6l-6 6 6 6" />)
+
+/** Three stacked boxes (aggregates). */
+export const IconBoxes = icon('Boxes', (
+  <>
+    <path d="M12 3l8 4-8 4-8-4 8-4z" />
+    <path d="M4 12l8 4 8-4" />
+    <path d="M4 17l8 4 8-4" />
+  </>
+))

@@ -28,10 +28,20 @@ export const CHANNEL_NAMES = [
   'store:count-events',
   'store:seq-no-range',
   'store:distinct-values',
+  // aggregates
+  'store:aggregate-kinds',
+  'store:aggregate-list',
+  'store:aggregate-history',
+  'store:aggregate-state',
+  'store:aggregate-diff',
   // composing
   'store:preflight',
   'compose:validate',
-  'store:known-identities'
+  'store:known-identities',
+  // conflict resolution and undo
+  'store:conflict-detail',
+  'store:conflict-resolution',
+  'store:compensation'
 ] as const
 
 /** Events main pushes to the window. */

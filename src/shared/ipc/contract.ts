@@ -7,11 +7,13 @@
 import { z } from 'zod'
 import type { TableNames } from '../domain'
 import type { EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '../browse'
+import type { Compensation, ConflictDetail, ConflictResolution } from '../resolve'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
+import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
-import { eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
+import { cellIdentitySchema, eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
 import { composeInputSchema, identityRoleSchema, MAX_STAGED_EVENTS, MAX_EVENT_EDN_LENGTH } from './compose-schemas'
 
 /** A phantom value that carries the response type in the map (never read at runtime). */
@@ -21,6 +23,20 @@ function returns<T>(): T {
 
 const noRequest = z.strictObject({})
 const storeRef = z.strictObject({ storeId: storeIdSchema })
+
+/** A conflict as rebase reported it: the user's base, the stored event, the staged event as EDN, the seq-nos already resolved. */
+const conflictRequest = storeRef.extend({
+  base: z.number().int().min(1),
+  theirs: z.number().int().min(1),
+  oursEdn: z.string().min(1).max(16 * 1024 * 1024),
+  resolved: z.array(z.number().int().min(1)).max(100_000).optional()
+})
+
+/** One per-key choice of a conflict resolution. */
+const keyChoiceSchema = z.discriminatedUnion('take', [
+  z.strictObject({ key: z.string().min(1).max(100_000), take: z.enum(['ours', 'theirs']) }),
+  z.strictObject({ key: z.string().min(1).max(100_000), take: z.literal('edit'), edn: z.string().max(16 * 1024 * 1024) })
+])
 
 /** Upper bound of one rebase batch as EDN text (the window sends typed-in or composed events). */
 export const MAX_EVENTS_EDN_LENGTH = 16 * 1024 * 1024
@@ -102,6 +118,40 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(200)
     }),
     response: returns<string[]>()
+  },
+  // aggregates
+  'store:aggregate-kinds': { request: storeRef, response: returns<AggregateKindCount[]>() },
+  'store:aggregate-list': {
+    request: storeRef.extend({
+      kind: z.string().max(10_000),
+      idContains: z.string().max(10_000).optional(),
+      afterId: z.string().max(10_000).optional(),
+      limit: z.number().int().min(1).max(1000)
+    }),
+    response: returns<AggregateListPage>()
+  },
+  'store:aggregate-history': { request: storeRef.extend({ aggregate: cellIdentitySchema }), response: returns<AggregateHistory>() },
+  'store:aggregate-state': {
+    request: storeRef.extend({ aggregate: cellIdentitySchema, asOf: z.number().int().min(0) }),
+    response: returns<AggregateStateView>()
+  },
+  'store:aggregate-diff': {
+    request: storeRef.extend({ aggregate: cellIdentitySchema, from: z.number().int().min(0), to: z.number().int().min(0) }),
+    response: returns<AggregateDiffView>()
+  },
+  // conflict resolution and undo
+  'store:conflict-detail': { request: conflictRequest, response: returns<ConflictDetail>() },
+  'store:conflict-resolution': {
+    request: conflictRequest.extend({
+      choices: z.array(keyChoiceSchema).max(100_000),
+      /** A new reason for the adjusted event (`:update`); the staged event's when left out. */
+      reason: z.string().max(10_000).optional()
+    }),
+    response: returns<ConflictResolution>()
+  },
+  'store:compensation': {
+    request: storeRef.extend({ seqNo: z.number().int().min(1), reason: z.string().max(10_000).optional() }),
+    response: returns<Compensation>()
   }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 

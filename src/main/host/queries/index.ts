@@ -2,13 +2,19 @@
  * Every store query, by name. Types only leave this folder for main (the host
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
+import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
 import { composeQueries } from './compose'
+import { compensationQueries } from './compensation'
+import { resolveQueries } from './resolve'
 
 /** The registry the worker dispatches on. */
 export const storeQueries = {
   ...browseQueries,
-  ...composeQueries
+  ...aggregateQueries,
+  ...composeQueries,
+  ...resolveQueries,
+  ...compensationQueries
 }
 
 /** The registry's type. */

@@ -162,7 +162,7 @@ export function countEvents(db: Database.Database, queries: Queries, filter?: Ev
 export function aggregates(
   db: Database.Database,
   queries: Queries,
-  q: { kind?: string; after?: CellIdentity; limit: number }
+  q: { kind?: string; after?: CellIdentity; idContains?: string; limit: number }
 ): AggregateSummary[] {
   const where: string[] = []
   const params: (string | number)[] = []
@@ -173,6 +173,10 @@ export function aggregates(
   if (q.after !== undefined) {
     where.push('("aggregate_kind", "aggregate_id") > (?, ?)')
     params.push(q.after.kind, q.after.id)
+  }
+  if (q.idContains !== undefined && q.idContains !== '') {
+    where.push('instr(lower("aggregate_id"), lower(?)) > 0')
+    params.push(q.idContains)
   }
   const sql =
     `SELECT "aggregate_kind" AS kind, "aggregate_id" AS id, count(*) AS actions, min("seq_no") AS firstSeqNo, max("seq_no") AS lastSeqNo ` +
