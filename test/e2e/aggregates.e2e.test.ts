@@ -184,6 +184,27 @@ describe('the Aggregates section', () => {
     await app.screenshot('aggregates-inventory-light')
   })
 
+  it('collapses and expands the state tree, and shows the state as of a history row from its clock button', async () => {
+    const identity = identityOf(':inventory', '"north"')
+    const events = await actionsOf(identity)
+    await openAggregate(':inventory', '"north"', 'north')
+    const tree = page.getByTestId('aggregate-state')
+    const child = tree.locator('[data-path^=":counted "]')
+    await expect.poll(() => child.count()).toBeGreaterThan(0)
+    await tree.getByRole('button', { name: 'Collapse :counted' }).click()
+    await expect.poll(() => child.count()).toBe(0)
+    await tree.getByRole('button', { name: 'Expand all' }).click()
+    await expect.poll(() => child.count()).toBeGreaterThan(0)
+    const first = events[0].seqNo
+    // The history keeps the action shown in view (the last one): scroll it back to the top.
+    await page.getByRole('list', { name: 'Actions on this aggregate' }).evaluate((box) => box.scrollTo(0, 0))
+    await page.getByTestId('aggregate-history').getByRole('button', { name: `Show the state as of ${first}` }).click()
+    await expect.poll(() => page.getByTestId('aggregate-as-of').textContent()).toContain(`As of seq-no ${first} · action 1 of ${events.length}`)
+    await expect.poll(shownEdn).toBe(printEdn(stateAsOf(events, identity, first)))
+    await page.locator(`[data-testid="aggregate-history"] [data-seq-no="${first}"]`).click()
+    await page.getByTestId('aggregates').waitFor({ state: 'detached' })
+  })
+
   it('says which event stops the state when a stored patch cannot be read, and still shows earlier states', async () => {
     const path = join(dir.path, 'broken.db')
     await (await createSqliteStore(path)).close()

@@ -12,7 +12,7 @@ import { call } from '../../ipc/client'
 import { DiffPanel } from './DiffPanel'
 import { HistoryTable } from './HistoryTable'
 import { StatePanel } from './StatePanel'
-import { identityText, positionOf, type AggregateMode, type DiffPoints } from './view-state'
+import { defaultPoints, identityText, positionOf, type AggregateMode, type DiffPoints } from './view-state'
 
 /** Props of `AggregateView`. */
 export interface AggregateViewProps {
@@ -39,6 +39,12 @@ export function AggregateView({ nav, revision, aggregate, asOf, onAsOf, mode, on
   const last = rows.length > 0 ? rows[rows.length - 1] : null
   const shownAsOf = asOf ?? last?.seqNo ?? 0
   const openEvent = (seqNo: number): void => showEvent(nav, seqNo)
+  const seqNos = rows.map((r) => r.seqNo)
+  const fallback = defaultPoints(rows)
+  const shownPosition = positionOf(seqNos, shownAsOf)
+  const highlighted = new Set(
+    mode === 'state' ? (shownPosition >= 0 ? [seqNos[shownPosition]] : []) : [points.from ?? fallback.from, points.to ?? fallback.to]
+  )
   const name = identityText(aggregate)
   return (
     <Paper withBorder p="md" radius="md" data-testid="aggregate-view" style={{ minWidth: 0 }}>
@@ -109,7 +115,8 @@ export function AggregateView({ nav, revision, aggregate, asOf, onAsOf, mode, on
           <HistoryTable
             rows={rows}
             asOf={mode === 'state' ? shownAsOf : null}
-            current={mode === 'state' ? positionOf(rows.map((r) => r.seqNo), shownAsOf) : null}
+            current={mode === 'state' ? shownPosition : null}
+            highlighted={highlighted}
             onOpenEvent={openEvent}
             onShowStateAsOf={(seqNo) => {
               onMode('state')

@@ -17,6 +17,8 @@ export interface HistoryTableProps {
   readonly asOf: number | null
   /** Index of the row to bring into view. */
   readonly current: number | null
+  /** Seq-nos of the rows to highlight (the state shown, or the diff's two points). */
+  readonly highlighted: ReadonlySet<number>
   readonly onOpenEvent: (seqNo: number) => void
   readonly onShowStateAsOf: (seqNo: number) => void
 }
@@ -26,7 +28,7 @@ const ROW_HEIGHT = 34
 const actor = (row: EventRow): string => (row.actorKind !== null ? `[${row.actorKind} ${row.actorId ?? ''}]` : '')
 
 /** The table (virtualized: long histories stay fast). */
-export function HistoryTable({ rows, asOf, current, onOpenEvent, onShowStateAsOf }: HistoryTableProps): ReactNode {
+export function HistoryTable({ rows, asOf, current, highlighted, onOpenEvent, onShowStateAsOf }: HistoryTableProps): ReactNode {
   return (
     <div data-testid="aggregate-history">
       <div className={classes.historyHead} role="presentation">
@@ -48,7 +50,7 @@ export function HistoryTable({ rows, asOf, current, onOpenEvent, onShowStateAsOf
           return (
             <div
               className={classes.historyRow}
-              data-current={row.seqNo === rows[current ?? -1]?.seqNo || undefined}
+              data-current={highlighted.has(row.seqNo) || undefined}
               data-future={(asOf !== null && row.seqNo > asOf) || undefined}
               data-seq-no={row.seqNo}
               onClick={() => onOpenEvent(row.seqNo)}

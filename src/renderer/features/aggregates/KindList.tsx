@@ -32,7 +32,7 @@ export function KindList({ kinds, selected, onSelect }: KindListProps): ReactNod
           This store has no actions, so it has no aggregates yet.
         </Text>
       )}
-      <ScrollArea.Autosize mah={220} type="auto">
+      <ScrollArea.Autosize mah={220} type="auto" scrollbars="y" offsetScrollbars="y">
         <div data-testid="aggregate-kinds">
           {rows.map((k) => (
             <NavLink
@@ -47,6 +47,7 @@ export function KindList({ kinds, selected, onSelect }: KindListProps): ReactNod
                   {k.aggregates.toLocaleString('en-US')}
                 </Badge>
               }
+              styles={{ body: { minWidth: 0, overflow: 'hidden' } }}
               data-kind={k.kind}
               aria-label={`${k.kind}: ${k.aggregates} aggregates`}
             />
