@@ -34,6 +34,11 @@ export const CHANNEL_NAMES = [
   'store:blast-radius',
   'store:timeline',
   'store:distinct-values',
+  // replay
+  'store:replay-page',
+  'store:replay-count',
+  // export
+  'store:export',
   // aggregates
   'store:aggregate-kinds',
   'store:aggregate-list',

@@ -5,6 +5,8 @@
 import { auditQueries } from './audit'
 import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
+import { replayQueries } from './replay'
+import { exportQueries } from './export'
 import { composeQueries } from './compose'
 import { compensationQueries } from './compensation'
 import { resolveQueries } from './resolve'
@@ -16,7 +18,9 @@ export const storeQueries = {
   ...aggregateQueries,
   ...composeQueries,
   ...resolveQueries,
-  ...compensationQueries
+  ...compensationQueries,
+  ...replayQueries,
+  ...exportQueries
 }
 
 /** The registry's type. */
