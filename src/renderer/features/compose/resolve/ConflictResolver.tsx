@@ -42,7 +42,7 @@ export function ConflictResolver({ tab, conflict, onResolved }: ConflictResolver
       </Alert>
     )
   }
-  const ref: ConflictRef = { storeId: tab.info.storeId, base: batch.base, theirs: conflict.theirs.seqNo, oursEdn: staged.edn, resolved: [...batch.resolved] }
+  const ref: ConflictRef = { storeId: tab.info.storeId, base: batch.base > 0 ? batch.base : tab.info.seqNo + 1, theirs: conflict.theirs.seqNo, oursEdn: staged.edn, resolved: [...batch.resolved] }
   return <ConflictLoader key={`${ref.theirs}:${staged.id}`} tab={tab} conflict={conflict} staged={staged} conflictRef={ref} onResolved={onResolved} />
 }
 
@@ -91,7 +91,7 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
       const batch = getStaging(storeId)
       const outcome = batch.events.length === 0
         ? null
-        : await call('store:preflight', { storeId, events: batch.events.map((e) => e.edn), base: batch.base, resolved: [...batch.resolved] })
+        : await call('store:preflight', { storeId, events: batch.events.map((e) => e.edn), base: conflictRef.base, resolved: [...batch.resolved] })
       onResolved(outcome)
     } catch (e) {
       setRetryError(messageOf(e))

@@ -17,7 +17,7 @@ export function ResolvedList({ tab }: { tab: StoreTab }): ReactNode {
   const { showSection } = useWorkspace()
   const nav = { storeId, showSection }
   return (
-    <Paper withBorder p="sm" radius="md" data-testid="resolved-list">
+    <Paper withBorder p="sm" radius="md" data-testid="resolve-resolved-list">
       <Text fw={600} size="sm">Resolved conflicts</Text>
       {resolved.length === 0 ? (
         <Text size="sm" c="dimmed">No conflict has been resolved in this batch yet.</Text>
@@ -28,7 +28,7 @@ export function ResolvedList({ tab }: { tab: StoreTab }): ReactNode {
           </Text>
           <Group gap="xs">
             {resolved.map((seqNo) => (
-              <Group key={seqNo} gap={2} className="resolved-item" data-testid="resolved-item" data-seq-no={seqNo}>
+              <Group key={seqNo} gap={2} data-testid="resolve-resolved-item" data-seq-no={seqNo}>
                 <Anchor size="sm" ff="monospace" onClick={() => showEvent(nav, seqNo)}>
                   event {seqNo}
                 </Anchor>
