@@ -102,8 +102,8 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
 
   return (
     <Stack gap="sm" data-testid="conflict-resolver" data-theirs={theirs}>
-      <Title order={4}>
-        Conflict: staged event {conflict.index + 1} meets stored event {theirs} on <Code fz="inherit">{detail.aggregate}</Code>
+      <Title order={5}>
+        Resolve it key by key: <Code fz="inherit">{detail.aggregate}</Code> in the base, after stored event {theirs}, and with staged event {conflict.index + 1}
       </Title>
       <TheirsSummary detail={detail} />
       {detail.laterConflicts.length > 0 && (
@@ -144,7 +144,7 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
           data-testid="resolve-reason"
         />
       </Group>
-      <Paper withBorder radius="md" p="sm" data-testid="resolve-patch">
+      <Paper withBorder radius="md" p="sm" data-testid="resolve-patch" data-pending={state.pending || undefined}>
         <Group gap="xs" mb={4}>
           <Text fw={600} size="sm">Adjusted patch</Text>
           {state.pending && <Loader size="xs" />}

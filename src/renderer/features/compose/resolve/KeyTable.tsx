@@ -120,7 +120,7 @@ export function KeyTable({ keys, baseLabel, theirsLabel, pickOf, choose, edit, e
                         error={error}
                         spellCheck={false}
                         classNames={{ input: classes.mono }}
-                        data-testid="resolve-edit"
+                        wrapperProps={{ 'data-testid': 'resolve-edit' }}
                       />
                     </Table.Td>
                   </Table.Tr>
