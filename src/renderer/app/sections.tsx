@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react'
 import { Overview } from '../features/overview/Overview'
+import { Compose, IconCompose } from '../features/compose/Compose'
 import { IconLayout } from './icons'
 import type { StoreTab } from './workspace/workspace-state'
 
@@ -20,7 +21,8 @@ export interface Section {
 
 /** Every section, in navbar order. */
 export const SECTIONS: readonly Section[] = [
-  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview }
+  { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview },
+  { id: 'compose', label: 'Compose', description: 'Compose, stage, preflight and commit new events', icon: IconCompose, View: Compose }
 ]
 
 /** The section shown first. */

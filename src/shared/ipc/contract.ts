@@ -100,7 +100,7 @@ export const contract = {
   'store:preflight': {
     request: storeRef.extend({
       /** The staged events, each one new event as EDN text. */
-      events: z.array(z.string().min(1).max(MAX_EVENT_EDN_LENGTH)).min(1).max(MAX_STAGED_EVENTS),
+      events: z.array(z.string().min(1).max(MAX_EVENT_EDN_LENGTH)).min(1).max(MAX_STAGED_EVENTS).readonly(),
       base: z.number().int().min(1),
       resolved: z.array(z.number().int().min(1)).max(100_000).default([])
     }),
