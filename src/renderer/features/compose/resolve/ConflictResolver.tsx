@@ -150,14 +150,14 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
           {state.pending && <Loader size="xs" />}
         </Group>
         {state.error !== null && <Text c="red" size="sm" role="alert">{state.error}</Text>}
-        {resolution !== null && resolution.patch !== null && (
+        {resolution !== null && resolution.errors.length === 0 && resolution.patch !== null && (
           <>
             <Code block className={classes.code} data-testid="resolve-patch-edn">{resolution.patch}</Code>
             <Text size="xs" c="dimmed" mt={4}>Applied after stored event {theirs}, it gives the state:</Text>
             <Code block className={classes.code} data-testid="resolve-state-edn">{resolution.chosenState?.text ?? ''}</Code>
           </>
         )}
-        {resolution !== null && resolution.patch === null && (
+        {resolution !== null && resolution.errors.length === 0 && resolution.patch === null && (
           <Text size="sm" data-testid="resolve-patch-none">
             Every key keeps theirs, so the staged event would change nothing. Resolving drops it from the batch.
           </Text>

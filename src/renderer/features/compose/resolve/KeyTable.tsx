@@ -4,8 +4,9 @@
  * edited EDN value), and the value it will have.
  */
 import { Fragment, type ReactNode } from 'react'
-import { Badge, SegmentedControl, Table, Text, Textarea, Tooltip } from '@mantine/core'
+import { Badge, SegmentedControl, Table, Text, Tooltip } from '@mantine/core'
 import type { AlignedKey } from '../../../../shared/resolve'
+import { EdnEditor } from '../../edn-editor/EdnEditor'
 import type { Pick, Take } from './useResolution'
 import classes from './resolve.module.css'
 
@@ -110,18 +111,11 @@ export function KeyTable({ keys, baseLabel, theirsLabel, pickOf, choose, edit, e
                   <Table.Tr className={classes.editRow}>
                     <Table.Td />
                     <Table.Td colSpan={6}>
-                      <Textarea
-                        label={`New value for ${key.key} (one EDN value)`}
-                        value={pick.edn}
-                        onChange={(e) => edit(key, e.currentTarget.value)}
-                        autosize
-                        minRows={1}
-                        maxRows={8}
-                        error={error}
-                        spellCheck={false}
-                        classNames={{ input: classes.mono }}
-                        wrapperProps={{ 'data-testid': 'resolve-edit' }}
-                      />
+                      <div data-testid="resolve-edit" data-key={key.key}>
+                        <Text size="xs" fw={500} mb={2}>New value for {key.key} (one EDN value)</Text>
+                        <EdnEditor value={pick.edn} onChange={(text) => edit(key, text)} ariaLabel={`New value for ${key.key}`} invalid={error !== undefined} />
+                        {error !== undefined && <Text size="xs" c="red" mt={2} role="alert" data-testid="resolve-edit-error">{error}</Text>}
+                      </div>
                     </Table.Td>
                   </Table.Tr>
                 )}
