@@ -136,9 +136,15 @@ export interface EventDetail {
   readonly json: string | null
   /** Why the event cannot be read, as a sentence; null when it can. */
   readonly problem: string | null
-  /** For an action: effects naming one of its triggers (they make reads replay it). */
+  /**
+   * For an action: the later effects that make reads replay it (their trigger
+   * is carried by an action on the same aggregate, SPEC §3).
+   */
   readonly reachedBy: readonly EventRow[]
-  /** For an effect: the actions that carry its trigger (what it makes reads replay). */
+  /**
+   * For an effect: the earlier actions a read from its seq-no replays because
+   * of it (every action before it on an aggregate that carries its trigger).
+   */
   readonly reaches: readonly EventRow[]
   /** True when `reachedBy` / `reaches` were cut at their limit. */
   readonly relatedTruncated: boolean

@@ -3,7 +3,7 @@
  * valid by construction), plus small file helpers.
  */
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_TABLES, type TableNames } from '../../src/shared/domain'
@@ -43,9 +43,17 @@ export async function makeBookStore(dir: string, name: string, titles: string[],
   return path
 }
 
-/** SHA-256 of a file's bytes. */
+/** SHA-256 of a file's bytes (read in chunks: stores may be larger than 2 GiB). */
 export function sha256(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex')
+  const hash = createHash('sha256')
+  const buffer = Buffer.alloc(8 * 1024 * 1024)
+  const fd = openSync(path, 'r')
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n))
+  } finally {
+    closeSync(fd)
+  }
+  return hash.digest('hex')
 }
 
 /** A temporary folder and its removal. */

@@ -1,6 +1,7 @@
 /** The handler table: exactly one handler per channel of the contract (the compiler checks both ways). */
 import type { Channel } from '../../shared/ipc/contract'
 import type { Handlers } from './handler'
+import { aggregateHandlers } from './aggregate-handlers'
 import { appHandlers } from './app-handlers'
 import { browseHandlers } from './browse-handlers'
 import { composeHandlers } from './compose-handlers'
@@ -12,6 +13,7 @@ import { storeWriteHandlers } from './store-write-handlers'
 
 /** Every handler, keyed by channel. */
 export const handlers: Handlers<Channel> = {
+  ...aggregateHandlers,
   ...appHandlers,
   ...browseHandlers,
   ...composeHandlers,

@@ -37,6 +37,8 @@ export interface AggregateQuery {
   readonly kind?: string
   /** Keyset: aggregates after this one (ordered by kind, then id cell text). */
   readonly after?: CellIdentity
+  /** Only aggregates whose id cell text contains this (case-insensitive for ASCII letters). */
+  readonly idContains?: string
   readonly limit: number
 }
 
@@ -87,6 +89,8 @@ export interface EventStore {
   identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]>
   /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
+  /** The distinct triggers carried by any action on `aggregate` (cell texts). */
+  triggersOfAggregate(aggregate: CellIdentity): Promise<CellIdentity[]>
   /** Up to `limit` distinct cell texts of a column (sorted), for filter suggestions. */
   distinctValues(column: SuggestableColumn, limit: number): Promise<string[]>
   /** Integrity check; never writes. */

@@ -135,3 +135,14 @@ export const IconCommand = icon('Command', (
 export const IconArrowRight = icon('ArrowRight', <path d="M5 12h14M13 6l6 6-6 6" />)
 /** Arrow left. */
 export const IconArrowLeft = icon('ArrowLeft', <path d="M19 12H5M11 6l-6 6 6 6" />)
+
+/** Rows of a list (the event table). */
+export const IconList = icon('List', <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />)
+/** Three stacked boxes (aggregates). */
+export const IconBoxes = icon('Boxes', (
+  <>
+    <path d="M12 3l8 4-8 4-8-4 8-4z" />
+    <path d="M4 12l8 4 8-4" />
+    <path d="M4 17l8 4 8-4" />
+  </>
+))

@@ -4,9 +4,11 @@
  * placeholders.
  */
 import type { ReactNode } from 'react'
+import { Aggregates } from '../features/aggregates/Aggregates'
+import { EventsSection } from '../features/events/EventsSection'
 import { Overview } from '../features/overview/Overview'
 import { Compose, IconCompose } from '../features/compose/Compose'
-import { IconLayout } from './icons'
+import { IconBoxes, IconLayout, IconList } from './icons'
 import type { StoreTab } from './workspace/workspace-state'
 
 /** One section: navbar entry and the view it shows for the active store. */
@@ -22,6 +24,8 @@ export interface Section {
 /** Every section, in navbar order. */
 export const SECTIONS: readonly Section[] = [
   { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview },
+  { id: 'events', label: 'Events', description: 'Every event, filtered, with its detail', icon: IconList, View: EventsSection },
+  { id: 'aggregates', label: 'Aggregates', description: 'State as of any event, blame and diffs', icon: IconBoxes, View: Aggregates },
   { id: 'compose', label: 'Compose', description: 'Compose, stage, preflight and commit new events', icon: IconCompose, View: Compose }
 ]
 

@@ -28,6 +28,12 @@ export const CHANNEL_NAMES = [
   'store:count-events',
   'store:seq-no-range',
   'store:distinct-values',
+  // aggregates
+  'store:aggregate-kinds',
+  'store:aggregate-list',
+  'store:aggregate-history',
+  'store:aggregate-state',
+  'store:aggregate-diff',
   // composing
   'store:preflight',
   'compose:validate',

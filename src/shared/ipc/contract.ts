@@ -11,8 +11,9 @@ import type { Compensation, ConflictDetail, ConflictResolution } from '../resolv
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
+import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
-import { eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
+import { cellIdentitySchema, eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
 import { composeInputSchema, identityRoleSchema, MAX_STAGED_EVENTS, MAX_EVENT_EDN_LENGTH } from './compose-schemas'
 
 /** A phantom value that carries the response type in the map (never read at runtime). */
@@ -117,6 +118,26 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(200)
     }),
     response: returns<string[]>()
+  },
+  // aggregates
+  'store:aggregate-kinds': { request: storeRef, response: returns<AggregateKindCount[]>() },
+  'store:aggregate-list': {
+    request: storeRef.extend({
+      kind: z.string().max(10_000),
+      idContains: z.string().max(10_000).optional(),
+      afterId: z.string().max(10_000).optional(),
+      limit: z.number().int().min(1).max(1000)
+    }),
+    response: returns<AggregateListPage>()
+  },
+  'store:aggregate-history': { request: storeRef.extend({ aggregate: cellIdentitySchema }), response: returns<AggregateHistory>() },
+  'store:aggregate-state': {
+    request: storeRef.extend({ aggregate: cellIdentitySchema, asOf: z.number().int().min(0) }),
+    response: returns<AggregateStateView>()
+  },
+  'store:aggregate-diff': {
+    request: storeRef.extend({ aggregate: cellIdentitySchema, from: z.number().int().min(0), to: z.number().int().min(0) }),
+    response: returns<AggregateDiffView>()
   },
   // conflict resolution and undo
   'store:conflict-detail': { request: conflictRequest, response: returns<ConflictDetail>() },

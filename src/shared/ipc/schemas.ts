@@ -55,3 +55,6 @@ export const eventFilterSchema = z.strictObject({
   toSeqNo: seqNo.optional(),
   patchText: cell.optional()
 })
+
+/** A cell-text identity `{ kind, id }` (`CellIdentity` of src/shared/browse.ts). */
+export const cellIdentitySchema = cellIdentity

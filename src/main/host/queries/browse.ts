@@ -1,5 +1,5 @@
 /** Queries behind the event table and the event detail panel. */
-import type { EventDetail, EventFilter, EventPage, EventRow, SeqNoRange, SuggestableColumn } from '../../../shared/browse'
+import type { CellIdentity, EventDetail, EventFilter, EventPage, EventRow, SeqNoRange, SuggestableColumn } from '../../../shared/browse'
 import { eventToEdn, patchSummary } from '../../core/domain'
 import { ednToJson, ednTree, printEdn } from '../../core/edn'
 import { eventFromRow } from '../../store/row-event'
@@ -9,9 +9,37 @@ import type { QueryContext } from './query'
 /** How many related events the detail panel lists at most per side. */
 export const RELATED_LIMIT = 200
 
-async function related(store: EventStore, filter: EventFilter): Promise<{ rows: readonly EventRow[]; truncated: boolean }> {
-  const page = await store.pageEvents({ filter, limit: RELATED_LIMIT })
-  return { rows: page.rows, truncated: page.hasMoreAfter }
+/**
+ * Effects that make some read replay the action `row` (SPEC §3): effects after it whose
+ * trigger is carried by any action on its aggregate — what `conflicts` lists
+ * as effects for that aggregate from the next seq-no on.
+ */
+async function effectsReaching(store: EventStore, row: EventRow): Promise<{ rows: EventRow[]; truncated: boolean }> {
+  if (row.type !== 'action' || row.aggregateKind === null || row.aggregateId === null) return { rows: [], truncated: false }
+  const rows: EventRow[] = []
+  let truncated = false
+  for (const trigger of await store.triggersOfAggregate({ kind: row.aggregateKind, id: row.aggregateId })) {
+    const page = await store.pageEvents({ filter: { type: 'effect', trigger, fromSeqNo: row.seqNo + 1 }, limit: RELATED_LIMIT })
+    rows.push(...page.rows)
+    truncated ||= page.hasMoreAfter
+  }
+  rows.sort((a, b) => a.seqNo - b.seqNo)
+  return { rows: rows.slice(0, RELATED_LIMIT), truncated: truncated || rows.length > RELATED_LIMIT }
+}
+
+/**
+ * Actions a read from this effect's seq-no replays because of it: every
+ * earlier action on an aggregate that some action carrying its trigger is on.
+ */
+async function actionsReached(store: EventStore, row: EventRow): Promise<{ rows: EventRow[]; truncated: boolean }> {
+  if (row.type !== 'effect' || row.triggerKind === null || row.triggerId === null) return { rows: [], truncated: false }
+  const carriers = await store.pageEvents({ filter: { type: 'action', trigger: { kind: row.triggerKind, id: row.triggerId } }, limit: RELATED_LIMIT })
+  const aggregates = new Map<string, CellIdentity>()
+  for (const a of carriers.rows) aggregates.set(`${a.aggregateKind} ${a.aggregateId}`, { kind: a.aggregateKind ?? '', id: a.aggregateId ?? '' })
+  const rows: EventRow[] = []
+  for (const aggregate of aggregates.values()) rows.push(...(await store.aggregateHistory(aggregate, row.seqNo - 1)))
+  rows.sort((a, b) => a.seqNo - b.seqNo)
+  return { rows: rows.slice(0, RELATED_LIMIT), truncated: carriers.hasMoreAfter || rows.length > RELATED_LIMIT }
 }
 
 /** One event, decoded when possible, with the events linked to it through triggers. */
@@ -25,25 +53,9 @@ async function eventDetail({ store }: QueryContext, { seqNo }: { seqNo: number }
   } catch (e) {
     decoded = { tree: null, edn: null, json: null, problem: e instanceof Error ? e.message : String(e) }
   }
-  const none = { rows: [] as readonly EventRow[], truncated: false }
-  const reachedBy = { rows: [] as EventRow[], truncated: false }
-  for (const [kind, id] of row.type === 'action' ? (row.triggers ?? []) : []) {
-    const found = await related(store, { type: 'effect', trigger: { kind, id } })
-    reachedBy.rows.push(...found.rows)
-    reachedBy.truncated ||= found.truncated
-  }
-  reachedBy.rows.sort((a, b) => a.seqNo - b.seqNo)
-  const reaches =
-    row.type === 'effect' && row.triggerKind !== null && row.triggerId !== null
-      ? await related(store, { type: 'action', trigger: { kind: row.triggerKind, id: row.triggerId } })
-      : none
-  return {
-    row,
-    ...decoded,
-    reachedBy: reachedBy.rows.slice(0, RELATED_LIMIT),
-    reaches: reaches.rows,
-    relatedTruncated: reachedBy.truncated || reaches.truncated || reachedBy.rows.length > RELATED_LIMIT
-  }
+  const reachedBy = await effectsReaching(store, row)
+  const reaches = await actionsReached(store, row)
+  return { row, ...decoded, reachedBy: reachedBy.rows, reaches: reaches.rows, relatedTruncated: reachedBy.truncated || reaches.truncated }
 }
 
 /** Number of events matching a filter (a full count: call it off the UI path). */

@@ -71,10 +71,12 @@ export function filterSql(queries: Queries, filter: EventFilter = {}): FilterSql
   if (filter.reason !== undefined) add('coalesce(a."reason", f."reason") = ?', filter.reason)
   if (filter.source !== undefined) add('ev."source" = ?', filter.source)
   if (filter.trigger !== undefined) {
+    // One IN over both indexed sides (trigger table by kind and id, effect table by its trigger index):
+    // an OR of the two would make SQLite scan every event.
     const { kind, id } = filter.trigger
     add(
-      `((f."trigger_kind" = ? AND f."trigger_id" = ?) OR ev."seq_no" IN ` +
-        `(SELECT t."seq_no" FROM ${trigger} t WHERE t."trigger_kind" = ? AND t."trigger_id" = ?))`,
+      `ev."seq_no" IN (SELECT t."seq_no" FROM ${trigger} t WHERE t."trigger_kind" = ? AND t."trigger_id" = ? ` +
+        `UNION SELECT f2."seq_no" FROM ${effect} f2 WHERE f2."trigger_kind" = ? AND f2."trigger_id" = ?)`,
       kind, id, kind, id
     )
   }
@@ -162,7 +164,7 @@ export function countEvents(db: Database.Database, queries: Queries, filter?: Ev
 export function aggregates(
   db: Database.Database,
   queries: Queries,
-  q: { kind?: string; after?: CellIdentity; limit: number }
+  q: { kind?: string; after?: CellIdentity; idContains?: string; limit: number }
 ): AggregateSummary[] {
   const where: string[] = []
   const params: (string | number)[] = []
@@ -173,6 +175,10 @@ export function aggregates(
   if (q.after !== undefined) {
     where.push('("aggregate_kind", "aggregate_id") > (?, ?)')
     params.push(q.after.kind, q.after.id)
+  }
+  if (q.idContains !== undefined && q.idContains !== '') {
+    where.push('instr(lower("aggregate_id"), lower(?)) > 0')
+    params.push(q.idContains)
   }
   const sql =
     `SELECT "aggregate_kind" AS kind, "aggregate_id" AS id, count(*) AS actions, min("seq_no") AS firstSeqNo, max("seq_no") AS lastSeqNo ` +
@@ -209,4 +215,19 @@ export function distinctValues(db: Database.Database, queries: Queries, column: 
   }
   const sql = `SELECT v FROM (${sources[column].join(' UNION ')}) WHERE v IS NOT NULL ORDER BY v LIMIT ?`
   return (db.prepare(sql).all(bounded) as { v: string }[]).map((r) => r.v)
+}
+
+/**
+ * The distinct triggers carried by any action on `aggregate` (one pass over
+ * the trigger table probing the aggregate's seq-nos: the library's trigger
+ * table has no index on seq_no).
+ */
+export function triggersOfAggregate(db: Database.Database, queries: Queries, aggregate: CellIdentity): CellIdentity[] {
+  const { action, trigger } = queries.tables
+  return db
+    .prepare(
+      `SELECT DISTINCT t."trigger_kind" AS kind, t."trigger_id" AS id FROM ${trigger} t WHERE t."seq_no" IN ` +
+        `(SELECT a."seq_no" FROM ${action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ?) ORDER BY 1, 2`
+    )
+    .all(aggregate.kind, aggregate.id) as CellIdentity[]
 }

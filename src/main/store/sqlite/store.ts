@@ -272,6 +272,10 @@ export class SqliteEventStore implements EventStore {
     return this.guard(() => browse.aggregateHistory(this.db, this.queries, aggregate, upTo))
   }
 
+  triggersOfAggregate(aggregate: CellIdentity): Promise<CellIdentity[]> {
+    return this.guard(() => browse.triggersOfAggregate(this.db, this.queries, aggregate))
+  }
+
   distinctValues(column: SuggestableColumn, limit: number): Promise<string[]> {
     return this.guard(() => browse.distinctValues(this.db, this.queries, column, limit))
   }
