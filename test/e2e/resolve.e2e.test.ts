@@ -8,7 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { createSqliteStore } from '../../src/main/store/sqlite'
+import { createSqliteStore, openSqliteStore } from '../../src/main/store/sqlite'
+import { printEdn } from '../../src/main/core/edn'
+import { stateAsOf } from '../../src/main/core/domain'
+import type { ActionEvent, Identity } from '../../src/shared/domain'
+import { edn } from '../../src/shared/edn-value'
 import { DEFAULT_TABLES } from '../../src/shared/domain'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { appendEvents, tempDir } from '../helpers/stores'
@@ -179,5 +183,51 @@ describe('conflict resolution, side by side', () => {
     await commit()
     await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('6')
     expect(cliRead()).toContain(':aggregate [:book "Neuromancer"], :patch {:assoc {:genre #{"Cyberpunk" "SciFi"}, :year 1984}}}')
+  })
+})
+
+describe('undo by compensation', () => {
+  const neuromancer: Identity = { kind: edn.kw('book'), id: edn.str('Neuromancer') }
+
+  async function stateOfNeuromancer(asOf: number): Promise<string> {
+    const store = await openSqliteStore(file, { readOnly: true })
+    const actions: ActionEvent[] = []
+    for await (const e of store.read(0)) actions.push(e)
+    await store.close()
+    return printEdn(stateAsOf(actions, neuromancer, asOf))
+  }
+
+  it('reverts an action from the event detail: staged, preflighted, committed; the aggregate is back to its earlier state', async () => {
+    await page.locator('.mantine-NavLink-label', { hasText: /^Events$/ }).click()
+    await page.getByTestId('event-table').waitFor()
+    await page.locator('[data-testid="event-table"] [data-seq-no="6"]').click()
+    await page.getByTestId('event-detail').getByTestId('revert-button').click()
+    await page.getByTestId('revert-summary').waitFor()
+    expect(await page.getByTestId('revert-summary').textContent()).toBe('Sets :genre back to "SciFi" and removes :year on [:book "Neuromancer"], undoing event 6 (:update by [:user "bob"]).')
+    expect(await page.getByTestId('revert-edn').textContent()).toMatch(/:action \{:reason :revert, :actor \[:user "bob"\], :aggregate \[:book "Neuromancer"\], :patch \{:assoc \{:genre "SciFi"\}, :dissoc \[:year\]\}\}\}$/)
+    await app.screenshot('resolve-revert-light')
+
+    await page.getByTestId('revert-stage-open').click()
+    await page.getByTestId('compose').waitFor()
+    expect(await staged().count()).toBe(1)
+    await page.getByTestId('preflight-button').click()
+    await page.getByTestId('outcome-ok').waitFor()
+    expect(await page.getByTestId('outcome-ok').textContent()).toContain('would get seq-no 7')
+    await commit()
+    await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('7')
+
+    expect(cliRead()).toContain(':action {:reason :revert, :actor [:user "bob"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "SciFi"}, :dissoc [:year]}}')
+    expect(await stateOfNeuromancer(7)).toBe(await stateOfNeuromancer(5))
+    expect(await stateOfNeuromancer(7)).toBe('{:author "William Gibson", :genre "SciFi", :pages 271}')
+  })
+
+  it('says there is nothing to revert when the keys already have their earlier values', async () => {
+    await page.locator('.mantine-NavLink-label', { hasText: /^Events$/ }).click()
+    await page.locator('[data-testid="event-table"] [data-seq-no="6"]').click()
+    await page.getByTestId('event-detail').getByTestId('revert-button').click()
+    await page.getByTestId('revert-nothing').waitFor()
+    expect(await page.getByTestId('revert-nothing').textContent()).toContain('Every key event 6 touched on [:book "Neuromancer"] already has the value it had before')
+    expect(await page.getByTestId('revert-stage').count()).toBe(0)
+    await page.keyboard.press('Escape')
   })
 })
