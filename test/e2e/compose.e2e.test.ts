@@ -188,6 +188,8 @@ describe('the composer', () => {
     await page.keyboard.press('Control+A')
     await page.keyboard.press('Delete')
     await page.keyboard.type('[:user "a')
+    // Only alice's identity starts with [:user "a; wait until the list shows the answer for the whole prefix.
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['[:user "alice"]4 actions'])
     await page.getByRole('option', { name: /\[:user "alice"\]/ }).click()
     await expect.poll(() => actor.textContent()).toBe('[:user "alice"]')
     await fill('Aggregate', '[:book "Neuromancer"]')

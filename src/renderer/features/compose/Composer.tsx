@@ -5,13 +5,13 @@
  * being edited).
  */
 import { useEffect, useState, type ReactNode } from 'react'
-import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Alert, Button, Grid, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { ComposeForm, ComposeInput, IdentityRole } from '../../../shared/compose'
 import type { StoreTab } from '../../app/workspace/workspace-state'
 import { call, messageOf } from '../../ipc/client'
 import { EdnEditor, type EdnCompletion } from '../edn-editor/EdnEditor'
 import { EdnField, FieldMessages, marks } from './Field'
-import { at, emptyForm, formToRawText, useComposerState } from './form-state'
+import { at, emptyForm, formToRawText, shownDiagnostics, useComposerState } from './form-state'
 import { PatchEditor } from './PatchEditor'
 import { getStaging, replaceStagedEvent, stageEvent, startBatch } from './staging'
 import { useValidation, validateNow } from './useValidation'
@@ -27,20 +27,26 @@ function completer(storeId: string, role: IdentityRole): (text: string) => Promi
 export function Composer({ tab }: { tab: StoreTab }): ReactNode {
   const storeId = tab.info.storeId
   const state = useComposerState(storeId)
-  const { mode, setMode, raw, setRaw, editing, setEditing, setForm } = state
+  const { mode, setMode, raw, setRaw, editing, setEditing, setForm, touched, setTouched } = state
   const [initialForm] = useState(() => emptyForm(Date.now()))
   const form = state.storedForm ?? initialForm
   const [switchProblem, setSwitchProblem] = useState<string | null>(null)
   const input: ComposeInput = mode === 'form' ? { form } : { raw }
   const validation = useValidation(storeId, input)
-  const diagnostics = validation.result?.diagnostics ?? []
+  const allDiagnostics = validation.result?.diagnostics ?? []
+  const diagnostics = mode === 'form' ? shownDiagnostics(form, allDiagnostics, touched) : allDiagnostics
   const errors = diagnostics.filter((d) => d.severity === 'error')
-  const ready = !validation.pending && validation.result?.edn != null && errors.length === 0
+  const hiddenErrors = allDiagnostics.filter((d) => d.severity === 'error').length - errors.length
+  const ready = !validation.pending && validation.result?.edn != null && errors.length === 0 && hiddenErrors === 0
   const editingIndex = editing === null ? -1 : getStaging(storeId).events.findIndex((e) => e.id === editing)
 
   useEffect(() => startBatch(storeId, tab.info.seqNo), [storeId, tab.info.seqNo])
 
-  const change = (part: Partial<ComposeForm>): void => setForm({ ...form, ...part })
+  const change = (part: Partial<ComposeForm>): void => {
+    setForm({ ...form, ...part })
+    const fields = Object.keys(part).map((key) => (key === 'assoc' || key === 'dissoc' ? 'patch' : key))
+    if (fields.some((field) => !touched.includes(field))) setTouched([...new Set([...touched, ...fields])])
+  }
 
   const toRaw = (): void => {
     setRaw(validation.result?.edn && !validation.pending ? validation.result.edn : formToRawText(form))
@@ -68,6 +74,7 @@ export function Composer({ tab }: { tab: StoreTab }): ReactNode {
     setRaw('')
     setEditing(null)
     setSwitchProblem(null)
+    setTouched([])
   }
 
   const stage = (): void => {
@@ -85,7 +92,9 @@ export function Composer({ tab }: { tab: StoreTab }): ReactNode {
       ? 'Checking…'
       : errors.length > 0
         ? `Fix the ${errors.length === 1 ? 'problem' : `${errors.length} problems`} marked in red to stage this event.`
-        : 'The event is valid and can be staged.'
+        : hiddenErrors > 0
+          ? 'Fill in the fields to compose an event; each one is checked as you type.'
+          : 'The event is valid and can be staged.'
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="composer">
@@ -114,11 +123,17 @@ export function Composer({ tab }: { tab: StoreTab }): ReactNode {
 
         {mode === 'form' ? (
           <>
-            <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-              <EdnField field="timestamp" label="Timestamp" value={form.timestamp} onChange={(timestamp) => change({ timestamp })} diagnostics={at(diagnostics, 'timestamp')} />
-              <EdnField field="source" label="Source" value={form.source} onChange={(source) => change({ source })} diagnostics={at(diagnostics, 'source')} placeholder=":bookstore" />
-              <EdnField field="reason" label="Reason" value={form.reason} onChange={(reason) => change({ reason })} diagnostics={at(diagnostics, 'reason')} placeholder={form.type === 'action' ? ':update' : ':key-expired'} />
-            </SimpleGrid>
+            <Grid gap="sm">
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <EdnField field="timestamp" label="Timestamp" value={form.timestamp} onChange={(timestamp) => change({ timestamp })} diagnostics={at(diagnostics, 'timestamp')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 3 }}>
+                <EdnField field="source" label="Source" value={form.source} onChange={(source) => change({ source })} diagnostics={at(diagnostics, 'source')} placeholder=":bookstore" />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 3 }}>
+                <EdnField field="reason" label="Reason" value={form.reason} onChange={(reason) => change({ reason })} diagnostics={at(diagnostics, 'reason')} placeholder={form.type === 'action' ? ':update' : ':key-expired'} />
+              </Grid.Col>
+            </Grid>
             {form.type === 'action' ? (
               <>
                 <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">

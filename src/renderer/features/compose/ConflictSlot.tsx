@@ -15,6 +15,7 @@ import { useComposerState } from './form-state'
 import { addResolved, useStaging } from './staging'
 import type { StoreTab } from '../../app/workspace/workspace-state'
 import { ResolveConflictButton } from './resolve/ResolveDialog'
+import classes from './Compose.module.css'
 
 type ConflictOutcome = Extract<RebaseOutcome, { result: 'conflict' }>
 
@@ -54,12 +55,12 @@ export function ConflictSummary({ storeId, outcome }: { storeId: string; outcome
           {batch.resolved.length > 0 && <Text size="sm">Already treated as resolved: {batch.resolved.join(', ')}.</Text>}
         </Stack>
       </Alert>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+      <SimpleGrid cols={1} spacing="sm">
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text size="sm" fw={600}>
             Ours — staged event {conflict.index + 1} (would be seq-no {ours.seqNo})
           </Text>
-          <Code block data-testid="conflict-ours">
+          <Code block className={classes.edn} data-testid="conflict-ours">
             {ours.edn}
           </Code>
         </Stack>
@@ -67,7 +68,7 @@ export function ConflictSummary({ storeId, outcome }: { storeId: string; outcome
           <Text size="sm" fw={600}>
             Theirs — stored event {theirs.seqNo}
           </Text>
-          <Code block data-testid="conflict-theirs">
+          <Code block className={classes.edn} data-testid="conflict-theirs">
             {theirs.edn}
           </Code>
         </Stack>

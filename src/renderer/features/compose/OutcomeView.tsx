@@ -8,6 +8,7 @@ import { Alert, Badge, Code, Group, Paper, SimpleGrid, Stack, Table, Text } from
 import type { AggregateChange, DiffEntry, OutcomeEvent, RebaseOutcome } from '../../../shared/compose'
 import type { StoreTab } from '../../app/workspace/workspace-state'
 import { ConflictSlot } from './ConflictSlot'
+import classes from './Compose.module.css'
 
 /** "seq-no 8" or "seq-nos 8–10". */
 export function seqNoRange(events: readonly { seqNo: number }[]): string {
@@ -30,7 +31,7 @@ function DiffTable({ changes }: { changes: readonly DiffEntry[] }): ReactNode {
     <Table verticalSpacing={4} fz="sm" data-testid="diff-table">
       <Table.Thead>
         <Table.Tr>
-          <Table.Th w={90}>Change</Table.Th>
+          <Table.Th w={96}>Change</Table.Th>
           <Table.Th>Key</Table.Th>
           <Table.Th>Before</Table.Th>
           <Table.Th>After</Table.Th>
@@ -40,7 +41,7 @@ function DiffTable({ changes }: { changes: readonly DiffEntry[] }): ReactNode {
         {changes.map((change, index) => (
           <Table.Tr key={index}>
             <Table.Td>
-              <Badge size="sm" variant="light" color={CHANGE_COLORS[change.type]}>
+              <Badge size="sm" variant="light" color={CHANGE_COLORS[change.type]} styles={{ label: { overflow: 'visible' } }}>
                 {change.type}
               </Badge>
             </Table.Td>
@@ -79,13 +80,13 @@ function AggregateCard({ change }: { change: AggregateChange }): ReactNode {
             <Text size="xs" c="dimmed">
               Before
             </Text>
-            <Code block data-testid="state-before">{change.before.text}</Code>
+            <Code block className={classes.edn} data-testid="state-before">{change.before.text}</Code>
           </Stack>
           <Stack gap={2}>
             <Text size="xs" c="dimmed">
               After
             </Text>
-            <Code block data-testid="state-after">{change.after.text}</Code>
+            <Code block className={classes.edn} data-testid="state-after">{change.after.text}</Code>
           </Stack>
         </SimpleGrid>
       </Stack>

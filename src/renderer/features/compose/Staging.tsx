@@ -15,6 +15,7 @@ import { editStagedEvent } from './Composer'
 import { useComposerState } from './form-state'
 import { OutcomeView } from './OutcomeView'
 import { batchEdn, clearBatch, getStaging, dropStagedEvent, moveStagedEvent, removeResolved, startBatch, useStaging, type StagedBatch } from './staging'
+import classes from './Compose.module.css'
 
 /** An outcome and the batch and store revision it was computed for. */
 interface ShownOutcome {
@@ -136,7 +137,7 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
                         {event.note}
                       </Text>
                     )}
-                    <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', fontSize: 12 }}>
+                    <Code block className={classes.edn}>
                       {event.edn}
                     </Code>
                   </Stack>

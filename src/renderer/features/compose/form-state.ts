@@ -69,7 +69,33 @@ export function useComposerState(storeId: string) {
   const [mode, setMode] = useViewState<ComposeMode>(storeId, 'compose.mode', 'form')
   const [raw, setRaw] = useViewState<string>(storeId, 'compose.raw', '')
   const [editing, setEditing] = useViewState<string | null>(storeId, 'compose.editing', null)
-  return { storedForm, setForm, mode, setMode, raw, setRaw, editing, setEditing }
+  const [touched, setTouched] = useViewState<readonly string[]>(storeId, 'compose.touched', NOTHING_TOUCHED)
+  return { storedForm, setForm, mode, setMode, raw, setRaw, editing, setEditing, touched, setTouched }
+}
+
+const NOTHING_TOUCHED: readonly string[] = []
+
+/** The text of a form field by its diagnostic field name ('' for whole-event fields). */
+function fieldText(form: ComposeForm, field: string): string {
+  const row = /^assoc\.(\d+)\.(key|value)$/.exec(field)
+  if (row) return form.assoc[Number(row[1])]?.[row[2] as 'key' | 'value'] ?? ''
+  const removed = /^dissoc\.(\d+)$/.exec(field)
+  if (removed) return form.dissoc[Number(removed[1])] ?? ''
+  const value = (form as unknown as Record<string, unknown>)[field]
+  return typeof value === 'string' ? value : ''
+}
+
+/**
+ * The diagnostics worth showing now: a fresh form does not shout "missing"
+ * at every empty field. A message shows once its field holds text or was
+ * edited (the patch: once any row was edited).
+ */
+export function shownDiagnostics(form: ComposeForm, diagnostics: readonly FieldDiagnostic[], touched: readonly string[]): FieldDiagnostic[] {
+  return diagnostics.filter((d) => {
+    if (d.field === 'event' || d.field === 'raw') return true
+    if (d.field === 'patch') return touched.includes('patch')
+    return touched.includes(d.field) || fieldText(form, d.field).trim() !== ''
+  })
 }
 
 /** The diagnostics at `field`. */

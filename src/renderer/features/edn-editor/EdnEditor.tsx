@@ -9,7 +9,7 @@ import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap, t
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands'
 import { bracketMatching, defaultHighlightStyle, HighlightStyle, syntaxHighlighting } from '@codemirror/language'
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint'
-import { Compartment, EditorState } from '@codemirror/state'
+import { Annotation, Compartment, EditorState } from '@codemirror/state'
 import { EditorView, keymap, placeholder as placeholderExtension } from '@codemirror/view'
 import { tags } from '@lezer/highlight'
 import { clojure } from '@nextjournal/lang-clojure'
@@ -58,6 +58,9 @@ const darkHighlight = HighlightStyle.define([
   { tag: tags.bracket, color: '#89ddff' }
 ])
 
+/** Marks a change that came in through `value` (not typed), so it is not reported back through `onChange`. */
+const fromProps = Annotation.define<boolean>()
+
 function clamp(diagnostics: readonly EdnDiagnostic[], length: number): Diagnostic[] {
   return diagnostics.map((d) => {
     const from = Math.max(0, Math.min(d.from, length))
@@ -104,7 +107,7 @@ export function EdnEditor({ value, onChange, diagnostics = [], ariaLabel, minLin
           EditorView.contentAttributes.of({ 'aria-label': ariaLabel, 'aria-multiline': 'true', role: 'textbox' }),
           placeholder ? placeholderExtension(placeholder) : [],
           EditorView.updateListener.of((update) => {
-            if (update.docChanged) latest.current.onChange(update.state.doc.toString())
+            if (update.docChanged && !update.transactions.some((t) => t.annotation(fromProps))) latest.current.onChange(update.state.doc.toString())
           })
         ]
       })
@@ -122,7 +125,7 @@ export function EdnEditor({ value, onChange, diagnostics = [], ariaLabel, minLin
     const current = view.current
     if (!current) return
     const text = current.state.doc.toString()
-    if (text !== value) current.dispatch({ changes: { from: 0, to: text.length, insert: value } })
+    if (text !== value) current.dispatch({ changes: { from: 0, to: text.length, insert: value }, annotations: fromProps.of(true) })
   }, [value])
 
   useEffect(() => {
