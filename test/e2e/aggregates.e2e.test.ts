@@ -168,11 +168,14 @@ describe('the Aggregates section', () => {
     expect(await badge.textContent()).toBe(`#${genre!.seqNo}`)
     await badge.click()
     await page.getByTestId('aggregates').waitFor({ state: 'detached' })
-    // The Events section (when the build has it) shows that event.
-    const nav = page.getByRole('navigation', { name: 'Sections' })
-    if ((await nav.getByText('Events', { exact: true }).count()) > 0) {
-      await expect.poll(() => page.getByTestId('event-detail').getAttribute('aria-label')).toBe(`Event ${genre!.seqNo}`)
-    }
+    await expect.poll(() => page.getByTestId('event-detail').getAttribute('aria-label')).toBe(`Event ${genre!.seqNo}`)
+    await app.screenshot('aggregates-blame-to-event-light')
+    // And back: the event's aggregate link opens the aggregate as of that event.
+    await page.getByTestId('event-facts').getByRole('button', { name: '[:book "Neuromancer"]' }).click()
+    await page.getByTestId('aggregates').waitFor()
+    await expect.poll(() => page.getByTestId('aggregate-as-of').textContent()).toContain(`As of seq-no ${genre!.seqNo}`)
+    await expect.poll(shownEdn).toBe(printEdn(stateAsOf(events, identity, genre!.seqNo)))
+    expect(await page.locator('[data-testid="aggregate-kinds"] [data-kind=":book"]').getAttribute('data-active')).toBe('true')
   })
 
   it('shows a large nested state collapsed below the second level', async () => {

@@ -23,6 +23,9 @@ export interface DiffPanelProps {
   readonly onPoints: (points: DiffPoints) => void
 }
 
+/** Options rendered at once (type a seq-no to find others in long histories). */
+const SELECT_LIMIT = 300
+
 const TYPE_COLOR: Record<AggregateChange['type'], string> = { added: 'green', removed: 'red', changed: 'yellow' }
 
 function Value({ text }: { text: string | null }): ReactNode {
@@ -54,6 +57,7 @@ export function DiffPanel({ storeId, revision, aggregate, rows, points, onPoints
           onChange={(v) => v !== null && onPoints({ from: Number(v), to })}
           allowDeselect={false}
           searchable
+          limit={SELECT_LIMIT}
           w={340}
           data-testid="diff-from"
         />
@@ -69,6 +73,7 @@ export function DiffPanel({ storeId, revision, aggregate, rows, points, onPoints
           onChange={(v) => v !== null && onPoints({ from, to: Number(v) })}
           allowDeselect={false}
           searchable
+          limit={SELECT_LIMIT}
           w={340}
           data-testid="diff-to"
         />
