@@ -3,9 +3,12 @@ import type { Channel } from '../../shared/ipc/contract'
 import type { Handlers } from './handler'
 import { aggregateHandlers } from './aggregate-handlers'
 import { appHandlers } from './app-handlers'
+import { auditHandlers } from './audit-handlers'
 import { browseHandlers } from './browse-handlers'
 import { composeHandlers } from './compose-handlers'
 import { dialogHandlers } from './dialog-handlers'
+import { replayHandlers } from './replay-handlers'
+import { exportHandlers } from './export-handlers'
 import { resolveHandlers } from './resolve-handlers'
 import { storeOpenHandlers } from './store-open-handlers'
 import { storeReadHandlers } from './store-read-handlers'
@@ -15,9 +18,12 @@ import { storeWriteHandlers } from './store-write-handlers'
 export const handlers: Handlers<Channel> = {
   ...aggregateHandlers,
   ...appHandlers,
+  ...auditHandlers,
   ...browseHandlers,
   ...composeHandlers,
   ...dialogHandlers,
+  ...replayHandlers,
+  ...exportHandlers,
   ...resolveHandlers,
   ...storeOpenHandlers,
   ...storeReadHandlers,

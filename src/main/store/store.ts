@@ -27,6 +27,7 @@ import type {
   StoreCounts,
   SuggestableColumn
 } from '../../shared/browse'
+import type { AuditGraph, BlastRadius, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../shared/audit'
 
 /** Progress callback for long operations: `done` of `total` units. */
 export type ProgressFn = (done: number, total: number) => void
@@ -48,6 +49,23 @@ export interface ReplayCause {
   readonly effects: readonly number[]
 }
 
+/**
+ * Which part of a read to deliver: only the events after seq-no `after`
+ * (keyset paging over what the read delivers; the replay rule is unchanged).
+ */
+export interface ReadRange {
+  readonly after?: number
+}
+
+/** A read's restriction: the aggregates of `filterAggregates` or the kinds of `filterAggregateKinds`. */
+export type ReadScope = { readonly aggregates: readonly Identity[] } | { readonly kinds: readonly EdnKeyword[] }
+
+/** How many actions a read delivers: `replayed` of them below the offset, `total` in all. */
+export interface ReadCount {
+  readonly replayed: number
+  readonly total: number
+}
+
 /** A coherence event store. */
 export interface EventStore {
   /** The table names this store uses. */
@@ -60,11 +78,13 @@ export interface EventStore {
   /** Append `history` on top of `base` in one transaction (SPEC §2). */
   rebase(base: number, history: readonly NewEvent[], options?: RebaseOptions): Promise<RebaseResult>
   /** Action events from `offset` on, with replay (SPEC §3), ascending, streamed. */
-  read(offset: number): AsyncIterable<ActionEvent>
+  read(offset: number, range?: ReadRange): AsyncIterable<ActionEvent>
   /** `read` restricted to the given aggregates (same replay rule). */
-  filterAggregates(offset: number, aggregates: readonly Identity[]): AsyncIterable<ActionEvent>
+  filterAggregates(offset: number, aggregates: readonly Identity[], range?: ReadRange): AsyncIterable<ActionEvent>
   /** `read` restricted to the given aggregate kinds (same replay rule). */
-  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[]): AsyncIterable<ActionEvent>
+  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[], range?: ReadRange): AsyncIterable<ActionEvent>
+  /** How many actions `read(offset)` (restricted to `scope`) delivers, without decoding them. */
+  countRead(offset: number, scope?: ReadScope): Promise<ReadCount>
   /** Every stored event rebase would treat as a conflict for `aggregate` from `offset` on. */
   queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]>
   /**
@@ -73,6 +93,11 @@ export interface EventStore {
    */
   replayCauses(offset: number): Promise<ReplayCause[]>
 
+  /**
+   * Every event row matching `filter`, ascending, each action with its trigger
+   * rows, from one snapshot; streamed (for exports: nothing is held in memory).
+   */
+  streamEvents(filter?: EventFilter): AsyncIterable<EventRow>
   /** A keyset page of raw event rows (actions and effects), ascending by seq-no. */
   pageEvents(query: EventPageQuery): Promise<EventPage>
   /** One raw row by seq-no, or null. */
@@ -89,6 +114,16 @@ export interface EventStore {
   identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]>
   /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
+  /** Trigger identities (carried by actions or named by effects) with their counts, keyset-paged. */
+  triggerIndex(query: TriggerIndexQuery): Promise<TriggerIndexPage>
+  /** Number of distinct trigger identities whose printed `kind id` contains `text`. */
+  countTriggers(text?: string): Promise<number>
+  /** Triggers → actions carrying them → aggregates → effects naming them, around `focus`, capped per group; null for an unknown effect. */
+  triggerGraph(focus: GraphFocus, cap?: number): Promise<AuditGraph | null>
+  /** What `read(offset)` replays because of the effect `effectSeqNo` (offset defaults to its seq-no); null when it is not an effect. */
+  blastRadius(effectSeqNo: number, offset?: number): Promise<BlastRadius | null>
+  /** Actions and effects per time bucket. */
+  timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline>
   /** The distinct triggers carried by any action on `aggregate` (cell texts). */
   triggersOfAggregate(aggregate: CellIdentity): Promise<CellIdentity[]>
   /** Up to `limit` distinct cell texts of a column (sorted), for filter suggestions. */

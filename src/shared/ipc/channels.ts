@@ -27,7 +27,18 @@ export const CHANNEL_NAMES = [
   'store:event-detail',
   'store:count-events',
   'store:seq-no-range',
+  // audit
+  'store:trigger-index',
+  'store:count-triggers',
+  'store:trigger-graph',
+  'store:blast-radius',
+  'store:timeline',
   'store:distinct-values',
+  // replay
+  'store:replay-page',
+  'store:replay-count',
+  // export
+  'store:export',
   // aggregates
   'store:aggregate-kinds',
   'store:aggregate-list',

@@ -19,8 +19,8 @@ export const composeFormSchema = z.strictObject({
   aggregate: fieldText,
   triggers: fieldText,
   trigger: fieldText,
-  assoc: z.array(z.strictObject({ key: fieldText, value: fieldText })).max(10_000),
-  dissoc: z.array(fieldText).max(10_000)
+  assoc: z.array(z.strictObject({ key: fieldText, value: fieldText })).max(10_000).readonly(),
+  dissoc: z.array(fieldText).max(10_000).readonly()
 })
 
 /** `ComposeInput`: the form, or the whole event as raw EDN. */

@@ -7,13 +7,16 @@
 import { z } from 'zod'
 import type { TableNames } from '../domain'
 import type { EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '../browse'
+import type { ReplayCount, ReplayPage } from '../replay'
+import type { ExportOutcome } from '../export'
 import type { Compensation, ConflictDetail, ConflictResolution } from '../resolve'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
+import type { AuditGraph, BlastRadius, Timeline, TriggerIndexPage } from '../audit'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
-import { cellIdentitySchema, eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
+import { cellIdentitySchema, eventFilterSchema, filePathSchema, graphFocusSchema, storeIdSchema, tableNamesSchema, triggerCursorSchema } from './schemas'
 import { composeInputSchema, identityRoleSchema, MAX_STAGED_EVENTS, MAX_EVENT_EDN_LENGTH } from './compose-schemas'
 
 /** A phantom value that carries the response type in the map (never read at runtime). */
@@ -22,6 +25,7 @@ function returns<T>(): T {
 }
 
 const noRequest = z.strictObject({})
+const scopeText = z.string().max(1_000_000).optional()
 const storeRef = z.strictObject({ storeId: storeIdSchema })
 
 /** A conflict as rebase reported it: the user's base, the stored event, the staged event as EDN, the seq-nos already resolved. */
@@ -97,11 +101,35 @@ export const contract = {
   },
   'store:count-events': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<number>() },
   'store:seq-no-range': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<SeqNoRange>() },
+  // audit
+  'store:trigger-index': {
+    request: storeRef.extend({
+      text: z.string().max(200).optional(),
+      sort: z.enum(['identity', 'actions', 'effects']).optional(),
+      after: triggerCursorSchema.optional(),
+      limit: z.number().int().min(1).max(1000)
+    }),
+    response: returns<TriggerIndexPage>()
+  },
+  'store:count-triggers': { request: storeRef.extend({ text: z.string().max(200).optional() }), response: returns<number>() },
+  'store:trigger-graph': { request: storeRef.extend({ focus: graphFocusSchema }), response: returns<AuditGraph | null>() },
+  'store:blast-radius': {
+    request: storeRef.extend({ effectSeqNo: z.number().int().min(0), offset: z.number().int().min(0).optional() }),
+    response: returns<BlastRadius | null>()
+  },
+  'store:timeline': {
+    request: storeRef.extend({
+      buckets: z.number().int().min(1).max(500).optional(),
+      fromTime: z.number().int().optional(),
+      toTime: z.number().int().optional()
+    }),
+    response: returns<Timeline>()
+  },
   // composing
   'store:preflight': {
     request: storeRef.extend({
       /** The staged events, each one new event as EDN text. */
-      events: z.array(z.string().min(1).max(MAX_EVENT_EDN_LENGTH)).min(1).max(MAX_STAGED_EVENTS),
+      events: z.array(z.string().min(1).max(MAX_EVENT_EDN_LENGTH)).min(1).max(MAX_STAGED_EVENTS).readonly(),
       base: z.number().int().min(1),
       resolved: z.array(z.number().int().min(1)).max(100_000).default([])
     }),
@@ -118,6 +146,30 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(200)
     }),
     response: returns<string[]>()
+  },
+  // replay
+  'store:replay-page': {
+    request: storeRef.extend({
+      offset: z.number().int().min(0),
+      aggregates: scopeText,
+      kinds: scopeText,
+      after: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).default(500)
+    }),
+    response: returns<ReplayPage>()
+  },
+  'store:export': {
+    request: storeRef.extend({
+      filter: eventFilterSchema.optional(),
+      format: z.enum(['edn', 'json']),
+      /** True when `filter` narrows the events (the suggested file name says so). */
+      filtered: z.boolean().default(false)
+    }),
+    response: returns<ExportOutcome>()
+  },
+  'store:replay-count': {
+    request: storeRef.extend({ offset: z.number().int().min(0), aggregates: scopeText, kinds: scopeText }),
+    response: returns<ReplayCount>()
   },
   // aggregates
   'store:aggregate-kinds': { request: storeRef, response: returns<AggregateKindCount[]>() },

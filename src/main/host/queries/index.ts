@@ -2,8 +2,11 @@
  * Every store query, by name. Types only leave this folder for main (the host
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
+import { auditQueries } from './audit'
 import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
+import { replayQueries } from './replay'
+import { exportQueries } from './export'
 import { composeQueries } from './compose'
 import { compensationQueries } from './compensation'
 import { resolveQueries } from './resolve'
@@ -11,10 +14,13 @@ import { resolveQueries } from './resolve'
 /** The registry the worker dispatches on. */
 export const storeQueries = {
   ...browseQueries,
+  ...auditQueries,
   ...aggregateQueries,
   ...composeQueries,
   ...resolveQueries,
-  ...compensationQueries
+  ...compensationQueries,
+  ...replayQueries,
+  ...exportQueries
 }
 
 /** The registry's type. */

@@ -1,0 +1,227 @@
+/**
+ * The staged batch: reorder (drag, or the arrow buttons), edit and drop
+ * events; preflight (a dry rebase at the batch's base — nothing is written);
+ * commit after an explicit confirmation, only on an unlocked store. A failed
+ * write leaves the batch exactly as it was, with a plain message.
+ */
+import { useState, type ReactNode } from 'react'
+import { ActionIcon, Alert, Badge, Button, Code, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
+import type { RebaseOutcome } from '../../../shared/compose'
+import type { StoreTab } from '../../app/workspace/workspace-state'
+import { useViewState } from '../../app/workspace/view-state'
+import { call, messageOf } from '../../ipc/client'
+import { CommitModal } from './CommitModal'
+import { editStagedEvent } from './Composer'
+import { useComposerState } from './form-state'
+import { OutcomeView } from './OutcomeView'
+import { batchEdn, clearBatch, getStaging, dropStagedEvent, moveStagedEvent, removeResolved, startBatch, useStaging, type StagedBatch } from './staging'
+import classes from './Compose.module.css'
+
+/** An outcome and the batch and store revision it was computed for. */
+interface ShownOutcome {
+  readonly outcome: RebaseOutcome
+  readonly kind: 'preflight' | 'commit'
+  readonly batchKey: string
+  readonly revision: number
+}
+
+const NO_OUTCOME: ShownOutcome | null = null
+
+const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path
+
+function batchKey(batch: StagedBatch): string {
+  return JSON.stringify([batch.base, batch.events.map((e) => e.edn), batch.resolved])
+}
+
+/** Run the preflight of `batch` on `storeId`. */
+export function preflight(storeId: string, batch: StagedBatch, seenSeqNo: number): Promise<RebaseOutcome> {
+  return call('store:preflight', {
+    storeId,
+    base: batch.base > 0 ? batch.base : seenSeqNo + 1,
+    events: batch.events.map((e) => e.edn),
+    resolved: [...batch.resolved]
+  })
+}
+
+/** The staging panel for the store of `tab`. */
+export function Staging({ tab }: { tab: StoreTab }): ReactNode {
+  const { storeId, locked, path } = tab.info
+  const batch = useStaging(storeId)
+  const composer = useComposerState(storeId)
+  const [shown, setShown] = useViewState<ShownOutcome | null>(storeId, 'compose.outcome', NO_OUTCOME)
+  const [busy, setBusy] = useState<'preflight' | 'commit' | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [confirm, setConfirm] = useState<Extract<RebaseOutcome, { result: 'ok' }> | null>(null)
+  const [dragged, setDragged] = useState<string | null>(null)
+  const key = batchKey(batch)
+  const stale = shown !== null && shown.kind === 'preflight' && (shown.batchKey !== key || shown.revision !== tab.revision)
+
+  const runPreflight = async (): Promise<RebaseOutcome | null> => {
+    setBusy('preflight')
+    setFailure(null)
+    try {
+      const outcome = await preflight(storeId, batch, tab.info.seqNo)
+      setShown({ outcome, kind: 'preflight', batchKey: key, revision: tab.revision })
+      return outcome
+    } catch (e) {
+      setFailure(`The preflight could not run: ${messageOf(e)}`)
+      return null
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const startCommit = async (): Promise<void> => {
+    const outcome = await runPreflight()
+    if (outcome?.result === 'ok') setConfirm(outcome)
+  }
+
+  const commit = async (): Promise<void> => {
+    setConfirm(null)
+    setBusy('commit')
+    setFailure(null)
+    try {
+      const base = batch.base > 0 ? batch.base : tab.info.seqNo + 1
+      const summary = await call('store:rebase', { storeId, eventsEdn: batchEdn(batch), base, resolved: [...batch.resolved] })
+      setShown({ outcome: summary.outcome, kind: summary.result === 'ok' ? 'commit' : 'preflight', batchKey: key, revision: tab.revision })
+      if (summary.result === 'ok') {
+        clearBatch(storeId)
+        startBatch(storeId, summary.seqNo)
+      }
+    } catch (e) {
+      setFailure(`Nothing was written, and the staged batch is unchanged: ${messageOf(e)}`)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const empty = batch.events.length === 0
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="staging">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={600}>Staged batch</Text>
+          <Text size="xs" c="dimmed" data-testid="staging-base">
+            {batch.base > 0 ? `Base ${batch.base}: composed on top of seq-no ${batch.base - 1}` : 'No batch started yet'}
+          </Text>
+        </Group>
+        {empty ? (
+          <Text size="sm" c="dimmed">
+            Nothing is staged. Compose an event and choose “Stage event”; staged events are appended together, in this order, in one rebase.
+          </Text>
+        ) : (
+          <Stack gap={6} data-testid="staged-list">
+            {batch.events.map((event, index) => (
+              <Paper
+                key={event.id}
+                withBorder
+                p="xs"
+                radius="sm"
+                draggable
+                onDragStart={() => setDragged(event.id)}
+                onDragOver={(e) => e.preventDefault()}
+                onDrop={() => {
+                  if (dragged !== null) moveStagedEvent(storeId, dragged, index)
+                  setDragged(null)
+                }}
+                data-testid={`staged-${index}`}
+                style={{ cursor: 'grab', opacity: composer.editing === event.id ? 0.6 : 1 }}
+              >
+                <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <Badge variant="light" size="sm" mt={2}>
+                    {index + 1}
+                  </Badge>
+                  <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+                    {event.note && (
+                      <Text size="xs" c="dimmed">
+                        {event.note}
+                      </Text>
+                    )}
+                    <Code block className={classes.edn}>
+                      {event.edn}
+                    </Code>
+                  </Stack>
+                  <Group gap={2} wrap="nowrap">
+                    <Tooltip label="Move up" withArrow>
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Move staged event ${index + 1} up`} disabled={index === 0} onClick={() => moveStagedEvent(storeId, event.id, index - 1)}>
+                        ↑
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label="Move down" withArrow>
+                      <ActionIcon variant="subtle" color="gray" aria-label={`Move staged event ${index + 1} down`} disabled={index === batch.events.length - 1} onClick={() => moveStagedEvent(storeId, event.id, index + 1)}>
+                        ↓
+                      </ActionIcon>
+                    </Tooltip>
+                    <Button size="compact-xs" variant="subtle" aria-label={`Edit staged event ${index + 1}`} onClick={() => void editStagedEvent(storeId, event.id, event.edn, composer)}>
+                      Edit
+                    </Button>
+                    <Button size="compact-xs" variant="subtle" color="red" aria-label={`Drop staged event ${index + 1}`} onClick={() => dropStagedEvent(storeId, event.id)}>
+                      Drop
+                    </Button>
+                  </Group>
+                </Group>
+              </Paper>
+            ))}
+          </Stack>
+        )}
+        {batch.resolved.length > 0 && (
+          <Group gap={6} data-testid="resolved-list">
+            <Text size="sm">Treated as resolved:</Text>
+            {batch.resolved.map((seqNo) => (
+              <Badge key={seqNo} variant="outline" color="orange" rightSection={
+                <ActionIcon size="xs" variant="transparent" color="orange" aria-label={`Stop treating ${seqNo} as resolved`} onClick={() => removeResolved(storeId, seqNo)}>
+                  ×
+                </ActionIcon>
+              }>
+                {seqNo}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        <Group justify="space-between" wrap="wrap">
+          <Button variant="default" color="red" disabled={empty && batch.resolved.length === 0} onClick={() => { clearBatch(storeId); startBatch(storeId, tab.info.seqNo); setShown(null) }}>
+            Discard batch
+          </Button>
+          <Group gap="xs">
+            <Button variant="light" onClick={() => void runPreflight()} disabled={empty} loading={busy === 'preflight'} data-testid="preflight-button">
+              Preflight
+            </Button>
+            {locked ? (
+              <Text size="sm" c="dimmed" data-testid="commit-locked">
+                Unlock the store to write.
+              </Text>
+            ) : (
+              <Button onClick={() => void startCommit()} disabled={empty || busy !== null} loading={busy === 'commit'} data-testid="commit-button">
+                Commit…
+              </Button>
+            )}
+          </Group>
+        </Group>
+        {failure && (
+          <Alert color="red" variant="light" title="Not written" data-testid="commit-failure">
+            {failure}
+          </Alert>
+        )}
+        {shown && (
+          <Stack gap="xs" data-testid="outcome">
+            {stale && (
+              <Text size="xs" c="orange" data-testid="outcome-stale">
+                The batch or the store changed since this preflight; run it again to see the current outcome.
+              </Text>
+            )}
+            <OutcomeView
+              storeId={storeId}
+              outcome={shown.outcome}
+              kind={shown.kind}
+              tab={tab}
+              onOutcome={(outcome) => setShown(outcome === null ? null : { outcome, kind: 'preflight', batchKey: batchKey(getStaging(storeId)), revision: tab.revision })}
+            />
+          </Stack>
+        )}
+      </Stack>
+      {confirm && (
+        <CommitModal fileName={fileName(path)} outcome={confirm} resolved={batch.resolved} onCancel={() => setConfirm(null)} onConfirm={() => void commit()} />
+      )}
+    </Paper>
+  )
+}

@@ -1,0 +1,312 @@
+/**
+ * Composing on a copy of the README walkthrough store (seq-nos 1–7): invalid
+ * input in every field shows its sentence and enables no write; an action
+ * composed through the form is preflighted, committed after confirmation and
+ * read back by the CLI; a second process appending meanwhile leads to a
+ * conflict, never a lost update; a failed write keeps the staged batch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Page } from 'playwright-core'
+import { writeWalkthrough } from '../../scripts/demo/walkthrough'
+import { createSqliteStore } from '../../src/main/store/sqlite'
+import { DEFAULT_TABLES } from '../../src/shared/domain'
+import { startApp, type AppHarness } from '../helpers/app-harness'
+import { tempDir } from '../helpers/stores'
+import { cli } from '../cli/run-cli'
+
+let app: AppHarness
+let dir: ReturnType<typeof tempDir>
+let walk: string
+let page: Page
+
+const T = '#inst "2026-11-28T14:00:00.000-00:00"'
+const bookUpdate = (title: string, patch: string): string =>
+  `{:timestamp ${T}, :source :backoffice, :action {:reason :update, :actor [:user "dave"], :aggregate [:book "${title}"], :patch ${patch}}}`
+
+beforeAll(async () => {
+  dir = tempDir('e2e-compose')
+  walk = join(dir.path, 'walk.db')
+  const store = await createSqliteStore(walk, DEFAULT_TABLES)
+  await writeWalkthrough(store)
+  await store.close()
+  app = await startApp({ files: [walk], viewport: { width: 1440, height: 1000 } })
+  page = app.page
+  await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
+  await page.getByTestId('compose').waitFor()
+}, 120_000)
+
+afterAll(async () => {
+  await app?.close()
+  dir?.remove()
+})
+
+/** Replace the text of the EDN editor labelled `label`. */
+async function fill(label: string, text: string): Promise<void> {
+  const editor = page.locator(`.cm-content[aria-label="${label}"]`)
+  await editor.click()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.press('Delete')
+  if (text !== '') await page.keyboard.insertText(text)
+  await page.keyboard.press('Escape') // close a completion list, if any
+}
+
+async function status(): Promise<string> {
+  return (await page.getByTestId('compose-status').textContent()) ?? ''
+}
+
+/** Wait until validation has answered for the current input. */
+async function settled(): Promise<string> {
+  await expect.poll(status).not.toBe('Checking…')
+  return status()
+}
+
+async function message(field: string): Promise<string> {
+  await page.getByTestId(`message-${field}`).waitFor()
+  return (await page.getByTestId(`message-${field}`).textContent()) ?? ''
+}
+
+async function composeValid(aggregate: string, key: string, value: string): Promise<void> {
+  await fill('Source', ':studio')
+  await fill('Reason', ':fix')
+  await fill('Actor', '[:user "carol"]')
+  await fill('Aggregate', aggregate)
+  await fill('Key of row 1', key)
+  await fill('Value of row 1', value)
+  expect(await settled()).toBe('The event is valid and can be staged.')
+}
+
+const staged = () => page.locator('[data-testid="staged-list"] [data-testid^="staged-"]')
+
+async function stage(): Promise<void> {
+  const before = await staged().count()
+  await page.getByTestId('stage-button').click()
+  await expect.poll(() => staged().count()).toBe(before + 1)
+}
+
+/** Choose an option of a segmented control (its radio input is visually hidden). */
+async function segment(name: string): Promise<void> {
+  await page.locator('.mantine-SegmentedControl-label', { hasText: new RegExp(`^${name}$`) }).click()
+}
+
+async function unlock(): Promise<void> {
+  await page.getByRole('button', { name: 'Unlock…' }).click()
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click()
+  await expect.poll(() => page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
+}
+
+const cliRead = (offset: number): string => {
+  const run = cli(['read', walk, '--offset', String(offset)])
+  expect(run.code).toBe(0)
+  return run.stdout
+}
+
+describe('the composer', () => {
+  it('shows a sentence at every invalid field and enables no write', async () => {
+    expect(await page.getByTestId('commit-locked').textContent()).toBe('Unlock the store to write.')
+    expect(await page.getByTestId('commit-button').count()).toBe(0)
+    await composeValid('[:book "Neuromancer"]', ':year', '1984')
+
+    const cases: [label: string, bad: string, field: string, expected: RegExp, good: string][] = [
+      ['Timestamp', '"yesterday"', 'timestamp', /^The timestamp must be an instant such as #inst/, T],
+      ['Source', 'studio', 'source', /^The source must be a keyword such as :bookstore; got studio \(a symbol\)/, ':studio'],
+      ['Reason', '"fix"', 'reason', /^The reason must be a keyword/, ':fix'],
+      ['Actor', '[:user "carol"', 'actor', /^This is not valid EDN: .*end of input/, '[:user "carol"]'],
+      ['Aggregate', '[:book 1.5]', 'aggregate', /the id 1\.5 is a floating-point number/, '[:book "Neuromancer"]'],
+      ['Triggers', '[:encryption-key 1]', 'triggers', /single identity — write \[\[:encryption-key 1\]\]/, ''],
+      ['Key of row 1', '"year"', 'assoc.0.key', /has the key "year", but a key must be a keyword/, ':year'],
+      ['Value of row 1', '{:a', 'assoc.0.value', /^This is not valid EDN/, '1984']
+    ]
+    for (const [label, bad, field, expected, good] of cases) {
+      await fill(label, bad)
+      expect(await settled()).toMatch(/^Fix the problem marked in red/)
+      expect(await message(field)).toMatch(expected)
+      expect(await page.getByTestId('stage-button').isDisabled()).toBe(true)
+      if (field === 'actor') await app.screenshot('compose-invalid-actor-light')
+      await fill(label, good)
+      expect(await settled()).toBe('The event is valid and can be staged.')
+    }
+
+    // An empty patch, and a key removed twice.
+    await fill('Key of row 1', '')
+    await fill('Value of row 1', '')
+    await settled()
+    expect(await message('patch')).toMatch(/^The patch must have :assoc \(keys to set\) or :dissoc/)
+    await page.getByRole('button', { name: 'Add a key to remove' }).click()
+    await page.getByRole('button', { name: 'Add a key to remove' }).click()
+    await fill('Key to remove 1', ':draft')
+    await fill('Key to remove 2', ':draft')
+    await settled()
+    expect(await message('dissoc.1')).toBe(':dissoc names :draft twice; the keys must be distinct.')
+    expect(await page.getByTestId('stage-button').isDisabled()).toBe(true)
+
+    // A key both set and removed is a warning: the event may still be staged.
+    await fill('Key to remove 2', ':year')
+    await fill('Key of row 1', ':year')
+    await fill('Value of row 1', '1984')
+    expect(await settled()).toBe('The event is valid and can be staged.')
+    expect(await message('dissoc.1')).toMatch(/^Warning: :dissoc removes :year, which :assoc also sets; .* so :year ends up removed\.$/)
+    await app.screenshot('compose-warning-light')
+
+    // Effects: the trigger field.
+    await segment('Effect')
+    await fill('Trigger', '[:encryption-key]')
+    await settled()
+    expect(await message('trigger')).toMatch(/^The trigger must be an identity .*1 item, not 2/)
+    expect(await page.getByTestId('stage-button').isDisabled()).toBe(true)
+    await segment('Action')
+
+    // Raw EDN: the same event, and errors there too.
+    await segment('Raw EDN')
+    await expect.poll(() => page.locator('.cm-content[aria-label="Raw event EDN"]').textContent()).toContain(':dissoc [:draft :year]')
+    await fill('Raw event EDN', '{:timestamp #inst "2026-11-28T14:00:00Z", :source :s, :action {:reason :r, :actor [:u 1], :aggregate [:b 1], :patch {:assoc {}}}}')
+    await settled()
+    expect(await message('raw')).toBe(':action :patch :assoc must not be empty: give at least one key and its value, or leave :assoc out.')
+    await fill('Raw event EDN', '{:a')
+    await settled()
+    expect(await message('raw')).toMatch(/^This is not valid EDN/)
+    expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0)
+    await segment('Form')
+    expect(await page.getByTestId('switch-problem').textContent()).toMatch(/once the text is valid EDN/)
+    await app.screenshot('compose-raw-invalid-light')
+    await fill('Raw event EDN', bookUpdate('Neuromancer', '{:assoc {:year 1984}}'))
+    expect(await settled()).toBe('The event is valid and can be staged.')
+    await segment('Form')
+    await expect.poll(() => page.locator('.cm-content[aria-label="Actor"]').textContent()).toBe('[:user "dave"]')
+    await page.getByRole('button', { name: 'Clear' }).click()
+    expect(await page.getByTestId('staged-list').count()).toBe(0)
+  })
+
+  it('composes two actions through the form, preflights, commits after confirmation; the CLI reads them back', async () => {
+    await unlock()
+    await fill('Source', ':studio')
+    await fill('Reason', ':fix')
+    // Autocomplete from the store's actors.
+    const actor = page.locator('.cm-content[aria-label="Actor"]')
+    await actor.click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.press('Delete')
+    await page.keyboard.type('[:user "a')
+    // Only alice's identity starts with [:user "a; wait until the list shows the answer for the whole prefix.
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['[:user "alice"]4 actions'])
+    await page.getByRole('option', { name: /\[:user "alice"\]/ }).click()
+    await expect.poll(() => actor.textContent()).toBe('[:user "alice"]')
+    await fill('Aggregate', '[:book "Neuromancer"]')
+    await fill('Key of row 1', ':year')
+    await fill('Value of row 1', '1984')
+    expect(await settled()).toBe('The event is valid and can be staged.')
+    await stage()
+    await composeValid('[:book "Count Zero"]', '[:details :year]', '1986')
+    await stage()
+    expect(await staged().count()).toBe(2)
+    // Reorder: Count Zero first, then back.
+    await page.getByRole('button', { name: 'Move staged event 2 up' }).click()
+    expect(await page.getByTestId('staged-0').textContent()).toContain('Count Zero')
+    await page.getByRole('button', { name: 'Move staged event 1 down' }).click()
+    expect(await page.getByTestId('staged-0').textContent()).toContain('Neuromancer')
+
+    await page.getByTestId('preflight-button').click()
+    await page.getByTestId('outcome-ok').waitFor()
+    expect(await page.getByTestId('outcome-ok').textContent()).toContain('At base 8, the 2 events would get seq-nos 8–9.')
+    const cards = page.getByTestId('aggregate-change')
+    expect(await cards.count()).toBe(2)
+    expect(await cards.nth(0).getByTestId('state-before').textContent()).toBe('{:author "William Gibson", :genre "Cyberpunk"}')
+    expect(await cards.nth(0).getByTestId('state-after').textContent()).toBe('{:author "William Gibson", :genre "Cyberpunk", :year 1984}')
+    expect(await cards.nth(1).getByTestId('diff-table').textContent()).toBe('ChangeKeyBeforeAfteradded:details—{:year 1986}')
+    expect(cli(['seq-no', walk]).stdout.trim()).toBe('7') // preflight wrote nothing
+    await app.screenshot('compose-preflight-light')
+    await app.setColorScheme('dark')
+    await app.screenshot('compose-preflight-dark')
+    await app.setColorScheme('light')
+
+    await page.getByTestId('commit-button').click()
+    await page.getByTestId('commit-modal').waitFor()
+    expect(await page.getByTestId('commit-sentence').textContent()).toBe('Append 2 events to walk.db at seq-no 8:')
+    await app.screenshot('compose-confirm-light')
+    await page.getByTestId('confirm-commit').click()
+    await expect.poll(() => page.getByTestId('outcome-ok').textContent()).toContain('The 2 events got seq-nos 8–9.')
+    await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('9')
+    expect(await page.getByTestId('staged-list').count()).toBe(0)
+    expect(await page.getByTestId('staging-base').textContent()).toBe('Base 10: composed on top of seq-no 9')
+
+    const read = cliRead(8)
+    expect(read).toContain(':seq-no 8, :timestamp')
+    expect(read).toContain(':source :studio, :action {:reason :fix, :actor [:user "alice"], :aggregate [:book "Neuromancer"], :patch {:assoc {:year 1984}}}')
+    expect(read).toContain(':seq-no 9')
+    expect(read).toContain(':patch {:assoc {[:details :year] 1986}}')
+  })
+
+  it('shows a conflict, not a lost update, when a second process appends while the user composes', async () => {
+    await composeValid('[:book "Neuromancer"]', ':rating', '5')
+    await stage()
+    // Another process appends to the same aggregate.
+    const other = cli(['rebase', walk, '--base', '10'], `[${bookUpdate('Neuromancer', '{:assoc {:rating 3}}')}]`)
+    expect(other.stdout).toContain(':result :ok')
+    await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('10')
+    await page.getByTestId('preflight-button').click()
+    await page.getByTestId('conflict-summary').waitFor()
+    expect(await page.getByTestId('conflict-summary').textContent()).toContain('Conflict: staged event 1 meets stored event 10')
+    expect(await page.getByTestId('conflict-theirs').textContent()).toContain(':rating 3')
+    expect(await page.getByTestId('conflict-ours').textContent()).toContain(':rating 5')
+    await app.screenshot('compose-conflict-light')
+    await app.setColorScheme('dark')
+    await app.screenshot('compose-conflict-dark')
+    await app.setColorScheme('light')
+    // Commit runs the preflight first: the conflict again, and no confirmation to write.
+    await page.getByTestId('commit-button').click()
+    await page.getByTestId('conflict-summary').waitFor()
+    expect(await page.getByTestId('commit-modal').count()).toBe(0)
+    expect(cli(['seq-no', walk]).stdout.trim()).toBe('10')
+
+    // The user has looked at 10 and keeps their rating: treat it as resolved, then commit.
+    await page.getByTestId('mark-resolved').click()
+    expect(await page.getByTestId('resolved-list').textContent()).toContain('10')
+    await page.getByTestId('commit-button').click()
+    await page.getByTestId('commit-modal').waitFor()
+    expect(await page.getByTestId('commit-sentence').textContent()).toBe('Append 1 event to walk.db at seq-no 11:')
+    await page.getByTestId('confirm-commit').click()
+    await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('11')
+    const read = cliRead(10)
+    expect(read).toContain(':seq-no 10')
+    expect(read).toContain(':rating 3')
+    expect(read).toContain(':seq-no 11')
+    expect(read).toContain(':rating 5')
+  })
+
+  it('a conflicting append between confirmation and write: conflict shown, batch intact, nothing lost', async () => {
+    await composeValid('[:book "Count Zero"]', ':rating', '4')
+    await stage()
+    await page.getByTestId('commit-button').click()
+    await page.getByTestId('commit-modal').waitFor()
+    cli(['rebase', walk, '--base', '12'], `[${bookUpdate('Count Zero', '{:assoc {:rating 2}}')}]`)
+    await page.getByTestId('confirm-commit').click()
+    await page.getByTestId('conflict-summary').waitFor()
+    expect(await page.getByTestId('conflict-summary').textContent()).toContain('meets stored event 12')
+    expect(await staged().count()).toBe(1)
+    expect(cli(['seq-no', walk]).stdout.trim()).toBe('12')
+  })
+
+  it('a failed write (the file is busy) keeps the staged batch and says so plainly', async () => {
+    await page.getByTestId('mark-resolved').click()
+    await page.getByTestId('commit-button').click()
+    await page.getByTestId('commit-modal').waitFor()
+    const holder = new Database(walk)
+    holder.exec('BEGIN EXCLUSIVE')
+    try {
+      await page.getByTestId('confirm-commit').click()
+      await page.getByTestId('commit-failure').waitFor({ timeout: 20_000 })
+    } finally {
+      holder.exec('ROLLBACK')
+      holder.close()
+    }
+    expect(await page.getByTestId('commit-failure').textContent()).toMatch(/Nothing was written, and the staged batch is unchanged: /)
+    expect(await staged().count()).toBe(1)
+    await app.screenshot('compose-failed-write-light')
+    expect(cli(['seq-no', walk]).stdout.trim()).toBe('12')
+    // Once the file is free, the same batch commits.
+    await page.getByTestId('commit-button').click()
+    await page.getByTestId('confirm-commit').click()
+    await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('13')
+  })
+})
