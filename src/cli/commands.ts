@@ -2,10 +2,10 @@
  * The CLI commands: argument checking, a store call, and printing — no logic
  * of their own. Each returns the process exit code.
  */
-import type { EdnKeyword, EdnValue } from '../shared/edn-value'
+import type { EdnValue } from '../shared/edn-value'
 import type { Identity } from '../shared/domain'
 import { EdnParseError, printEdn, readEdn } from '../main/core/edn'
-import { eventToEdn, identityFromEdn, parseNewEvents, rebaseResultToEdn } from '../main/core/domain'
+import { eventToEdn, identityFromEdn, parseNewEvents, parseReadScope, ReadScopeError, rebaseResultToEdn, type ParsedReadScope } from '../main/core/domain'
 import { createSqliteStore, openSqliteStore } from '../main/store/sqlite'
 import type { EventStore } from '../main/store/store'
 import { UsageError, parseSeqNo, type ParsedCommand } from './args'
@@ -33,11 +33,6 @@ function identityOption(name: string, value: EdnValue): Identity {
     throw new UsageError(`--${name} must be an identity [kind id] (kind a keyword, id an integer, string or UUID); got ${printEdn(value)}.`)
   }
   return identity
-}
-
-function vectorItems(name: string, value: EdnValue, what: string): readonly EdnValue[] {
-  if (value.t !== 'vec' && value.t !== 'list') throw new UsageError(`--${name} must be an EDN vector of ${what}; got ${printEdn(value)}.`)
-  return value.items
 }
 
 async function withStore<T>(cmd: ParsedCommand, readOnly: boolean, work: (store: EventStore) => Promise<T>): Promise<T> {
@@ -82,26 +77,19 @@ async function rebase(cmd: ParsedCommand, out: Output, stdin: string): Promise<n
 
 async function read(cmd: ParsedCommand, out: Output): Promise<number> {
   const offset = cmd.values.offset === undefined ? 0 : parseSeqNo('offset', cmd.values.offset as string, true)
-  const aggregatesText = cmd.values.aggregates as string | undefined
-  const kindsText = cmd.values.kinds as string | undefined
-  if (aggregatesText !== undefined && kindsText !== undefined) {
-    throw new UsageError('Give either --aggregates or --kinds, not both (the library filters by one or the other).')
+  let scope: ParsedReadScope | undefined
+  try {
+    scope = parseReadScope(cmd.values.aggregates as string | undefined, cmd.values.kinds as string | undefined, { aggregates: '--aggregates', kinds: '--kinds' })
+  } catch (e) {
+    if (e instanceof ReadScopeError) throw new UsageError(e.message)
+    throw e
   }
-  const aggregates = aggregatesText === undefined
-    ? undefined
-    : vectorItems('aggregates', readOption('aggregates', aggregatesText), 'identities').map((v) => identityOption('aggregates', v))
-  const kinds = kindsText === undefined
-    ? undefined
-    : vectorItems('kinds', readOption('kinds', kindsText), 'keywords').map((v) => {
-        if (v.t !== 'kw') throw new UsageError(`--kinds must hold keywords only; got ${printEdn(v)}.`)
-        return v as EdnKeyword
-      })
   return withStore(cmd, true, async (store) => {
-    const events = aggregates !== undefined
-      ? store.filterAggregates(offset, aggregates)
-      : kinds !== undefined
-        ? store.filterAggregateKinds(offset, kinds)
-        : store.read(offset)
+    const events = scope === undefined
+      ? store.read(offset)
+      : 'aggregates' in scope
+        ? store.filterAggregates(offset, scope.aggregates)
+        : store.filterAggregateKinds(offset, scope.kinds)
     // Stream the vector: pr-str of a vector separates items with one space.
     let first = true
     await out.write('[')

@@ -8,6 +8,9 @@ import type { Dialogs } from '../../src/main/ipc/deps'
 export class ScriptedDialogs implements Dialogs {
   private readonly openAnswers: (string | null)[] = []
   private readonly newAnswers: (string | null)[] = []
+  private readonly exportAnswers: (string | null)[] = []
+  /** The default names the export dialog suggested, in order. */
+  readonly exportSuggestions: string[] = []
 
   /** The next File ▸ Open picks `path` (null: cancel). */
   willOpen(path: string | null): this {
@@ -21,11 +24,22 @@ export class ScriptedDialogs implements Dialogs {
     return this
   }
 
+  /** The next export dialog picks `path` (null: cancel). */
+  willExportTo(path: string | null): this {
+    this.exportAnswers.push(path)
+    return this
+  }
+
   async chooseStoreToOpen(): Promise<string | null> {
     return this.openAnswers.shift() ?? null
   }
 
   async chooseNewStorePath(): Promise<string | null> {
     return this.newAnswers.shift() ?? null
+  }
+
+  async chooseExportPath(defaultName: string): Promise<string | null> {
+    this.exportSuggestions.push(defaultName)
+    return this.exportAnswers.shift() ?? null
   }
 }

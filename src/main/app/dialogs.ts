@@ -1,11 +1,17 @@
 /** Electron's native file dialogs behind the `Dialogs` interface the handlers use. */
 import { dialog, type BrowserWindow } from 'electron'
+import type { ExportFormat } from '../../shared/export'
 import type { Dialogs } from '../ipc/deps'
 
 const STORE_FILTERS = [
   { name: 'SQLite stores', extensions: ['db', 'sqlite', 'sqlite3', 'db3'] },
   { name: 'All files', extensions: ['*'] }
 ]
+
+const EXPORT_FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
+  edn: { name: 'EDN', extensions: ['edn'] },
+  json: { name: 'JSON', extensions: ['json'] }
+}
 
 /** Dialogs attached to `win` (modal on macOS). */
 export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
@@ -19,6 +25,13 @@ export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
     async chooseNewStorePath() {
       const parent = win()
       const options = { title: 'Create a new coherence store', buttonLabel: 'Create', defaultPath: 'events.db', filters: STORE_FILTERS }
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseExportPath(defaultName, format) {
+      const parent = win()
+      const filters = [EXPORT_FILTERS[format], { name: 'All files', extensions: ['*'] }]
+      const options = { title: 'Export events', buttonLabel: 'Export', defaultPath: defaultName, filters }
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     }

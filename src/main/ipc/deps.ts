@@ -4,6 +4,7 @@
  * scripted dialogs; the app passes Electron's dialogs).
  */
 import type { TableNames } from '../../shared/domain'
+import type { ExportFormat } from '../../shared/export'
 import type { RecentFile, StartupInfo } from '../../shared/ipc/types'
 import type { StoreHost } from '../host/store-host'
 
@@ -13,6 +14,8 @@ export interface Dialogs {
   chooseStoreToOpen(): Promise<string | null>
   /** File ▸ New store: pick where the new store file goes. */
   chooseNewStorePath(): Promise<string | null>
+  /** Export: pick the file the events go to, suggesting `defaultName` (`format` picks the file-type filter). */
+  chooseExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
 }
 
 /** The recent-files list (persisted by the app). */

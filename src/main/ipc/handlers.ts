@@ -6,6 +6,8 @@ import { appHandlers } from './app-handlers'
 import { browseHandlers } from './browse-handlers'
 import { composeHandlers } from './compose-handlers'
 import { dialogHandlers } from './dialog-handlers'
+import { replayHandlers } from './replay-handlers'
+import { exportHandlers } from './export-handlers'
 import { resolveHandlers } from './resolve-handlers'
 import { storeOpenHandlers } from './store-open-handlers'
 import { storeReadHandlers } from './store-read-handlers'
@@ -18,6 +20,8 @@ export const handlers: Handlers<Channel> = {
   ...browseHandlers,
   ...composeHandlers,
   ...dialogHandlers,
+  ...replayHandlers,
+  ...exportHandlers,
   ...resolveHandlers,
   ...storeOpenHandlers,
   ...storeReadHandlers,

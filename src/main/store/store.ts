@@ -48,6 +48,23 @@ export interface ReplayCause {
   readonly effects: readonly number[]
 }
 
+/**
+ * Which part of a read to deliver: only the events after seq-no `after`
+ * (keyset paging over what the read delivers; the replay rule is unchanged).
+ */
+export interface ReadRange {
+  readonly after?: number
+}
+
+/** A read's restriction: the aggregates of `filterAggregates` or the kinds of `filterAggregateKinds`. */
+export type ReadScope = { readonly aggregates: readonly Identity[] } | { readonly kinds: readonly EdnKeyword[] }
+
+/** How many actions a read delivers: `replayed` of them below the offset, `total` in all. */
+export interface ReadCount {
+  readonly replayed: number
+  readonly total: number
+}
+
 /** A coherence event store. */
 export interface EventStore {
   /** The table names this store uses. */
@@ -60,11 +77,13 @@ export interface EventStore {
   /** Append `history` on top of `base` in one transaction (SPEC §2). */
   rebase(base: number, history: readonly NewEvent[], options?: RebaseOptions): Promise<RebaseResult>
   /** Action events from `offset` on, with replay (SPEC §3), ascending, streamed. */
-  read(offset: number): AsyncIterable<ActionEvent>
+  read(offset: number, range?: ReadRange): AsyncIterable<ActionEvent>
   /** `read` restricted to the given aggregates (same replay rule). */
-  filterAggregates(offset: number, aggregates: readonly Identity[]): AsyncIterable<ActionEvent>
+  filterAggregates(offset: number, aggregates: readonly Identity[], range?: ReadRange): AsyncIterable<ActionEvent>
   /** `read` restricted to the given aggregate kinds (same replay rule). */
-  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[]): AsyncIterable<ActionEvent>
+  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[], range?: ReadRange): AsyncIterable<ActionEvent>
+  /** How many actions `read(offset)` (restricted to `scope`) delivers, without decoding them. */
+  countRead(offset: number, scope?: ReadScope): Promise<ReadCount>
   /** Every stored event rebase would treat as a conflict for `aggregate` from `offset` on. */
   queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]>
   /**
@@ -73,6 +92,11 @@ export interface EventStore {
    */
   replayCauses(offset: number): Promise<ReplayCause[]>
 
+  /**
+   * Every event row matching `filter`, ascending, each action with its trigger
+   * rows, from one snapshot; streamed (for exports: nothing is held in memory).
+   */
+  streamEvents(filter?: EventFilter): AsyncIterable<EventRow>
   /** A keyset page of raw event rows (actions and effects), ascending by seq-no. */
   pageEvents(query: EventPageQuery): Promise<EventPage>
   /** One raw row by seq-no, or null. */

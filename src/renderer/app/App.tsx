@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { createSpotlight } from '@mantine/spotlight'
+import { ExportRequestModal } from '../features/export/ExportRequestModal'
 import { ChooseTablesModal } from '../features/open-store/ChooseTablesModal'
 import { DropOverlay } from '../features/open-store/DropOverlay'
 import { NewStoreModal } from '../features/open-store/NewStoreModal'
@@ -25,6 +26,7 @@ export function App(): ReactNode {
         <ChooseTablesModal />
         <NewStoreModal />
         <UnlockModal />
+        <ExportRequestModal />
         <DropOverlay />
       </WorkspaceProvider>
     </MantineProvider>

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react'
 import type { MantineColorScheme } from '@mantine/core'
+import { requestExport } from '../features/export/ExportRequestModal'
 import { SECTIONS } from './sections'
 import { SHORTCUTS } from './shortcuts'
 import {
@@ -12,6 +13,7 @@ import {
   IconArrowRight,
   IconContrast,
   IconDatabase,
+  IconDownload,
   IconFilePlus,
   IconFolderOpen,
   IconHistory,
@@ -50,6 +52,7 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
   }
   if (active) {
     const name = fileName(active.info.path)
+    commands.push({ id: 'export', group: 'File', label: 'Export…', description: `Export every event of ${name} as EDN or JSON`, keywords: ['save', 'edn', 'json', 'download'], icon: <IconDownload />, run: () => requestExport(active.info.storeId) })
     commands.push({ id: 'close', group: 'File', label: `Close ${name}`, shortcut: SHORTCUTS.close, icon: <IconX />, run: () => void workspace.closeStore() })
     if (active.info.locked) {
       commands.push({ id: 'unlock', group: 'Stores', label: `Unlock ${name} for writing`, description: active.info.fileReadOnly ? 'The file is read-only' : 'Allow writes to this store', keywords: ['write', 'edit'], icon: <IconLockOpen />, run: () => workspace.requestUnlock() })

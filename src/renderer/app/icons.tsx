@@ -120,6 +120,21 @@ export const IconHistory = icon('History', (
     <path d="M3 4v4h4" />
   </>
 ))
+/** A circular arrow around a play mark (replay). */
+export const IconReplay = icon('Replay', (
+  <>
+    <path d="M4 12a8 8 0 1 0 2.34-5.66L4 8.5" />
+    <path d="M4 4v4.5h4.5" />
+    <path d="M10.5 9.5v5l4-2.5z" />
+  </>
+))
+/** An arrow out of a tray (export). */
+export const IconDownload = icon('Download', (
+  <>
+    <path d="M12 4v11M7 10l5 5 5-5" />
+    <path d="M4 17v2a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-2" />
+  </>
+))
 /** An arrow into a tray (drop a file). */
 export const IconDrop = icon('Drop', (
   <>

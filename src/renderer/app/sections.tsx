@@ -8,7 +8,8 @@ import { Aggregates } from '../features/aggregates/Aggregates'
 import { EventsSection } from '../features/events/EventsSection'
 import { Overview } from '../features/overview/Overview'
 import { Compose, IconCompose } from '../features/compose/Compose'
-import { IconBoxes, IconLayout, IconList } from './icons'
+import { ReplayView } from '../features/replay/ReplayView'
+import { IconBoxes, IconLayout, IconList, IconReplay } from './icons'
 import type { StoreTab } from './workspace/workspace-state'
 
 /** One section: navbar entry and the view it shows for the active store. */
@@ -26,6 +27,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'overview', label: 'Overview', description: 'Counts, tables, file and the latest events', icon: IconLayout, View: Overview },
   { id: 'events', label: 'Events', description: 'Every event, filtered, with its detail', icon: IconList, View: EventsSection },
   { id: 'aggregates', label: 'Aggregates', description: 'State as of any event, blame and diffs', icon: IconBoxes, View: Aggregates },
+  { id: 'replay', label: 'Replay', description: 'What a read from an offset delivers, replayed actions and their causes', icon: IconReplay, View: ReplayView },
   { id: 'compose', label: 'Compose', description: 'Compose, stage, preflight and commit new events', icon: IconCompose, View: Compose }
 ]
 

@@ -28,6 +28,11 @@ export const CHANNEL_NAMES = [
   'store:count-events',
   'store:seq-no-range',
   'store:distinct-values',
+  // replay
+  'store:replay-page',
+  'store:replay-count',
+  // export
+  'store:export',
   // aggregates
   'store:aggregate-kinds',
   'store:aggregate-list',

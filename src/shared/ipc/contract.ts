@@ -7,6 +7,8 @@
 import { z } from 'zod'
 import type { TableNames } from '../domain'
 import type { EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '../browse'
+import type { ReplayCount, ReplayPage } from '../replay'
+import type { ExportOutcome } from '../export'
 import type { Compensation, ConflictDetail, ConflictResolution } from '../resolve'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
@@ -22,6 +24,7 @@ function returns<T>(): T {
 }
 
 const noRequest = z.strictObject({})
+const scopeText = z.string().max(1_000_000).optional()
 const storeRef = z.strictObject({ storeId: storeIdSchema })
 
 /** A conflict as rebase reported it: the user's base, the stored event, the staged event as EDN, the seq-nos already resolved. */
@@ -118,6 +121,30 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(200)
     }),
     response: returns<string[]>()
+  },
+  // replay
+  'store:replay-page': {
+    request: storeRef.extend({
+      offset: z.number().int().min(0),
+      aggregates: scopeText,
+      kinds: scopeText,
+      after: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).default(500)
+    }),
+    response: returns<ReplayPage>()
+  },
+  'store:export': {
+    request: storeRef.extend({
+      filter: eventFilterSchema.optional(),
+      format: z.enum(['edn', 'json']),
+      /** True when `filter` narrows the events (the suggested file name says so). */
+      filtered: z.boolean().default(false)
+    }),
+    response: returns<ExportOutcome>()
+  },
+  'store:replay-count': {
+    request: storeRef.extend({ offset: z.number().int().min(0), aggregates: scopeText, kinds: scopeText }),
+    response: returns<ReplayCount>()
   },
   // aggregates
   'store:aggregate-kinds': { request: storeRef, response: returns<AggregateKindCount[]>() },

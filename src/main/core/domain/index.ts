@@ -21,4 +21,5 @@ export {
 } from './projection'
 export { diffStates, type StateChange, type StateDiff } from './diff'
 export { blame, type BlameEntry } from './blame'
+export { parseReadScope, ReadScopeError, type ParsedReadScope, type ScopeLabels } from './read-scope'
 export { patchSummary, PATCH_SUMMARY_MAX } from './patch-summary'

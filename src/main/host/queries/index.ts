@@ -4,6 +4,8 @@
  */
 import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
+import { replayQueries } from './replay'
+import { exportQueries } from './export'
 import { composeQueries } from './compose'
 import { compensationQueries } from './compensation'
 import { resolveQueries } from './resolve'
@@ -14,7 +16,9 @@ export const storeQueries = {
   ...aggregateQueries,
   ...composeQueries,
   ...resolveQueries,
-  ...compensationQueries
+  ...compensationQueries,
+  ...replayQueries,
+  ...exportQueries
 }
 
 /** The registry's type. */

@@ -15,14 +15,14 @@ import type {
 } from '../../../shared/domain'
 import type { EdnKeyword } from '../../../shared/edn-value'
 import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts, SuggestableColumn } from '../../../shared/browse'
-import type { AggregateQuery, EventStore, ProgressFn, ReplayCause } from '../store'
+import type { AggregateQuery, EventStore, ProgressFn, ReadCount, ReadRange, ReadScope, ReplayCause } from '../store'
 import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
 import { buildQueries, type Queries } from './queries'
 import { RowDecoder, type ActionRow, type EffectRow } from './rows'
-import { aggregatesCriteria, kindsCriteria, replayPlan, type ActionCriteria } from './replay'
+import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from './replay'
 import * as browse from './browse'
 import { checkStore } from './check'
 import { identitiesByPrefix } from './identities'
@@ -161,19 +161,14 @@ export class SqliteEventStore implements EventStore {
     })
   }
 
-  private async *stream(offset: number, criteria?: ActionCriteria): AsyncGenerator<ActionEvent> {
+  /** Rows of `work` on a read-only connection of its own, inside one read transaction (one snapshot). */
+  private async *onSnapshot<T>(work: (db: Database.Database) => Iterable<T>): AsyncGenerator<T> {
     if (this.closed) throw new StoreError('io', `${this.path} is closed.`)
     const db = openConnection(this.path, true, this.connectionOptions)
     try {
-      // One read transaction: both parts see the same snapshot even if a writer commits meanwhile.
+      // One read transaction: every part sees the same snapshot even if a writer commits meanwhile.
       db.exec('BEGIN')
-      const plan = replayPlan(this.queries, offset, criteria)
-      const parts = [plan.current]
-      if (db.prepare(plan.anyBefore.sql).get(...plan.anyBefore.params) !== undefined) parts.unshift(plan.replayed)
-      for (const part of parts) {
-        const rows = db.prepare(part.sql).raw().iterate(...part.params) as Iterable<ActionRow>
-        yield* this.decoder.actions(rows)
-      }
+      yield* work(db)
       db.exec('COMMIT')
     } catch (e) {
       throw explainSqliteError(e, this.path)
@@ -182,16 +177,50 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
-  read(offset: number): AsyncIterable<ActionEvent> {
-    return this.stream(offset)
+  private stream(offset: number, criteria?: ActionCriteria, range: ReadRange = {}): AsyncIterable<ActionEvent> {
+    const decoder = this.decoder
+    const queries = this.queries
+    return this.onSnapshot(function* (db) {
+      const plan = replayPlan(queries, offset, bothCriteria(criteria, afterCriteria(range.after)))
+      const parts = [plan.current]
+      if (db.prepare(plan.anyBefore.sql).get(...plan.anyBefore.params) !== undefined) parts.unshift(plan.replayed)
+      for (const part of parts) {
+        const rows = db.prepare(part.sql).raw().iterate(...part.params) as Iterable<ActionRow>
+        yield* decoder.actions(rows)
+      }
+    })
   }
 
-  filterAggregates(offset: number, aggregates: readonly Identity[]): AsyncIterable<ActionEvent> {
-    return this.stream(offset, aggregatesCriteria(aggregates.map(identityToCells)))
+  read(offset: number, range?: ReadRange): AsyncIterable<ActionEvent> {
+    return this.stream(offset, undefined, range)
   }
 
-  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[]): AsyncIterable<ActionEvent> {
-    return this.stream(offset, kindsCriteria(kinds.map(toCell)))
+  filterAggregates(offset: number, aggregates: readonly Identity[], range?: ReadRange): AsyncIterable<ActionEvent> {
+    return this.stream(offset, aggregatesCriteria(aggregates.map(identityToCells)), range)
+  }
+
+  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[], range?: ReadRange): AsyncIterable<ActionEvent> {
+    return this.stream(offset, kindsCriteria(kinds.map(toCell)), range)
+  }
+
+  countRead(offset: number, scope?: ReadScope): Promise<ReadCount> {
+    return this.guard(() => {
+      const criteria =
+        scope === undefined
+          ? undefined
+          : 'aggregates' in scope
+            ? aggregatesCriteria(scope.aggregates.map(identityToCells))
+            : kindsCriteria(scope.kinds.map(toCell))
+      const plan = countPlan(this.queries, offset, criteria)
+      const count = (part: { sql: string; params: (string | number)[] }): number => (this.db.prepare(part.sql).get(...part.params) as { n: number }).n
+      const replayed = count(plan.replayed)
+      return { replayed, total: replayed + count(plan.current) }
+    })
+  }
+
+  streamEvents(filter?: EventFilter): AsyncIterable<EventRow> {
+    const queries = this.queries
+    return this.onSnapshot((db) => browse.streamRows(db, queries, filter))
   }
 
   queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]> {

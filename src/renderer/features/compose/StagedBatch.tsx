@@ -14,7 +14,7 @@ import { CommitModal } from './CommitModal'
 import { editStagedEvent } from './Composer'
 import { useComposerState } from './form-state'
 import { OutcomeView } from './OutcomeView'
-import { batchEdn, clearBatch, dropStagedEvent, moveStagedEvent, removeResolved, startBatch, useStaging, type StagedBatch } from './staging'
+import { batchEdn, clearBatch, getStaging, dropStagedEvent, moveStagedEvent, removeResolved, startBatch, useStaging, type StagedBatch } from './staging'
 import classes from './Compose.module.css'
 
 /** An outcome and the batch and store revision it was computed for. */
@@ -226,7 +226,13 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
                 The batch or the store changed since this preflight; run it again to see the current outcome.
               </Text>
             )}
-            <OutcomeView storeId={storeId} outcome={shown.outcome} kind={shown.kind} />
+            <OutcomeView
+              storeId={storeId}
+              outcome={shown.outcome}
+              kind={shown.kind}
+              tab={tab}
+              onOutcome={(outcome) => setShown(outcome === null ? null : { outcome, kind: 'preflight', batchKey: batchKey(getStaging(storeId)), revision: tab.revision })}
+            />
           </Stack>
         )}
       </Stack>
