@@ -13,6 +13,7 @@ import { useRequest } from '../../app/useRequest'
 import { useViewState } from '../../app/workspace/view-state'
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
 import type { StoreTab } from '../../app/workspace/workspace-state'
+import { ExportButton } from '../export/ExportButton'
 import { EventDetailPanel } from './detail/EventDetailPanel'
 import { FilterBar } from './filters/FilterBar'
 import { describeFilter } from './filters/filter-model'
@@ -93,6 +94,7 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
         <Group gap="md" wrap="nowrap">
           <GoTo onGo={(seqNo) => setSelection({ seqNo, at: Date.now() })} />
           <Switch label="Follow new events" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
+          <ExportButton tab={tab} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
         </Group>
       </Group>
       <FilterBar storeId={storeId} filter={filter} onChange={setFilter} />
