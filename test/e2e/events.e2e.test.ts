@@ -75,6 +75,7 @@ describe('the event table', () => {
     await openEvents()
     await expect.poll(() => shownSeqNos(app.page)).toEqual([1, 2, 3, 4, 5, 6, 7])
     await expect.poll(() => app.page.getByTestId('match-count').textContent()).toBe('7 events')
+    await app.page.getByRole('switch', { name: 'Timeline' }).click({ force: true })
     const row5 = app.page.locator('[data-seq-no="5"]')
     expect(await row5.textContent()).toContain(':payment')
     expect(await row5.textContent()).toContain('[:receipt 1]')
@@ -139,6 +140,9 @@ describe('the event table', () => {
     expect(await detail.getByTestId('related-events').textContent()).toContain('5 · :payment [:receipt 1]')
     await detail.getByRole('tab', { name: 'Stored cells' }).click()
     expect(await detail.getByTestId('stored-cells').textContent()).toContain('trigger_kind:encryption-key')
+    await detail.getByRole('tab', { name: 'Blast radius' }).click()
+    await expect.poll(() => detail.getByTestId('event-blast-radius').textContent()).toContain('[:receipt 1]')
+    await app.screenshot('events-detail-blast-radius-light')
   })
 
   it('appends events written by another process without moving the user, and follows them when asked', async () => {
