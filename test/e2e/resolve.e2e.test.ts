@@ -231,3 +231,42 @@ describe('undo by compensation', () => {
     await page.keyboard.press('Escape')
   })
 })
+
+describe('several conflicts in a row', () => {
+  it('works through an action and then an effect that reaches the aggregate through a trigger, one at a time', async () => {
+    await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
+    await page.getByTestId('compose').waitFor()
+    await stageRaw(`{:timestamp ${T}, :source :bookstore, :action {:reason :correct, :actor [:user "alice"], :aggregate [:receipt 1], :patch {:assoc {:total 120}}}}`)
+    await appendEvents(file, [
+      `{:timestamp ${T}, :source :bookstore, :action {:reason :payment, :actor [:user "alice"], :aggregate [:receipt 1], :patch {:assoc {:no "avd2dlg3g93fm1osu", :total 100}}}, :triggers [[:encryption-key 1]]}`,
+      `{:timestamp ${T}, :source :keystore, :effect {:reason :key-expired, :trigger [:encryption-key 1]}}`
+    ])
+    await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('9')
+    await page.getByTestId('preflight-button').click()
+    await page.getByTestId('resolve-open').click()
+    const resolver = page.getByTestId('conflict-resolver')
+    await expect.poll(() => resolver.getAttribute('data-theirs')).toBe('8')
+    expect(await page.getByTestId('resolve-later').textContent()).toBe('After this one, stored event 9 also conflicts with it; they come one at a time.')
+    expect(await row(':total').getByTestId('resolve-mark').textContent()).toBe('both · differ')
+    expect(await patchText()).toBe('{:assoc {:total 120}}')
+    await page.getByTestId('resolve-retry').click()
+
+    // The dialog stays open on the next conflict: the effect, with its trigger path.
+    await expect.poll(() => page.getByTestId('conflict-resolver').getAttribute('data-theirs')).toBe('9')
+    expect(await page.getByTestId('resolve-next-note').textContent()).toBe('Stored event 8 is resolved. The preflight stopped at the next conflict: stored event 9.')
+    expect(await page.getByTestId('resolve-trigger-path').textContent()).toContain('effect 9names[:encryption-key 1]→ carried byaction 8on[:receipt 1]')
+    expect(await page.getByTestId('resolve-theirs').textContent()).toContain('events up to 8 are resolved already')
+    expect(await row(':total').getAttribute('data-mark')).toBe('ours-only')
+    expect(await page.getByTestId('resolve-resolved-list').textContent()).toContain('event 8')
+    expect(await patchText()).toBe('{:assoc {:total 120}}')
+    await app.screenshot('resolve-effect-conflict-light')
+    await page.getByTestId('resolve-retry').click()
+
+    await page.getByTestId('outcome-ok').waitFor()
+    expect(await page.getByTestId('conflict-resolver').count()).toBe(0)
+    expect(await page.getByTestId('resolved-list').textContent()).toMatch(/8.*9/)
+    await commit()
+    await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('10')
+    expect(cliRead()).toContain('{:seq-no 10, :timestamp #inst "2026-11-28T14:00:00.000-00:00", :source :bookstore, :action {:reason :correct, :actor [:user "alice"], :aggregate [:receipt 1], :patch {:assoc {:total 120}}}}')
+  })
+})

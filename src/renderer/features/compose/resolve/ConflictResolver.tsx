@@ -10,6 +10,7 @@ import { Alert, Button, Code, Group, Loader, Paper, Stack, Switch, Text, TextInp
 import type { ComposeConflict, RebaseOutcome } from '../../../../shared/compose'
 import type { ConflictDetail } from '../../../../shared/resolve'
 import { call, messageOf } from '../../../ipc/client'
+import { notifyInfo } from '../../../app/notify'
 import { useRequest } from '../../../app/useRequest'
 import type { StoreTab } from '../../../app/workspace/workspace-state'
 import { addResolved, dropStagedEvent, getStaging, replaceStagedEvent, useStaging, type StagedEvent } from '../staging'
@@ -92,6 +93,8 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
       const outcome = batch.events.length === 0
         ? null
         : await call('store:preflight', { storeId, events: batch.events.map((e) => e.edn), base: conflictRef.base, resolved: [...batch.resolved] })
+      if (outcome === null) notifyInfo('Conflict resolved', 'The staged event changed nothing once adjusted, so it was dropped; the batch is empty.')
+      else if (outcome.result === 'ok') notifyInfo('Conflict resolved', 'The preflight passes now. Review the resolved list and commit when ready.')
       onResolved(outcome)
     } catch (e) {
       setRetryError(messageOf(e))
@@ -167,7 +170,7 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
         )}
       </Paper>
       {retryError !== null && <Alert color="red" title="Not retried" data-testid="resolve-retry-error">{retryError}</Alert>}
-      <Group justify="space-between" align="flex-start">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
         <ResolvedList tab={tab} />
         <Button onClick={() => void retry()} loading={retrying} disabled={blocked} data-testid="resolve-retry">
           Resolve and retry

@@ -17,7 +17,7 @@ export function ResolvedList({ tab }: { tab: StoreTab }): ReactNode {
   const { showSection } = useWorkspace()
   const nav = { storeId, showSection }
   return (
-    <Paper withBorder p="sm" radius="md" data-testid="resolve-resolved-list">
+    <Paper withBorder p="sm" radius="md" style={{ flex: 1, minWidth: 0 }} data-testid="resolve-resolved-list">
       <Text fw={600} size="sm">Resolved conflicts</Text>
       {resolved.length === 0 ? (
         <Text size="sm" c="dimmed">No conflict has been resolved in this batch yet.</Text>
