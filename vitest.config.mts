@@ -7,6 +7,8 @@ export default defineConfig({
     pool: 'forks',
     globalSetup: ['test/setup/build-cli.ts'],
     testTimeout: 60_000,
+    // UI assertions poll; on a loaded 2-core machine a store can take seconds to open.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 60_000
   }
 })

@@ -308,5 +308,15 @@ describe('the composer', () => {
     await page.getByTestId('commit-button').click()
     await page.getByTestId('confirm-commit').click()
     await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('13')
+    expect(await page.getByTestId('staging-base').textContent()).toBe('Base 14: composed on top of seq-no 13')
+  })
+
+  it('offers to compose on top of the store as it is now when the empty batch fell behind', async () => {
+    cli(['rebase', walk, '--base', '14'], `[${bookUpdate('Dune', '{:assoc {:rating 5}}')}]`)
+    await page.getByTestId('catch-up').waitFor()
+    expect(await page.getByTestId('catch-up').textContent()).toContain('The store has moved on to seq-no 14 since this batch started.')
+    await page.getByRole('button', { name: 'Compose on top of 14' }).click()
+    expect(await page.getByTestId('staging-base').textContent()).toBe('Base 15: composed on top of seq-no 14')
+    expect(await page.getByTestId('catch-up').count()).toBe(0)
   })
 })

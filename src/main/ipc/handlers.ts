@@ -3,6 +3,7 @@ import type { Channel } from '../../shared/ipc/contract'
 import type { Handlers } from './handler'
 import { aggregateHandlers } from './aggregate-handlers'
 import { appHandlers } from './app-handlers'
+import { auditHandlers } from './audit-handlers'
 import { browseHandlers } from './browse-handlers'
 import { composeHandlers } from './compose-handlers'
 import { dialogHandlers } from './dialog-handlers'
@@ -17,6 +18,7 @@ import { storeWriteHandlers } from './store-write-handlers'
 export const handlers: Handlers<Channel> = {
   ...aggregateHandlers,
   ...appHandlers,
+  ...auditHandlers,
   ...browseHandlers,
   ...composeHandlers,
   ...dialogHandlers,

@@ -27,6 +27,7 @@ import type {
   StoreCounts,
   SuggestableColumn
 } from '../../shared/browse'
+import type { AuditGraph, BlastRadius, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../shared/audit'
 
 /** Progress callback for long operations: `done` of `total` units. */
 export type ProgressFn = (done: number, total: number) => void
@@ -113,6 +114,16 @@ export interface EventStore {
   identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]>
   /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
+  /** Trigger identities (carried by actions or named by effects) with their counts, keyset-paged. */
+  triggerIndex(query: TriggerIndexQuery): Promise<TriggerIndexPage>
+  /** Number of distinct trigger identities whose printed `kind id` contains `text`. */
+  countTriggers(text?: string): Promise<number>
+  /** Triggers → actions carrying them → aggregates → effects naming them, around `focus`, capped per group; null for an unknown effect. */
+  triggerGraph(focus: GraphFocus, cap?: number): Promise<AuditGraph | null>
+  /** What `read(offset)` replays because of the effect `effectSeqNo` (offset defaults to its seq-no); null when it is not an effect. */
+  blastRadius(effectSeqNo: number, offset?: number): Promise<BlastRadius | null>
+  /** Actions and effects per time bucket. */
+  timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline>
   /** The distinct triggers carried by any action on `aggregate` (cell texts). */
   triggersOfAggregate(aggregate: CellIdentity): Promise<CellIdentity[]>
   /** Up to `limit` distinct cell texts of a column (sorted), for filter suggestions. */

@@ -7,6 +7,9 @@ import type { ReactNode } from 'react'
 import { Aggregates } from '../features/aggregates/Aggregates'
 import { EventsSection } from '../features/events/EventsSection'
 import { Overview } from '../features/overview/Overview'
+import { ProblemsSection } from '../features/audit/ProblemsSection'
+import { TriggersSection } from '../features/audit/TriggersSection'
+import { IconProblems, IconTrigger } from '../features/audit/icons'
 import { Compose, IconCompose } from '../features/compose/Compose'
 import { ReplayView } from '../features/replay/ReplayView'
 import { IconBoxes, IconLayout, IconList, IconReplay } from './icons'
@@ -28,6 +31,8 @@ export const SECTIONS: readonly Section[] = [
   { id: 'events', label: 'Events', description: 'Every event, filtered, with its detail', icon: IconList, View: EventsSection },
   { id: 'aggregates', label: 'Aggregates', description: 'State as of any event, blame and diffs', icon: IconBoxes, View: Aggregates },
   { id: 'replay', label: 'Replay', description: 'What a read from an offset delivers, replayed actions and their causes', icon: IconReplay, View: ReplayView },
+  { id: 'triggers', label: 'Triggers', description: 'Trigger index, graph and blast radius of effects', icon: IconTrigger, View: TriggersSection },
+  { id: 'problems', label: 'Problems', description: 'Integrity check, problem by problem', icon: IconProblems, View: ProblemsSection },
   { id: 'compose', label: 'Compose', description: 'Compose, stage, preflight and commit new events', icon: IconCompose, View: Compose }
 ]
 

@@ -27,6 +27,12 @@ export const CHANNEL_NAMES = [
   'store:event-detail',
   'store:count-events',
   'store:seq-no-range',
+  // audit
+  'store:trigger-index',
+  'store:count-triggers',
+  'store:trigger-graph',
+  'store:blast-radius',
+  'store:timeline',
   'store:distinct-values',
   // replay
   'store:replay-page',

@@ -13,9 +13,10 @@ import type { Compensation, ConflictDetail, ConflictResolution } from '../resolv
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
+import type { AuditGraph, BlastRadius, Timeline, TriggerIndexPage } from '../audit'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
-import { cellIdentitySchema, eventFilterSchema, filePathSchema, storeIdSchema, tableNamesSchema } from './schemas'
+import { cellIdentitySchema, eventFilterSchema, filePathSchema, graphFocusSchema, storeIdSchema, tableNamesSchema, triggerCursorSchema } from './schemas'
 import { composeInputSchema, identityRoleSchema, MAX_STAGED_EVENTS, MAX_EVENT_EDN_LENGTH } from './compose-schemas'
 
 /** A phantom value that carries the response type in the map (never read at runtime). */
@@ -100,6 +101,30 @@ export const contract = {
   },
   'store:count-events': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<number>() },
   'store:seq-no-range': { request: storeRef.extend({ filter: eventFilterSchema.optional() }), response: returns<SeqNoRange>() },
+  // audit
+  'store:trigger-index': {
+    request: storeRef.extend({
+      text: z.string().max(200).optional(),
+      sort: z.enum(['identity', 'actions', 'effects']).optional(),
+      after: triggerCursorSchema.optional(),
+      limit: z.number().int().min(1).max(1000)
+    }),
+    response: returns<TriggerIndexPage>()
+  },
+  'store:count-triggers': { request: storeRef.extend({ text: z.string().max(200).optional() }), response: returns<number>() },
+  'store:trigger-graph': { request: storeRef.extend({ focus: graphFocusSchema }), response: returns<AuditGraph | null>() },
+  'store:blast-radius': {
+    request: storeRef.extend({ effectSeqNo: z.number().int().min(0), offset: z.number().int().min(0).optional() }),
+    response: returns<BlastRadius | null>()
+  },
+  'store:timeline': {
+    request: storeRef.extend({
+      buckets: z.number().int().min(1).max(500).optional(),
+      fromTime: z.number().int().optional(),
+      toTime: z.number().int().optional()
+    }),
+    response: returns<Timeline>()
+  },
   // composing
   'store:preflight': {
     request: storeRef.extend({

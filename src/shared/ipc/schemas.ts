@@ -56,5 +56,15 @@ export const eventFilterSchema = z.strictObject({
   patchText: cell.optional()
 })
 
+/** `TriggerCursor` of src/shared/audit.ts. */
+export const triggerCursorSchema = z.strictObject({ kind: cell, id: cell, count: z.number().int().min(0) })
+
+/** `GraphFocus` of src/shared/audit.ts. */
+export const graphFocusSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('trigger'), kind: cell, id: cell }),
+  z.strictObject({ type: z.literal('effect'), seqNo }),
+  z.strictObject({ type: z.literal('aggregate'), kind: cell, id: cell })
+])
+
 /** A cell-text identity `{ kind, id }` (`CellIdentity` of src/shared/browse.ts). */
 export const cellIdentitySchema = cellIdentity

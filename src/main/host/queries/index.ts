@@ -2,6 +2,7 @@
  * Every store query, by name. Types only leave this folder for main (the host
  * and the IPC handlers import `type`s), so main's bundle holds no store code.
  */
+import { auditQueries } from './audit'
 import { aggregateQueries } from './aggregates'
 import { browseQueries } from './browse'
 import { replayQueries } from './replay'
@@ -13,6 +14,7 @@ import { resolveQueries } from './resolve'
 /** The registry the worker dispatches on. */
 export const storeQueries = {
   ...browseQueries,
+  ...auditQueries,
   ...aggregateQueries,
   ...composeQueries,
   ...resolveQueries,

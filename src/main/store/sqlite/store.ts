@@ -25,6 +25,10 @@ import { RowDecoder, type ActionRow, type EffectRow } from './rows'
 import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from './replay'
 import * as browse from './browse'
 import { checkStore } from './check'
+import type { AuditGraph, BlastRadius, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
+import { countTriggers, triggerGraph, triggerIndex } from './triggers'
+import { blastRadius } from './blast-radius'
+import { timeline } from './timeline'
 import { identitiesByPrefix } from './identities'
 import type { IdentityRole, KnownIdentity } from '../../../shared/compose'
 
@@ -299,6 +303,26 @@ export class SqliteEventStore implements EventStore {
 
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]> {
     return this.guard(() => browse.aggregateHistory(this.db, this.queries, aggregate, upTo))
+  }
+
+  triggerIndex(query: TriggerIndexQuery): Promise<TriggerIndexPage> {
+    return this.guard(() => triggerIndex(this.db, this.queries, query))
+  }
+
+  countTriggers(text?: string): Promise<number> {
+    return this.guard(() => countTriggers(this.db, this.queries, text))
+  }
+
+  triggerGraph(focus: GraphFocus, cap?: number): Promise<AuditGraph | null> {
+    return this.guard(() => triggerGraph(this.db, this.queries, focus, cap))
+  }
+
+  blastRadius(effectSeqNo: number, offset?: number): Promise<BlastRadius | null> {
+    return this.guard(() => blastRadius(this.db, this.queries, effectSeqNo, offset))
+  }
+
+  timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline> {
+    return this.guard(() => timeline(this.db, this.queries, query, onProgress))
   }
 
   triggersOfAggregate(aggregate: CellIdentity): Promise<CellIdentity[]> {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { Grid, Stack, Text, Title } from '@mantine/core'
 import type { StoreTab } from '../../app/workspace/workspace-state'
 import { Composer } from './Composer'
-import { Staging } from './Staging'
+import { Staging } from './StagedBatch'
 
 /** The section view. */
 export function Compose({ tab }: { tab: StoreTab }): ReactNode {

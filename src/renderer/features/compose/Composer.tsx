@@ -123,14 +123,14 @@ export function Composer({ tab }: { tab: StoreTab }): ReactNode {
 
         {mode === 'form' ? (
           <>
-            <Grid gap="sm">
-              <Grid.Col span={{ base: 12, md: 6 }}>
+            <Grid gap="sm" columns={24}>
+              <Grid.Col span={{ base: 24, md: 14 }}>
                 <EdnField field="timestamp" label="Timestamp" value={form.timestamp} onChange={(timestamp) => change({ timestamp })} diagnostics={at(diagnostics, 'timestamp')} />
               </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 3 }}>
+              <Grid.Col span={{ base: 24, md: 5 }}>
                 <EdnField field="source" label="Source" value={form.source} onChange={(source) => change({ source })} diagnostics={at(diagnostics, 'source')} placeholder=":bookstore" />
               </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 3 }}>
+              <Grid.Col span={{ base: 24, md: 5 }}>
                 <EdnField field="reason" label="Reason" value={form.reason} onChange={(reason) => change({ reason })} diagnostics={at(diagnostics, 'reason')} placeholder={form.type === 'action' ? ':update' : ':key-expired'} />
               </Grid.Col>
             </Grid>

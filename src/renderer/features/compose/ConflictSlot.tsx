@@ -13,6 +13,8 @@ import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
 import { editStagedEvent } from './Composer'
 import { useComposerState } from './form-state'
 import { addResolved, useStaging } from './staging'
+import type { StoreTab } from '../../app/workspace/workspace-state'
+import { ResolveConflictButton } from './resolve/ResolveDialog'
 import classes from './Compose.module.css'
 
 type ConflictOutcome = Extract<RebaseOutcome, { result: 'conflict' }>
@@ -92,13 +94,14 @@ export function ConflictSummary({ storeId, outcome }: { storeId: string; outcome
 }
 
 /**
- * The conflict slot: the side-by-side `ConflictResolver` is dropped in here.
- * It receives the store and the conflict outcome; the summary stays useful on its own.
+ * The conflict slot: the summary, then the way into the side-by-side
+ * `ConflictResolver` (when the caller can take the preflight it runs after resolving).
  */
-export function ConflictSlot({ storeId, outcome }: { storeId: string; outcome: ConflictOutcome }): ReactNode {
+export function ConflictSlot({ storeId, outcome, tab, onOutcome }: { storeId: string; outcome: ConflictOutcome; tab?: StoreTab; onOutcome?: (outcome: RebaseOutcome | null) => void }): ReactNode {
   return (
-    <div data-testid="conflict-slot">
+    <Stack gap="md" data-testid="conflict-slot">
       <ConflictSummary storeId={storeId} outcome={outcome} />
-    </div>
+      {tab && onOutcome && <ResolveConflictButton tab={tab} conflict={outcome.conflict} onResolved={onOutcome} />}
+    </Stack>
   )
 }

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react'
 import { Alert, Badge, Code, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import type { AggregateChange, DiffEntry, OutcomeEvent, RebaseOutcome } from '../../../shared/compose'
+import type { StoreTab } from '../../app/workspace/workspace-state'
 import { ConflictSlot } from './ConflictSlot'
 import classes from './Compose.module.css'
 
@@ -99,10 +100,13 @@ export interface OutcomeViewProps {
   readonly outcome: RebaseOutcome
   /** `preflight`: nothing was written; `commit`: the result of the write. */
   readonly kind: 'preflight' | 'commit'
+  /** With both, a conflict is resolved side by side; `onOutcome` receives the preflight run after resolving (null: the batch became empty). */
+  readonly tab?: StoreTab
+  readonly onOutcome?: (outcome: RebaseOutcome | null) => void
 }
 
 /** The outcome. */
-export function OutcomeView({ storeId, outcome, kind }: OutcomeViewProps): ReactNode {
+export function OutcomeView({ storeId, outcome, kind, tab, onOutcome }: OutcomeViewProps): ReactNode {
   switch (outcome.result) {
     case 'ok':
       return (
@@ -125,7 +129,7 @@ export function OutcomeView({ storeId, outcome, kind }: OutcomeViewProps): React
         </Stack>
       )
     case 'conflict':
-      return <ConflictSlot storeId={storeId} outcome={outcome} />
+      return <ConflictSlot storeId={storeId} outcome={outcome} tab={tab} onOutcome={onOutcome} />
     case 'invalid-seq-no':
       return (
         <Alert color="red" variant="light" title="The base is beyond the store" data-testid="outcome-invalid-seq-no">

@@ -4,6 +4,9 @@ import { Code, CopyButton, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip
 import type { StoreTab } from '../../app/workspace/workspace-state'
 import { CountsGrid } from './CountsGrid'
 import { LatestEvents } from './LatestEvents'
+import { Timeline } from '../timeline/Timeline'
+import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
+import { showEvents } from '../../app/navigation'
 
 function TableNamesCard({ tab }: { tab: StoreTab }): ReactNode {
   const t = tab.info.tables
@@ -67,10 +70,12 @@ function FileCard({ tab }: { tab: StoreTab }): ReactNode {
 
 /** The Overview section. */
 export function Overview({ tab }: { tab: StoreTab }): ReactNode {
+  const { showSection } = useWorkspace()
   return (
     <Stack gap="lg" data-testid="overview">
       <Title order={2}>Overview</Title>
       <CountsGrid tab={tab} />
+      <Timeline tab={tab} onPickRange={(fromTime, toTime) => showEvents({ storeId: tab.info.storeId, showSection }, { fromTime, toTime })} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <FileCard tab={tab} />
         <TableNamesCard tab={tab} />

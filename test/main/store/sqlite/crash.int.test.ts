@@ -27,6 +27,8 @@ function bigBatch(): string {
 function killAfter(store: string, input: string, delayMs: number): Promise<NodeJS.Signals | number | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, 'rebase', store, '--base', '1'], { stdio: ['pipe', 'ignore', 'ignore'] })
+    // Killed while still reading its input, the child closes the pipe: that EPIPE is expected here.
+    child.stdin.on('error', () => undefined)
     child.stdin.end(input)
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs)
     child.on('exit', (code, signal) => {

@@ -13,6 +13,8 @@ import { useRequest } from '../../../app/useRequest'
 import { formatTimestamp } from '../../overview/format'
 import { localTimestamp, subjectOf } from '../table/columns'
 import { EdnTreeView } from '../../edn/EdnTreeView'
+import { RevertButton } from '../../compose/resolve/RevertButton'
+import { useWorkspace } from '../../../app/workspace/WorkspaceProvider'
 import { RelatedEvents } from './RelatedEvents'
 import { StoredCells } from './StoredCells'
 
@@ -95,6 +97,7 @@ function Facts({ row, nav }: { row: EventRow; nav: Navigator }): ReactNode {
 export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { storeId: string; seqNo: number; revision: number; nav: Navigator; onClose(): void }): ReactNode {
   const detail = useRequest<EventDetail | null>(`${storeId}:${seqNo}:${revision}`, () => call('store:event-detail', { storeId, seqNo }))
   const d = detail.data?.row.seqNo === seqNo ? detail.data : null
+  const { active } = useWorkspace()
   return (
     <Paper withBorder radius="md" p="md" h="100%" style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }} data-testid="event-detail" aria-label={`Event ${seqNo}`}>
       <Group justify="space-between" wrap="nowrap" mb="xs">
@@ -106,9 +109,12 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
             </Badge>
           )}
         </Group>
-        <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label="Close the event detail">
-          <IconX size={16} />
-        </ActionIcon>
+        <Group gap="xs" wrap="nowrap">
+          {d?.row.type === 'action' && active?.info.storeId === storeId && <RevertButton tab={active} seqNo={seqNo} />}
+          <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label="Close the event detail">
+            <IconX size={16} />
+          </ActionIcon>
+        </Group>
       </Group>
       {detail.error && (
         <Text c="red" role="alert" size="sm">

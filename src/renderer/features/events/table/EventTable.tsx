@@ -5,7 +5,7 @@
  * without ever asking main for more than a page.
  */
 import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
-import { Loader, Text } from '@mantine/core'
+import { Loader, Progress, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { EventFilter, SeqNoRange } from '../../../../shared/browse'
 import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT, RowCells } from './columns'
@@ -171,6 +171,9 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
       </div>
       {range && range.first !== null && range.last !== null && (
         <Scrubber first={range.first} last={range.last} current={topSeqNo} onJump={(seqNo) => void jumpAndShow(seqNo, false).then(() => undefined)} />
+      )}
+      {loading && rows.length > 0 && (
+        <Progress value={100} animated striped size={3} radius={0} pos="absolute" top={0} left={0} right={0} style={{ zIndex: 3 }} aria-label="Loading rows" data-testid="rows-loading" />
       )}
       {(rows.length === 0 || error) && (
         <div className={classes.overlay}>

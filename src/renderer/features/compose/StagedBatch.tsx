@@ -14,7 +14,7 @@ import { CommitModal } from './CommitModal'
 import { editStagedEvent } from './Composer'
 import { useComposerState } from './form-state'
 import { OutcomeView } from './OutcomeView'
-import { batchEdn, clearBatch, dropStagedEvent, moveStagedEvent, removeResolved, startBatch, useStaging, type StagedBatch } from './staging'
+import { batchEdn, clearBatch, getStaging, dropStagedEvent, moveStagedEvent, removeResolved, startBatch, useStaging, type StagedBatch } from './staging'
 import classes from './Compose.module.css'
 
 /** An outcome and the batch and store revision it was computed for. */
@@ -95,6 +95,13 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
     }
   }
 
+  /** A new, empty batch on top of what the store holds now. */
+  const restart = (): void => {
+    clearBatch(storeId)
+    startBatch(storeId, tab.info.seqNo)
+    setShown(null)
+  }
+
   const empty = batch.events.length === 0
   return (
     <Paper withBorder p="md" radius="md" data-testid="staging">
@@ -105,6 +112,16 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
             {batch.base > 0 ? `Base ${batch.base}: composed on top of seq-no ${batch.base - 1}` : 'No batch started yet'}
           </Text>
         </Group>
+        {empty && batch.base > 0 && tab.info.seqNo >= batch.base && (
+          <Group gap="xs" justify="space-between" wrap="nowrap" data-testid="catch-up">
+            <Text size="sm">
+              The store has moved on to seq-no {tab.info.seqNo} since this batch started. Look at what changed, then compose on top of it.
+            </Text>
+            <Button size="xs" variant="light" style={{ flexShrink: 0 }} onClick={restart}>
+              Compose on top of {tab.info.seqNo}
+            </Button>
+          </Group>
+        )}
         {empty ? (
           <Text size="sm" c="dimmed">
             Nothing is staged. Compose an event and choose “Stage event”; staged events are appended together, in this order, in one rebase.
@@ -179,7 +196,7 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
           </Group>
         )}
         <Group justify="space-between" wrap="wrap">
-          <Button variant="default" color="red" disabled={empty && batch.resolved.length === 0} onClick={() => { clearBatch(storeId); startBatch(storeId, tab.info.seqNo); setShown(null) }}>
+          <Button variant="default" color="red" disabled={empty && batch.resolved.length === 0} onClick={restart}>
             Discard batch
           </Button>
           <Group gap="xs">
@@ -209,7 +226,13 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
                 The batch or the store changed since this preflight; run it again to see the current outcome.
               </Text>
             )}
-            <OutcomeView storeId={storeId} outcome={shown.outcome} kind={shown.kind} />
+            <OutcomeView
+              storeId={storeId}
+              outcome={shown.outcome}
+              kind={shown.kind}
+              tab={tab}
+              onOutcome={(outcome) => setShown(outcome === null ? null : { outcome, kind: 'preflight', batchKey: batchKey(getStaging(storeId)), revision: tab.revision })}
+            />
           </Stack>
         )}
       </Stack>

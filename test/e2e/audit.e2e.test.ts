@@ -1,0 +1,181 @@
+/**
+ * Auditing triggers and effects in the real app on real files: on the demo
+ * store (which starts with the README walkthrough) the trigger index, the
+ * graph of [:encryption-key 1] (action 5, aggregate [:receipt 1], effect 7)
+ * drawn by React Flow under the app's CSP, effect 7's blast radius from
+ * offset 6 (exactly action 5 of [:receipt 1]), and the timeline; on a store
+ * seeded with every kind of problem, the Problems panel lists each once and
+ * leaves the file byte-identical.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { createDemoStore } from '../../scripts/demo'
+import { openSqliteStore } from '../../src/main/store/sqlite'
+import { startApp, type AppHarness } from '../helpers/app-harness'
+import { EVERY_PROBLEM, seededStore } from '../helpers/problem-store'
+import { sha256, tempDir } from '../helpers/stores'
+
+let app: AppHarness
+let dir: ReturnType<typeof tempDir>
+let demo: string
+let problems: string
+const consoleMessages: string[] = []
+
+beforeAll(async () => {
+  dir = tempDir('e2e-audit')
+  demo = join(dir.path, 'demo.db')
+  await createDemoStore(demo)
+  problems = await seededStore([...EVERY_PROBLEM], dir.path)
+  app = await startApp({ files: [demo], viewport: { width: 1440, height: 1000 } })
+  app.page.on('console', (m) => consoleMessages.push(`${m.type()}: ${m.text()}`))
+  await app.page.getByTestId('overview').waitFor()
+}, 180_000)
+
+afterAll(async () => {
+  await app?.close()
+  dir?.remove()
+})
+
+/** Click a SegmentedControl option by its label inside `scope`. */
+const choose = (scope: string, label: string) => app.page.getByTestId(scope).locator('label').filter({ hasText: new RegExp(`^${label}$`) }).click()
+
+const nav = (label: string) => app.page.locator('nav[aria-label="Sections"] .mantine-NavLink-root').filter({ hasText: new RegExp(`^${label}`) })
+
+async function showSection(label: string, testId: string): Promise<void> {
+  await nav(label).first().click()
+  await app.page.getByTestId(testId).waitFor()
+}
+
+describe('triggers', () => {
+  it('lists every trigger identity with its counts; a row opens its events', async () => {
+    await showSection('Triggers', 'triggers-section')
+    await expect.poll(() => app.page.getByTestId('trigger-count').textContent()).toMatch(/^[\d,]+ trigger identities/)
+    await app.page.getByTestId('trigger-filter').fill('encryption-key 1')
+    const row = app.page.getByTestId('trigger-row').filter({ hasText: /^\[:encryption-key 1\]/ })
+    await row.first().waitFor()
+    expect(await row.first().locator('td').allTextContents()).toEqual(['[:encryption-key 1]', '1', '1', 'Graph'])
+    await choose('trigger-index', 'Most actions')
+    await app.screenshot('audit-trigger-index')
+  })
+
+  it('draws the graph of [:encryption-key 1]: action 5 → [:receipt 1] → effect 7, with React Flow styled under the CSP', async () => {
+    await choose('trigger-index', 'Identity')
+    const row = app.page.getByTestId('trigger-row').filter({ hasText: /^\[:encryption-key 1\]/ }).first()
+    await row.getByRole('button', { name: 'Graph' }).click()
+    const graph = app.page.getByTestId('trigger-graph')
+    await graph.waitFor()
+    for (const id of ['t::encryption-key 1', 'a:5', 'g::receipt 1', 'e:7']) await graph.getByTestId(`graph-node-${id}`).waitFor()
+    expect(await graph.locator('[data-testid^="graph-node-"]').count()).toBe(4)
+    expect(await graph.locator('.react-flow__edge').count()).toBe(3)
+    // The node columns run left to right.
+    const x = async (id: string): Promise<number> => (await graph.getByTestId(`graph-node-${id}`).boundingBox())?.x ?? NaN
+    expect(await x('t::encryption-key 1')).toBeLessThan(await x('a:5'))
+    expect(await x('a:5')).toBeLessThan(await x('g::receipt 1'))
+    expect(await x('g::receipt 1')).toBeLessThan(await x('e:7'))
+    // React Flow's stylesheet is loaded (bundled, not injected): its controls are positioned by it.
+    const controls = await graph.locator('.react-flow__controls').evaluate((el) => getComputedStyle(el).position)
+    expect(controls).toBe('absolute')
+    expect(consoleMessages.filter((m) => /Content.Security.Policy|styles|\[React Flow\]/i.test(m))).toEqual([])
+    await graph.scrollIntoViewIfNeeded()
+    await app.screenshot('audit-graph-encryption-key-1')
+  })
+
+  it('summarises a large neighbourhood instead of drawing it all', async () => {
+    const store = await openSqliteStore(demo, { readOnly: true })
+    const busiest = (await store.triggerIndex({ limit: 1, sort: 'actions' })).rows[0]
+    await store.close()
+    await choose('focus-form', 'Trigger')
+    await app.page.getByTestId('focus-kind').fill(busiest.kind)
+    await app.page.getByTestId('focus-id').fill(busiest.id)
+    await app.page.getByTestId('focus-show').click()
+    const more = app.page.getByTestId('graph-node-more:actions')
+    await more.waitFor()
+    expect(await more.textContent()).toContain(`+ ${(busiest.actions - 50).toLocaleString('en-US')} actions`)
+    await app.page.getByTestId('trigger-graph').scrollIntoViewIfNeeded()
+    await app.screenshot('audit-graph-capped')
+  })
+
+  it('shows effect 7`s blast radius: from offset 6 exactly action 5 of [:receipt 1], which no other effect replays', async () => {
+    await choose('focus-form', 'Effect')
+    await app.page.getByTestId('focus-seq-no').fill('7')
+    await app.page.getByTestId('focus-show').click()
+    const blast = app.page.getByTestId('blast-radius')
+    await blast.waitFor()
+    await app.page.getByTestId('blast-offset').fill('6')
+    await app.page.locator('[data-testid="blast-radius"][data-offset="6"]:not([data-loading])').waitFor()
+    await blast.getByTestId('blast-actions').waitFor()
+    const actionRows = await blast.getByTestId('blast-actions').locator('tbody tr').allTextContents()
+    expect(actionRows).toHaveLength(1)
+    expect(actionRows[0]).toMatch(/^5.*:payment\[:receipt 1\]only this effect$/)
+    expect(await blast.getByTestId('blast-aggregates').locator('tbody tr').allTextContents()).toEqual(['[:receipt 1]1only this effect'])
+    const summary = await blast.getByTestId('blast-summary').textContent()
+    expect(summary).toContain('Replayed because of it1 actionof 1 aggregate')
+    expect(summary).toContain('Only because of it1 action')
+    await blast.scrollIntoViewIfNeeded()
+    await app.screenshot('audit-blast-radius-effect-7')
+    // After the effect the reader does not see it.
+    await app.page.getByTestId('blast-offset').fill('8')
+    await app.page.getByTestId('blast-inactive').waitFor()
+    expect(await app.page.getByTestId('blast-inactive').textContent()).toContain('Effect 7 is before offset 8')
+  })
+
+  it('a trigger row leads to the Events section', async () => {
+    const triggers = nav('Triggers').first()
+    await app.page.getByTestId('trigger-row').first().click()
+    await app.page.getByTestId('triggers-section').waitFor({ state: 'detached' })
+    expect(await triggers.getAttribute('data-active')).toBeNull()
+    await expect.poll(() => nav('Events').first().getAttribute('data-active')).toBe('true')
+  })
+})
+
+describe('timeline', () => {
+  it('charts actions and effects per bucket on the Overview; a bar leads to its events', async () => {
+    await showSection('Overview', 'overview')
+    const timeline = app.page.getByTestId('timeline')
+    await timeline.locator('.recharts-bar-rectangle').first().waitFor()
+    await app.page.locator('[data-testid="timeline"]:not([data-loading])').waitFor()
+    expect(await timeline.textContent()).toContain('per bar, UTC')
+    await timeline.scrollIntoViewIfNeeded()
+    await app.screenshot('audit-timeline')
+    const box = await timeline.locator('.recharts-bar-rectangle').nth(3).boundingBox()
+    await timeline.locator('.recharts-bar-rectangle').nth(3).hover()
+    await app.screenshot('audit-timeline-tooltip')
+    if (!box) throw new Error('no bar')
+    await app.page.mouse.click(box.x + box.width / 2, box.y + box.height - 2)
+    // The Events section shows the bucket's range (the Overview is no longer the active section).
+    await expect.poll(() => nav('Overview').first().getAttribute('data-active')).toBeNull()
+    await expect.poll(() => nav('Events').first().getAttribute('data-active')).toBe('true')
+  })
+})
+
+describe('problems', () => {
+  it('lists each seeded problem once, grouped by kind, and leaves the file byte-identical', async () => {
+    const before = sha256(problems)
+    await showSection('Overview', 'overview')
+    await app.openStore(problems)
+    await showSection('Problems', 'problems-section')
+    await app.page.getByTestId('problems-summary').waitFor()
+    const store = await openSqliteStore(problems, { readOnly: true })
+    const expected = await store.check()
+    await store.close()
+    const shown = await app.page.getByTestId('problem').allTextContents()
+    expect(shown).toHaveLength(expected.length)
+    for (const p of expected) expect(shown.filter((s) => s.includes(p.message)), p.message).toHaveLength(1)
+    for (const code of ['invalid-edn', 'not-canonical', 'invalid-patch', 'event-without-body', 'event-with-both', 'effect-trigger-unused', 'trigger-without-action', 'orphan-action', 'orphan-effect', 'orphan-trigger', 'seq-no-gap']) {
+      expect(await app.page.getByTestId(`problem-group-${code}`).getByTestId('problem').count(), code).toBe(1)
+    }
+    await app.screenshot('audit-problems')
+    await app.page.getByTestId('problems-run').click()
+    await app.page.locator('[data-testid="problems-run"]:not([data-loading])').waitFor()
+    // Hashed by this process while the app's worker still has the file open, and again after it closed it.
+    expect(sha256(problems)).toBe(before)
+    await app.page.keyboard.press('Control+W')
+    await expect.poll(async () => (await app.host.list()).length).toBe(1)
+    expect(sha256(problems)).toBe(before)
+  })
+
+  it('says so when there are none', async () => {
+    await showSection('Problems', 'problems-section')
+    await app.page.getByTestId('problems-none').waitFor()
+  })
+})
