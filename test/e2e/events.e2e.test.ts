@@ -6,7 +6,10 @@
  * event (through the scrubber and the keyboard).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { printEdn, readEdnAll } from '../../src/main/core/edn'
 import type { EventFilter, EventPage } from '../../src/shared/browse'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { bigStore } from '../helpers/big-store'
@@ -72,6 +75,7 @@ describe('the event table', () => {
     await openEvents()
     await expect.poll(() => shownSeqNos(app.page)).toEqual([1, 2, 3, 4, 5, 6, 7])
     await expect.poll(() => app.page.getByTestId('match-count').textContent()).toBe('7 events')
+    await app.page.getByRole('switch', { name: 'Timeline' }).click({ force: true })
     const row5 = app.page.locator('[data-seq-no="5"]')
     expect(await row5.textContent()).toContain(':payment')
     expect(await row5.textContent()).toContain('[:receipt 1]')
@@ -136,6 +140,9 @@ describe('the event table', () => {
     expect(await detail.getByTestId('related-events').textContent()).toContain('5 · :payment [:receipt 1]')
     await detail.getByRole('tab', { name: 'Stored cells' }).click()
     expect(await detail.getByTestId('stored-cells').textContent()).toContain('trigger_kind:encryption-key')
+    await detail.getByRole('tab', { name: 'Blast radius' }).click()
+    await expect.poll(() => detail.getByTestId('event-blast-radius').textContent()).toContain('[:receipt 1]')
+    await app.screenshot('events-detail-blast-radius-light')
   })
 
   it('appends events written by another process without moving the user, and follows them when asked', async () => {
@@ -149,6 +156,27 @@ describe('the event table', () => {
     await expect.poll(() => shownSeqNos(app.page), { timeout: 10_000 }).toContain(9)
     await expect.poll(() => app.page.getByTestId('match-count').textContent()).toBe('9 events')
     await app.page.getByRole('switch', { name: 'Follow new events' }).click({ force: true })
+  })
+
+  it('exports exactly the filtered events, as the library prints them', async () => {
+    await openEvents()
+    await addFilter('Reason', 'payment')
+    await expect.poll(() => shownSeqNos(app.page)).toEqual([5, 6])
+    await app.page.getByTestId('export-button').click()
+    const modal = app.page.getByTestId('export-modal')
+    await expect.poll(() => modal.getByTestId('export-scope').textContent()).toContain('2 events')
+    expect(await modal.getByTestId('export-scope').textContent()).toContain('reason :payment')
+    const file = join(dir.path, 'payments.edn')
+    app.dialogs.willExportTo(file)
+    await modal.getByRole('button', { name: 'Choose file and export…' }).click()
+    await modal.getByTestId('export-result').waitFor()
+    const exported = readEdnAll(readFileSync(file, 'utf8'))[0]
+    expect(exported.t === 'vec' ? exported.items.map((e) => printEdn(e)) : []).toEqual([
+      (await app.host.query((await app.host.list())[0].storeId, 'eventDetail', { seqNo: 5 }))?.edn,
+      (await app.host.query((await app.host.list())[0].storeId, 'eventDetail', { seqNo: 6 }))?.edn
+    ])
+    await modal.getByRole('button', { name: 'Done' }).click()
+    await app.page.getByRole('button', { name: 'Clear filters' }).click()
   })
 
   it('keeps each store tab its own filter when switching tabs', async () => {

@@ -5,7 +5,7 @@
  * table. Filter, selection and follow survive switching tabs and sections.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
-import { Box, Button, Group, NumberInput, Switch, Text, Title } from '@mantine/core'
+import { Box, Button, Collapse, Group, NumberInput, Switch, Text, Title } from '@mantine/core'
 import type { EventFilter, SeqNoRange } from '../../../shared/browse'
 import { call } from '../../ipc/client'
 import { NAV_STATE } from '../../app/navigation'
@@ -13,6 +13,8 @@ import { useRequest } from '../../app/useRequest'
 import { useViewState } from '../../app/workspace/view-state'
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
 import type { StoreTab } from '../../app/workspace/workspace-state'
+import { ExportButton } from '../export/ExportButton'
+import { Timeline } from '../timeline/Timeline'
 import { EventDetailPanel } from './detail/EventDetailPanel'
 import { FilterBar } from './filters/FilterBar'
 import { describeFilter } from './filters/filter-model'
@@ -71,6 +73,7 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
   const [filter, setFilter] = useViewState<EventFilter>(storeId, NAV_STATE.eventsFilter, NO_FILTER)
   const [selection, setSelection] = useViewState<Selection | null>(storeId, NAV_STATE.eventsSelected, NO_SELECTION)
   const [follow, setFollow] = useViewState(storeId, 'events.follow', false)
+  const [timeline, setTimeline] = useViewState(storeId, 'events.timeline', true)
   const range = useRequest<SeqNoRange>(`${storeId}:${JSON.stringify(filter)}:${tab.revision}`, () => call('store:seq-no-range', { storeId, filter }))
   const select = useCallback((seqNo: number) => setSelection((previous) => ({ seqNo, at: previous?.at ?? 0 })), [setSelection])
   const nav = { storeId, showSection }
@@ -92,10 +95,15 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
         </Group>
         <Group gap="md" wrap="nowrap">
           <GoTo onGo={(seqNo) => setSelection({ seqNo, at: Date.now() })} />
+          <Switch label="Timeline" checked={timeline} onChange={(e) => setTimeline(e.currentTarget.checked)} />
           <Switch label="Follow new events" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
+          <ExportButton tab={tab} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
         </Group>
       </Group>
       <FilterBar storeId={storeId} filter={filter} onChange={setFilter} />
+      <Collapse expanded={timeline} style={{ flex: 'none' }}>
+        <Timeline tab={tab} onPickRange={(fromTime, toTime) => setFilter({ ...filter, fromTime, toTime })} />
+      </Collapse>
       <div style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0 }}>
         <EventTable storeId={storeId} filter={filter} revision={tab.revision} follow={follow} range={range.data} selection={selection} onSelect={select} />
         {selection && (

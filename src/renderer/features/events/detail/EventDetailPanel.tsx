@@ -12,6 +12,7 @@ import { showAggregate, showEvent, showEvents, type Navigator } from '../../../a
 import { useRequest } from '../../../app/useRequest'
 import { formatTimestamp } from '../../overview/format'
 import { localTimestamp, subjectOf } from '../table/columns'
+import { BlastRadius } from '../../audit/BlastRadius'
 import { EdnTreeView } from '../../edn/EdnTreeView'
 import { RevertButton } from '../../compose/resolve/RevertButton'
 import { useWorkspace } from '../../../app/workspace/WorkspaceProvider'
@@ -141,6 +142,7 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
                 {d.edn !== null && <Tabs.Tab value="edn">EDN</Tabs.Tab>}
                 {d.json !== null && <Tabs.Tab value="json">JSON</Tabs.Tab>}
                 <Tabs.Tab value="cells">Stored cells</Tabs.Tab>
+                {d.row.type === 'effect' && <Tabs.Tab value="blast">Blast radius</Tabs.Tab>}
               </Tabs.List>
               <Tabs.Panel value="tree" pt="xs" data-testid="event-tree">
                 {d.tree && <EdnTreeView tree={d.tree} defaultExpandDepth={3} />}
@@ -158,6 +160,11 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
               <Tabs.Panel value="cells" pt="xs">
                 <StoredCells row={d.row} />
               </Tabs.Panel>
+              {d.row.type === 'effect' && active?.info.storeId === storeId && (
+                <Tabs.Panel value="blast" pt="xs" data-testid="event-blast-radius">
+                  <BlastRadius tab={active} effectSeqNo={d.row.seqNo} />
+                </Tabs.Panel>
+              )}
             </Tabs>
             <RelatedEvents detail={d} onOpen={(n) => showEvent(nav, n)} />
           </Stack>
