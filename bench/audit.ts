@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     await time(`blast radius of effect ${effect.s} (own offset)`, () => store.blastRadius(effect.s))
     const mid = Math.floor(effect.s / 2)
     await time(`blast radius of effect ${effect.s} from offset ${mid}`, () => store.blastRadius(effect.s, mid))
+    await time(`read sizes with/without effect ${effect.s} from offset ${mid}`, () => store.blastReadSizes(effect.s, mid))
   }
   const agg = db.prepare('SELECT a."aggregate_kind" AS kind, a."aggregate_id" AS id FROM "triggers" t JOIN "actions" a ON a."seq_no" = t."seq_no" LIMIT 1').get() as { kind: string; id: string } | undefined
   if (agg) await time(`graph of aggregate [${agg.kind} ${agg.id}]`, () => store.triggerGraph({ type: 'aggregate', ...agg }))

@@ -118,8 +118,17 @@ export interface BlastRadius {
   readonly onlyBecauseOfIt: number
   /** Of `aggregates.total`, those with replayed actions that no other effect reaches. */
   readonly aggregatesOnlyBecauseOfIt: number
-  /** Size of `read(offset)`: actions at or after the offset, plus replayed ones with and without the effect. */
-  readonly read: { readonly current: number; readonly replayedWith: number; readonly replayedWithout: number }
+}
+
+/**
+ * Size of `read(offset)` with and without one effect: actions at or after the
+ * offset, plus the replayed ones. A separate query: on a big store it costs
+ * as much as the read's replay part itself.
+ */
+export interface BlastReadSizes {
+  readonly current: number
+  readonly replayedWith: number
+  readonly replayedWithout: number
 }
 
 /** A timeline request: about `buckets` buckets over the store's time span (or the given range). */

@@ -111,6 +111,11 @@ describe('triggers', () => {
     const summary = await blast.getByTestId('blast-summary').textContent()
     expect(summary).toContain('Replayed because of it1 actionof 1 aggregate')
     expect(summary).toContain('Only because of it1 action')
+    // The read with the effect replays exactly one action more than without it.
+    await app.page.locator('[data-testid="blast-summary"]:not([data-sizes-loading])').waitFor()
+    const sizes = (await blast.getByTestId('blast-summary').textContent()) ?? ''
+    const total = (label: string): number => Number(new RegExp(`${label}([\\d,]+) actions`).exec(sizes)?.[1].replace(/,/g, ''))
+    expect(total('read\\(6\\) with effect 7') - total('read\\(6\\) without it')).toBe(1)
     await blast.scrollIntoViewIfNeeded()
     await app.screenshot('audit-blast-radius-effect-7')
     // After the effect the reader does not see it.

@@ -27,7 +27,7 @@ import type {
   StoreCounts,
   SuggestableColumn
 } from '../../shared/browse'
-import type { AuditGraph, BlastRadius, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../shared/audit'
+import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../shared/audit'
 
 /** Progress callback for long operations: `done` of `total` units. */
 export type ProgressFn = (done: number, total: number) => void
@@ -122,6 +122,8 @@ export interface EventStore {
   triggerGraph(focus: GraphFocus, cap?: number): Promise<AuditGraph | null>
   /** What `read(offset)` replays because of the effect `effectSeqNo` (offset defaults to its seq-no); null when it is not an effect. */
   blastRadius(effectSeqNo: number, offset?: number): Promise<BlastRadius | null>
+  /** The size of `read(offset)` with and without the effect (as costly as the read's replay part); null when it is not an effect. */
+  blastReadSizes(effectSeqNo: number, offset?: number): Promise<BlastReadSizes | null>
   /** Actions and effects per time bucket. */
   timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline>
   /** The distinct triggers carried by any action on `aggregate` (cell texts). */

@@ -32,6 +32,7 @@ export const CHANNEL_NAMES = [
   'store:count-triggers',
   'store:trigger-graph',
   'store:blast-radius',
+  'store:blast-read-sizes',
   'store:timeline',
   'store:distinct-values',
   // replay

@@ -13,7 +13,7 @@ import type { Compensation, ConflictDetail, ConflictResolution } from '../resolv
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
 import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
-import type { AuditGraph, BlastRadius, Timeline, TriggerIndexPage } from '../audit'
+import type { AuditGraph, BlastRadius, BlastReadSizes, Timeline, TriggerIndexPage } from '../audit'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
 import { cellIdentitySchema, eventFilterSchema, filePathSchema, graphFocusSchema, storeIdSchema, tableNamesSchema, triggerCursorSchema } from './schemas'
@@ -116,6 +116,10 @@ export const contract = {
   'store:blast-radius': {
     request: storeRef.extend({ effectSeqNo: z.number().int().min(0), offset: z.number().int().min(0).optional() }),
     response: returns<BlastRadius | null>()
+  },
+  'store:blast-read-sizes': {
+    request: storeRef.extend({ effectSeqNo: z.number().int().min(0), offset: z.number().int().min(0).optional() }),
+    response: returns<BlastReadSizes | null>()
   },
   'store:timeline': {
     request: storeRef.extend({

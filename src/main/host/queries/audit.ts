@@ -2,6 +2,7 @@
 import type {
   AuditGraph,
   BlastRadius,
+  BlastReadSizes,
   GraphFocus,
   Timeline,
   TimelineQuery,
@@ -30,10 +31,15 @@ function blastRadius({ store }: QueryContext, { effectSeqNo, offset }: { effectS
   return store.blastRadius(effectSeqNo, offset)
 }
 
+/** The size of `read(offset)` with and without an effect. */
+function blastReadSizes({ store }: QueryContext, { effectSeqNo, offset }: { effectSeqNo: number; offset?: number }): Promise<BlastReadSizes | null> {
+  return store.blastReadSizes(effectSeqNo, offset)
+}
+
 /** Actions and effects per time bucket. */
 function timeline({ store, progress }: QueryContext, query: TimelineQuery): Promise<Timeline> {
   return store.timeline(query, progress)
 }
 
 /** The audit queries. */
-export const auditQueries = { triggerIndex, countTriggers, triggerGraph, blastRadius, timeline }
+export const auditQueries = { triggerIndex, countTriggers, triggerGraph, blastRadius, blastReadSizes, timeline }

@@ -25,9 +25,9 @@ import { RowDecoder, type ActionRow, type EffectRow } from './rows'
 import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from './replay'
 import * as browse from './browse'
 import { checkStore } from './check'
-import type { AuditGraph, BlastRadius, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
+import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
 import { countTriggers, triggerGraph, triggerIndex } from './triggers'
-import { blastRadius } from './blast-radius'
+import { blastRadius, blastReadSizes } from './blast-radius'
 import { timeline } from './timeline'
 import { identitiesByPrefix } from './identities'
 import type { IdentityRole, KnownIdentity } from '../../../shared/compose'
@@ -319,6 +319,10 @@ export class SqliteEventStore implements EventStore {
 
   blastRadius(effectSeqNo: number, offset?: number): Promise<BlastRadius | null> {
     return this.guard(() => blastRadius(this.db, this.queries, effectSeqNo, offset))
+  }
+
+  blastReadSizes(effectSeqNo: number, offset?: number): Promise<BlastReadSizes | null> {
+    return this.guard(() => blastReadSizes(this.db, this.queries, effectSeqNo, offset))
   }
 
   timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline> {

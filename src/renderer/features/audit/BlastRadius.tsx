@@ -23,18 +23,29 @@ export interface BlastRadiusProps {
 
 const plural = (n: number, one: string, many: string): string => `${formatCount(n)} ${n === 1 ? one : many}`
 
-function Summary({ blast }: { blast: Blast }): ReactNode {
-  const { effect, offset, read } = blast
-  const withIt = read.current + read.replayedWith
-  const withoutIt = read.current + read.replayedWithout
+function Summary({ blast, tab }: { blast: Blast; tab: StoreTab }): ReactNode {
+  const { effect, offset } = blast
+  const { storeId } = tab.info
+  // The read's size is a separate, slower query (it costs what the read's replay part costs).
+  const sizes = useRequest(`${storeId}:${tab.revision}:${effect.seqNo}:${offset}:sizes`, () => call('store:blast-read-sizes', { storeId, effectSeqNo: effect.seqNo, offset }))
+  const read = sizes.data
+  const pending = sizes.error ? 'could not be counted' : 'counting…'
   const cells: [string, string, string][] = [
     ['Replayed because of it', plural(blast.actions.total, 'action', 'actions'), `of ${plural(blast.replayedAggregates, 'aggregate', 'aggregates')}`],
     ['Only because of it', plural(blast.onlyBecauseOfIt, 'action', 'actions'), `of ${plural(blast.aggregatesOnlyBecauseOfIt, 'aggregate', 'aggregates')}; other effects replay the rest anyway`],
-    [`read(${offset}) with effect ${effect.seqNo}`, plural(withIt, 'action', 'actions'), `${formatCount(read.current)} from ${offset} on + ${formatCount(read.replayedWith)} replayed`],
-    [`read(${offset}) without it`, plural(withoutIt, 'action', 'actions'), `${formatCount(read.current)} from ${offset} on + ${formatCount(read.replayedWithout)} replayed`]
+    [
+      `read(${offset}) with effect ${effect.seqNo}`,
+      read ? plural(read.current + read.replayedWith, 'action', 'actions') : pending,
+      read ? `${formatCount(read.current)} from ${offset} on + ${formatCount(read.replayedWith)} replayed` : ''
+    ],
+    [
+      `read(${offset}) without it`,
+      read ? plural(read.current + read.replayedWithout, 'action', 'actions') : pending,
+      read ? `${formatCount(read.current)} from ${offset} on + ${formatCount(read.replayedWithout)} replayed` : ''
+    ]
   ]
   return (
-    <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm" data-testid="blast-summary">
+    <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm" data-testid="blast-summary" data-sizes-loading={sizes.loading || undefined}>
       {cells.map(([label, value, detail]) => (
         <Paper key={label} withBorder p="sm" radius="md">
           <Text size="xs" c="dimmed">
@@ -207,7 +218,7 @@ export function BlastRadius({ tab, effectSeqNo }: BlastRadiusProps): ReactNode {
       )}
       {blast && (
         <>
-          <Summary blast={blast} />
+          <Summary blast={blast} tab={tab} />
           <Tables blast={blast} tab={tab} />
         </>
       )}

@@ -106,7 +106,10 @@ export function TriggerGraph({ tab, focus, onBlastRadius }: { tab: StoreTab; foc
   const flow = useMemo(() => {
     if (!graph) return null
     const { nodes, edges } = layoutGraph(graph)
+    const tallest = Math.max(1, ...(['triggers', 'actions', 'aggregates', 'effects'] as const).map((c) => nodes.filter((n) => n.column === c).length))
     return {
+      // Small neighbourhoods get a short pane; big ones the full height (they open zoomed around their centre).
+      height: Math.min(560, Math.max(260, 140 + tallest * 40)),
       nodes: nodes.map((n): Node<AuditNodeData> => ({ id: n.id, type: 'audit', position: { x: n.x, y: n.y }, data: { ...n }, draggable: false, connectable: false })),
       edges: edges.map((e) => ({ ...e, focusable: false }))
     }
@@ -150,7 +153,7 @@ export function TriggerGraph({ tab, focus, onBlastRadius }: { tab: StoreTab; foc
           {empty}
         </Text>
       )}
-      <div className={classes.graph}>
+      <div className={classes.graph} style={{ height: flow.height }}>
         <ReactFlow
           key={JSON.stringify(graph.focus)}
           nodes={flow.nodes}
