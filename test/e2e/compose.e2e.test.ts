@@ -200,7 +200,21 @@ describe('the composer', () => {
     await composeValid('[:book "Count Zero"]', '[:details :year]', '1986')
     await stage()
     expect(await staged().count()).toBe(2)
-    // Reorder: Count Zero first, then back.
+    // Reorder: drag Count Zero first, move it back down with the button, up and down again.
+    await page.evaluate(() => {
+      // The events the browser fires for a drag: start on staged event 2, drop it on staged event 1.
+      const transfer = new DataTransfer()
+      const fire = (testId: string, type: string): void => {
+        document.querySelector(`[data-testid="${testId}"]`)?.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
+      }
+      fire('staged-1', 'dragstart')
+      fire('staged-0', 'dragover')
+      fire('staged-0', 'drop')
+      fire('staged-1', 'dragend')
+    })
+    await expect.poll(() => page.getByTestId('staged-0').textContent()).toContain('Count Zero')
+    await page.getByRole('button', { name: 'Move staged event 1 down' }).click()
+    expect(await page.getByTestId('staged-0').textContent()).toContain('Neuromancer')
     await page.getByRole('button', { name: 'Move staged event 2 up' }).click()
     expect(await page.getByTestId('staged-0').textContent()).toContain('Count Zero')
     await page.getByRole('button', { name: 'Move staged event 1 down' }).click()

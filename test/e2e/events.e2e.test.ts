@@ -140,9 +140,11 @@ describe('the event table', () => {
     expect(await detail.getByTestId('related-events').textContent()).toContain('5 · :payment [:receipt 1]')
     await detail.getByRole('tab', { name: 'Stored cells' }).click()
     expect(await detail.getByTestId('stored-cells').textContent()).toContain('trigger_kind:encryption-key')
-    await detail.getByRole('tab', { name: 'Blast radius' }).click()
-    await expect.poll(() => detail.getByTestId('event-blast-radius').textContent()).toContain('[:receipt 1]')
+    await detail.getByRole('button', { name: 'Blast radius…' }).click()
+    await expect.poll(() => app.page.getByTestId('event-blast-radius').textContent()).toContain('[:receipt 1]')
     await app.screenshot('events-detail-blast-radius-light')
+    await app.page.keyboard.press('Escape')
+    await app.page.getByTestId('event-blast-radius').waitFor({ state: 'detached' })
   })
 
   it('appends events written by another process without moving the user, and follows them when asked', async () => {

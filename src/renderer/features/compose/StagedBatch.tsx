@@ -27,6 +27,9 @@ interface ShownOutcome {
 
 const NO_OUTCOME: ShownOutcome | null = null
 
+/** The drag-and-drop type carrying a staged event's id while it is dragged to a new place. */
+const DRAG_TYPE = 'application/x-coherence-staged-event'
+
 const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path
 
 function batchKey(batch: StagedBatch): string {
@@ -52,7 +55,6 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
   const [busy, setBusy] = useState<'preflight' | 'commit' | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [confirm, setConfirm] = useState<Extract<RebaseOutcome, { result: 'ok' }> | null>(null)
-  const [dragged, setDragged] = useState<string | null>(null)
   const key = batchKey(batch)
   const stale = shown !== null && shown.kind === 'preflight' && (shown.batchKey !== key || shown.revision !== tab.revision)
 
@@ -135,11 +137,16 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
                 p="xs"
                 radius="sm"
                 draggable
-                onDragStart={() => setDragged(event.id)}
-                onDragOver={(e) => e.preventDefault()}
-                onDrop={() => {
-                  if (dragged !== null) moveStagedEvent(storeId, dragged, index)
-                  setDragged(null)
+                onDragStart={(e) => {
+                  e.dataTransfer.setData(DRAG_TYPE, event.id)
+                  e.dataTransfer.effectAllowed = 'move'
+                }}
+                onDragOver={(e) => {
+                  if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault()
+                }}
+                onDrop={(e) => {
+                  const id = e.dataTransfer.getData(DRAG_TYPE)
+                  if (id) moveStagedEvent(storeId, id, index)
                 }}
                 data-testid={`staged-${index}`}
                 style={{ cursor: 'grab', opacity: composer.editing === event.id ? 0.6 : 1 }}

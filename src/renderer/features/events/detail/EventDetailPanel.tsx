@@ -3,8 +3,8 @@
  * library reads it (tree, EDN, JSON — each copyable), the exact stored cells,
  * its triggers and the events linked to it through them.
  */
-import type { ReactNode } from 'react'
-import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Group, Paper, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core'
+import { useState, type ReactNode } from 'react'
+import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Group, Modal, Paper, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core'
 import type { EventDetail, EventRow } from '../../../../shared/browse'
 import { call } from '../../../ipc/client'
 import { IconX } from '../../../app/icons'
@@ -12,6 +12,7 @@ import { showAggregate, showEvent, showEvents, type Navigator } from '../../../a
 import { useRequest } from '../../../app/useRequest'
 import { formatTimestamp } from '../../overview/format'
 import { localTimestamp, subjectOf } from '../table/columns'
+import type { StoreTab } from '../../../app/workspace/workspace-state'
 import { BlastRadius } from '../../audit/BlastRadius'
 import { EdnTreeView } from '../../edn/EdnTreeView'
 import { RevertButton } from '../../compose/resolve/RevertButton'
@@ -29,6 +30,20 @@ function CopyAs({ value, label }: { value: string | null; label: string }): Reac
         </Button>
       )}
     </CopyButton>
+  )
+}
+
+function BlastRadiusButton({ tab, effectSeqNo }: { tab: StoreTab; effectSeqNo: number }): ReactNode {
+  const [opened, setOpened] = useState(false)
+  return (
+    <>
+      <Button size="compact-xs" variant="light" color="grape" onClick={() => setOpened(true)}>
+        Blast radius…
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} size="70rem" title={`What reads replay because of effect ${effectSeqNo}`}>
+        <div data-testid="event-blast-radius">{opened && <BlastRadius tab={tab} effectSeqNo={effectSeqNo} />}</div>
+      </Modal>
+    </>
   )
 }
 
@@ -135,6 +150,7 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
             <Group gap={6}>
               <CopyAs value={d.edn} label="Copy as EDN" />
               <CopyAs value={d.json} label="Copy as JSON" />
+              {d.row.type === 'effect' && active?.info.storeId === storeId && <BlastRadiusButton tab={active} effectSeqNo={d.row.seqNo} />}
             </Group>
             <Tabs defaultValue={d.tree !== null ? 'tree' : 'cells'} keepMounted={false}>
               <Tabs.List>
@@ -142,7 +158,6 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
                 {d.edn !== null && <Tabs.Tab value="edn">EDN</Tabs.Tab>}
                 {d.json !== null && <Tabs.Tab value="json">JSON</Tabs.Tab>}
                 <Tabs.Tab value="cells">Stored cells</Tabs.Tab>
-                {d.row.type === 'effect' && <Tabs.Tab value="blast">Blast radius</Tabs.Tab>}
               </Tabs.List>
               <Tabs.Panel value="tree" pt="xs" data-testid="event-tree">
                 {d.tree && <EdnTreeView tree={d.tree} defaultExpandDepth={3} />}
@@ -160,11 +175,7 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
               <Tabs.Panel value="cells" pt="xs">
                 <StoredCells row={d.row} />
               </Tabs.Panel>
-              {d.row.type === 'effect' && active?.info.storeId === storeId && (
-                <Tabs.Panel value="blast" pt="xs" data-testid="event-blast-radius">
-                  <BlastRadius tab={active} effectSeqNo={d.row.seqNo} />
-                </Tabs.Panel>
-              )}
+
             </Tabs>
             <RelatedEvents detail={d} onOpen={(n) => showEvent(nav, n)} />
           </Stack>
