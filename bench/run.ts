@@ -5,8 +5,11 @@
  *
  *   npm run bench                  # 10 k vs 1 M events
  *   npm run bench -- --large 10000000
+ *
+ * Generated stores are cached in bench/.data (store-<events>.db, with the
+ * generation time in store-<events>.json); delete them to regenerate.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
@@ -15,6 +18,7 @@ import { buildQueries } from '../src/main/store/sqlite/queries'
 import { replayPlan } from '../src/main/store/sqlite/replay'
 import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
 import { generateStore, random, rawInserter, syntheticEvent } from './generate'
+import { benchFirstRows, benchIpcPage } from './ipc-ui'
 
 const DATA = join(import.meta.dirname, '.data')
 const largeArg = process.argv.indexOf('--large')
@@ -33,13 +37,26 @@ async function median(runs: number, fn: () => unknown): Promise<number> {
   return times[Math.floor(times.length / 2)]
 }
 
+/** How long generating each store took (filled by `ensureStore`), for the report. */
+const generation: string[] = []
+
 async function ensureStore(events: number): Promise<string> {
   const path = join(DATA, `store-${events}.db`)
+  const timing = join(DATA, `store-${events}.json`)
   if (!existsSync(path)) {
     process.stdout.write(`generating ${events} events … `)
-    await generateStore(path, events)
-    process.stdout.write('done\n')
+    const start = performance.now()
+    await generateStore(path, events, (done) => process.stdout.write(`\rgenerating ${events} events … ${done}`))
+    const seconds = (performance.now() - start) / 1000
+    writeFileSync(timing, JSON.stringify({ events, seconds, at: new Date().toISOString() }))
+    process.stdout.write(` done in ${seconds.toFixed(0)} s\n`)
   }
+  const recorded = existsSync(timing) ? (JSON.parse(readFileSync(timing, 'utf8')) as { seconds: number; at: string }) : null
+  generation.push(
+    recorded
+      ? `${events} events: generated in ${recorded.seconds.toFixed(0)} s (${recorded.at}), cached in ${path}`
+      : `${events} events: cached in ${path} (generation time not recorded)`
+  )
   return path
 }
 
@@ -131,16 +148,28 @@ async function main(): Promise<void> {
   const [readOurs, readRaw, readCount] = await benchRead(small)
   const [pageSmall, conflictSmall] = await benchPaging(small, SMALL)
   const [pageLarge, conflictLarge] = await benchPaging(large, LARGE)
+  const ipcSmall = await benchIpcPage(small, SMALL)
+  const ipcLarge = await benchIpcPage(large, LARGE)
+  const uiSmall = await benchFirstRows(small)
+  const uiLarge = await benchFirstRows(large)
 
   const rows: [string, string, string][] = [
     ['append via rebase, 100-event batches (10 000 events)', `${(appendRaw / appendOurs).toFixed(2)} of raw inserts`, '≥ 0.5'],
     [`read(1), ${readCount} actions (10 k store)`, `${(readRaw / readOurs).toFixed(2)} of raw SELECT`, '≥ 0.5'],
     [`keyset page of 200: ${LARGE} vs ${SMALL} events`, `${(pageLarge / pageSmall).toFixed(2)}× growth`, '≤ 2×'],
-    [`conflict check (dry rebase): ${LARGE} vs ${SMALL} events`, `${(conflictLarge / conflictSmall).toFixed(2)}× growth`, '≤ 2×']
+    [`conflict check (dry rebase): ${LARGE} vs ${SMALL} events`, `${(conflictLarge / conflictSmall).toFixed(2)}× growth`, '≤ 2×'],
+    [`IPC page of 200 (dispatch→host→worker): ${LARGE} vs ${SMALL}`, `${(ipcLarge / ipcSmall).toFixed(2)}× growth`, '≤ 2×'],
+    [`first rows, ${uiLarge.section} opened (warm): ${LARGE} vs ${SMALL}`, `${(uiLarge.warm / uiSmall.warm).toFixed(2)}× growth`, '≤ 2×']
   ]
   const width = Math.max(...rows.map((r) => r[0].length))
   console.log(`\n${'measure'.padEnd(width)}  ratio                      target`)
   for (const [name, ratio, target] of rows) console.log(`${name.padEnd(width)}  ${ratio.padEnd(26)} ${target}`)
+  const ms = (n: number): string => `${n.toFixed(1)} ms`
+  console.log('\nabsolute times (noise on a shared machine; medians):')
+  console.log(`  IPC page of 200: ${ms(ipcSmall)} (${SMALL}) vs ${ms(ipcLarge)} (${LARGE}); direct store call: ${ms(pageSmall)} vs ${ms(pageLarge)}`)
+  console.log(`  first rows after opening ${uiLarge.section}: cold ${ms(uiSmall.cold)} / warm ${ms(uiSmall.warm)} (${SMALL}); cold ${ms(uiLarge.cold)} / warm ${ms(uiLarge.warm)} (${LARGE})`)
+  console.log('\nstores:')
+  for (const line of generation) console.log(`  ${line}`)
 }
 
 main().catch((e: unknown) => {

@@ -69,7 +69,8 @@ export function ExportModal({ opened, onClose, tab, filter, filterLabel }: Expor
   }, [running, storeId])
 
   const start = (): void => {
-    setPhase({ kind: 'running', done: 0, total: total.data ?? 0 })
+    // Total 0 until the worker reports: the save dialog is still open until then.
+    setPhase({ kind: 'running', done: 0, total: 0 })
     call('store:export', { storeId, filter, format, filtered: filterLabel.trim() !== '' }).then(
       (outcome) => setPhase(outcome.result === 'ok' ? { kind: 'done', outcome } : { kind: 'choose', note: 'No file was chosen, so nothing was exported.' }),
       (e: unknown) => setPhase({ kind: 'failed', message: messageOf(e) })
