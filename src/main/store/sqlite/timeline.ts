@@ -41,11 +41,12 @@ export function isCompensation(reason: string): boolean {
 type BucketCounts = { b: number; actions: number; effects: number; compensations: number; conflicts: number }
 
 /**
- * Events per bucket in the requested range (empty buckets included). Three
- * passes, each on primary keys: the distinct reasons (classified here, so the
- * big pass compares with a short IN list instead of pattern matches), the
- * actions by seq-no range with their event's timestamp, and the effects with
- * whether any action carries their trigger.
+ * Events per bucket in the requested range (empty buckets included). Passes:
+ * the events by seq-no range (progress per chunk), the effects with whether
+ * any action carries their trigger (actions = events − effects, exact in a
+ * store without events of neither or both kinds, which the integrity check
+ * reports), the distinct reasons (classified here), and — only when some
+ * reason names a compensation — those actions.
  */
 export function timeline(db: Database.Database, queries: Queries, q: TimelineQuery = {}, onProgress?: ProgressFn): Timeline {
   const { event, action, effect, trigger } = queries.tables
@@ -80,17 +81,26 @@ export function timeline(db: Database.Database, queries: Queries, q: TimelineQue
     c.conflicts += r.conflicts
     counts.set(r.b, c)
   }
-  const maxSeqNo = (db.prepare(`SELECT coalesce(max("seq_no"), 0) AS n FROM ${action}`).get() as { n: number }).n
-  const actionPass = db.prepare(
-    `SELECT ${bucket} AS b, count(*) AS actions, 0 AS effects, sum(a."reason" IN (SELECT value FROM json_each(?))) AS compensations, 0 AS conflicts ` +
-      `FROM ${action} a JOIN ${event} ev ON ev."seq_no" = a."seq_no" WHERE a."seq_no" >= ? AND a."seq_no" < ? AND ${w} GROUP BY b`
+  // Events per bucket from the event table alone (its rows are narrow); actions are the events that are not effects.
+  const maxSeqNo = (db.prepare(`SELECT coalesce(max("seq_no"), 0) AS n FROM ${event}`).get() as { n: number }).n
+  const eventPass = db.prepare(
+    `SELECT ${bucket} AS b, count(*) AS actions, 0 AS effects, 0 AS compensations, 0 AS conflicts ` +
+      `FROM ${event} ev WHERE ev."seq_no" >= ? AND ev."seq_no" < ? AND ${w} GROUP BY b`
   )
   for (let from = 0; from <= maxSeqNo; from += CHUNK) {
-    for (const r of actionPass.all(start, size, JSON.stringify(reasons), from, from + CHUNK, ...params) as BucketCounts[]) add(r)
+    for (const r of eventPass.all(start, size, from, from + CHUNK, ...params) as BucketCounts[]) add(r)
     onProgress?.(Math.min(from + CHUNK, maxSeqNo), maxSeqNo)
   }
+  // Only when some reason names a compensation: those actions by bucket.
+  if (reasons.length > 0) {
+    const compensationPass = db.prepare(
+      `SELECT ${bucket} AS b, 0 AS actions, 0 AS effects, count(*) AS compensations, 0 AS conflicts ` +
+        `FROM ${action} a JOIN ${event} ev ON ev."seq_no" = a."seq_no" WHERE a."reason" IN (SELECT value FROM json_each(?)) AND ${w} GROUP BY b`
+    )
+    for (const r of compensationPass.all(start, size, JSON.stringify(reasons), ...params) as BucketCounts[]) add(r)
+  }
   const effectPass = db.prepare(
-    `SELECT ${bucket} AS b, 0 AS actions, count(*) AS effects, 0 AS compensations, ` +
+    `SELECT ${bucket} AS b, -count(*) AS actions, count(*) AS effects, 0 AS compensations, ` +
       `sum(EXISTS (SELECT 1 FROM ${trigger} t JOIN ${action} x ON x."seq_no" = t."seq_no" ` +
       `WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id")) AS conflicts ` +
       `FROM ${effect} f JOIN ${event} ev ON ev."seq_no" = f."seq_no" WHERE ${w} GROUP BY b`
