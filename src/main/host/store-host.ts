@@ -135,8 +135,11 @@ export class StoreHost {
 
   /** Integrity check with progress. */
   check(storeId: string): Promise<Problem[]> {
-    const { client, state } = this.get(storeId)
-    return this.tracked('check', storeId, `Checking ${basename(state.path)}`, (progress) => client.request('check', {}, progress))
+    const { state } = this.get(storeId)
+    // A full scan of every table: the background worker runs it, so browsing goes on meanwhile.
+    return this.tracked('check', storeId, `Checking ${basename(state.path)}`, async (progress) =>
+      (await this.backgroundClient(storeId)).request('check', {}, progress)
+    )
   }
 
   /** Reopen writable (refused for a read-only file). */

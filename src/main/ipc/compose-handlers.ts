@@ -6,5 +6,5 @@ import { storeQuery } from './store-query'
 export const composeHandlers: Handlers<'store:preflight' | 'compose:validate' | 'store:known-identities'> = {
   'store:preflight': storeQuery('preflight'),
   'compose:validate': storeQuery('composeValidate'),
-  'store:known-identities': storeQuery('knownIdentities')
+  'store:known-identities': storeQuery('knownIdentities', undefined, 'background')
 }

@@ -4,6 +4,6 @@ import { storeQuery } from './store-query'
 
 /** `store:replay-page`, `store:replay-count` */
 export const replayHandlers: Handlers<'store:replay-page' | 'store:replay-count'> = {
-  'store:replay-page': storeQuery('replayPage'),
+  'store:replay-page': storeQuery('replayPage', undefined, 'background'),
   'store:replay-count': storeQuery('replayCount', (file) => ({ operation: 'replay', label: `Counting what a read delivers in ${file}` }), 'background')
 }
