@@ -100,8 +100,11 @@ export class StoreHost {
 
   /** Row counts, as a tracked operation (slow on big stores). */
   counts(storeId: string): Promise<StoreCounts> {
-    const { client, state } = this.get(storeId)
-    return this.tracked('counts', storeId, `Counting rows of ${basename(state.path)}`, (progress) => client.request('counts', {}, progress))
+    const { state } = this.get(storeId)
+    // Full counts take seconds on big stores: the background worker runs them, so pages never wait.
+    return this.tracked('counts', storeId, `Counting rows of ${basename(state.path)}`, async (progress) =>
+      (await this.backgroundClient(storeId)).request('counts', {}, progress)
+    )
   }
 
   /** A keyset page of raw rows. */
