@@ -97,6 +97,25 @@ describe('the Aggregates section', () => {
     expect(await page.locator(`[data-testid="aggregate-list"] [data-id="${second.id}"]`).getAttribute('data-active')).toBe('true')
   })
 
+  it('loads further pages as the list scrolls, down to the kind’s last aggregate', async () => {
+    const all = await store.aggregates({ kind: ':order', limit: 5000 })
+    expect(all.length).toBeGreaterThan(200)
+    await showSection()
+    await page.locator('[data-testid="aggregate-kinds"] [data-kind=":order"]').click()
+    const list = page.getByTestId('aggregate-list')
+    const lastRow = list.locator(`[data-id="${all[all.length - 1].id}"]`)
+    await expect
+      .poll(
+        async () => {
+          await list.evaluate((box) => box.scrollTo(0, box.scrollHeight))
+          return lastRow.count()
+        },
+        { timeout: 20_000, interval: 250 }
+      )
+      .toBe(1)
+    expect(await page.getByText(/loaded; scroll for more/).count()).toBe(0)
+  })
+
   it('opens an aggregate at its latest state and scrubs through its own seq-nos', async () => {
     const identity = identityOf(':book', '"Neuromancer"')
     const events = await actionsOf(identity)

@@ -34,8 +34,12 @@ export function VirtualRows({ count, rowHeight, height, renderRow, onNearEnd, ne
   useEffect(() => {
     if (onNearEnd && count > 0 && last >= count - nearEnd) onNearEnd()
   }, [last, count, nearEnd, onNearEnd])
+  // Scroll only when the target changes (not when more rows load, which would yank the list back).
+  const scrolledTo = useRef<number | null>(null)
   useEffect(() => {
-    if (scrollTo !== undefined && scrollTo !== null && scrollTo >= 0 && scrollTo < count) virtualizer.scrollToIndex(scrollTo, { align: 'auto' })
+    if (scrollTo === undefined || scrollTo === null || scrollTo < 0 || scrollTo >= count || scrolledTo.current === scrollTo) return
+    scrolledTo.current = scrollTo
+    virtualizer.scrollToIndex(scrollTo, { align: 'auto' })
   }, [scrollTo, count, virtualizer])
   return (
     <div
