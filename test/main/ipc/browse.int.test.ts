@@ -5,43 +5,26 @@
  * page rows with patch summaries.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { join } from 'node:path'
 import type { EventDetail, EventPage, SeqNoRange } from '../../../src/shared/browse'
-import type { IpcResult } from '../../../src/shared/ipc/errors'
 import type { StoreInfo } from '../../../src/shared/ipc/types'
-import { JsonRecentFiles } from '../../../src/main/app/recent-files'
-import { startupOnce } from '../../../src/main/app/launch'
-import type { IpcDeps } from '../../../src/main/ipc/deps'
-import { dispatch } from '../../../src/main/ipc/dispatch'
-import { ScriptedDialogs } from '../../helpers/scripted-dialogs'
-import { appendEvents, bookEdn, makeWalkthroughStore, sha256, tempDir } from '../../helpers/stores'
-import { recordingListener, startTestHost } from '../../helpers/test-host'
+import { appendEvents, bookEdn, makeWalkthroughStore, sha256 } from '../../helpers/stores'
+import { startIpc, type IpcHarness } from '../../helpers/ipc'
 
-let dir: ReturnType<typeof tempDir>
-let deps: IpcDeps
+let ipc: IpcHarness
+const value = <T,>(channel: string, payload: unknown): Promise<T> => ipc.value<T>(channel, payload)
+let dir: IpcHarness['dir']
 let storeId: string
 let path: string
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result: IpcResult<unknown> = await dispatch(deps, channel, payload, true)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
 
 beforeAll(async () => {
-  dir = tempDir('browse')
-  deps = {
-    host: await startTestHost(recordingListener().listener),
-    dialogs: new ScriptedDialogs(),
-    recent: new JsonRecentFiles(join(dir.path, 'recent.json')),
-    startup: startupOnce([], null, 'linux', '0.0.0')
-  }
+  ipc = await startIpc('browse')
+  dir = ipc.dir
   path = await makeWalkthroughStore(dir.path)
   storeId = (await value<StoreInfo>('store:open', { path })).storeId
 })
 afterAll(async () => {
-  await deps.host.closeAll()
-  dir.remove()
+  await ipc.close()
 })
 
 describe('event detail', () => {

@@ -5,20 +5,14 @@
  * result carries the same structured outcome (seq-nos, before → after, conflict).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { join } from 'node:path'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../../../src/shared/compose'
-import type { IpcResult } from '../../../src/shared/ipc/errors'
 import type { RebaseSummary, StoreInfo } from '../../../src/shared/ipc/types'
-import { JsonRecentFiles } from '../../../src/main/app/recent-files'
-import { startupOnce } from '../../../src/main/app/launch'
-import type { IpcDeps } from '../../../src/main/ipc/deps'
-import { dispatch } from '../../../src/main/ipc/dispatch'
-import { ScriptedDialogs } from '../../helpers/scripted-dialogs'
-import { makeWalkthroughStore, sha256, tempDir } from '../../helpers/stores'
-import { recordingListener, startTestHost } from '../../helpers/test-host'
+import { makeWalkthroughStore, sha256 } from '../../helpers/stores'
+import { startIpc, type IpcHarness } from '../../helpers/ipc'
 
-let dir: ReturnType<typeof tempDir>
-let deps: IpcDeps
+let ipc: IpcHarness
+const value = <T,>(channel: string, payload: unknown): Promise<T> => ipc.value<T>(channel, payload)
+let dir: IpcHarness['dir']
 let storeId: string
 let path: string
 
@@ -26,26 +20,15 @@ const T = '#inst "2026-11-28T14:00:00.000-00:00"'
 const fix = (aggregate: string, patch: string): string =>
   `{:timestamp ${T}, :source :studio, :action {:reason :fix, :actor [:user "carol"], :aggregate ${aggregate}, :patch ${patch}}}`
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result: IpcResult<unknown> = await dispatch(deps, channel, payload, true)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
 
 beforeAll(async () => {
-  dir = tempDir('compose-ipc')
-  deps = {
-    host: await startTestHost(recordingListener().listener),
-    dialogs: new ScriptedDialogs(),
-    recent: new JsonRecentFiles(join(dir.path, 'recent.json')),
-    startup: startupOnce([], null, 'linux', '0.0.0')
-  }
+  ipc = await startIpc('compose-ipc')
+  dir = ipc.dir
   path = await makeWalkthroughStore(dir.path)
   storeId = (await value<StoreInfo>('store:open', { path })).storeId
 })
 afterAll(async () => {
-  await deps.host.closeAll()
-  dir.remove()
+  await ipc.close()
 })
 
 describe('composing on a locked store', () => {
@@ -66,7 +49,7 @@ describe('composing on a locked store', () => {
   })
 
   it('refuses malformed requests before they reach the store', async () => {
-    const bad = async (channel: string, payload: unknown) => (await dispatch(deps, channel, payload, true)) as IpcResult<unknown>
+    const bad = async (channel: string, payload: unknown) => ipc.call<unknown>(channel, payload)
     expect(await bad('store:preflight', { storeId, base: 0, events: ['{}'] })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
     expect(await bad('store:preflight', { storeId, base: 8, events: [] })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
     expect(await bad('compose:validate', { storeId, input: { raw: '{}', form: {} } })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })

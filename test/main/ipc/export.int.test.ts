@@ -14,10 +14,6 @@ import type { ExportOutcome } from '../../../src/shared/export'
 import type { IpcResult } from '../../../src/shared/ipc/errors'
 import type { StoreInfo } from '../../../src/shared/ipc/types'
 import type { EdnValue } from '../../../src/shared/edn-value'
-import { JsonRecentFiles } from '../../../src/main/app/recent-files'
-import { startupOnce } from '../../../src/main/app/launch'
-import type { IpcDeps } from '../../../src/main/ipc/deps'
-import { dispatch } from '../../../src/main/ipc/dispatch'
 import { eventToEdn } from '../../../src/main/core/domain'
 import { ednToJson, printEdn, readEdnAll } from '../../../src/main/core/edn'
 import { openSqliteStore } from '../../../src/main/store/sqlite'
@@ -25,25 +21,19 @@ import { eventFromRow } from '../../../src/main/store/row-event'
 import { createDemoStore } from '../../../scripts/demo'
 import { ScriptedDialogs } from '../../helpers/scripted-dialogs'
 import { makeWalkthroughStore, tempDir } from '../../helpers/stores'
-import { recordingListener, startTestHost, type HostEvents } from '../../helpers/test-host'
+import { startIpc, type IpcHarness } from '../../helpers/ipc'
+import { type HostEvents } from '../../helpers/test-host'
 
-let dir: ReturnType<typeof tempDir>
+let ipc: IpcHarness
+const call = <T,>(channel: string, payload: unknown): Promise<IpcResult<T>> => ipc.call<T>(channel, payload)
+const value = <T,>(channel: string, payload: unknown): Promise<T> => ipc.value<T>(channel, payload)
+let dir: IpcHarness['dir']
 let out: ReturnType<typeof tempDir>
-let deps: IpcDeps
 let dialogs: ScriptedDialogs
 let hostEvents: HostEvents
 let demo: { path: string; storeId: string }
 let walkthrough: { path: string; storeId: string }
 
-async function call<T>(channel: string, payload: unknown): Promise<IpcResult<T>> {
-  return (await dispatch(deps, channel, payload, true)) as IpcResult<T>
-}
-
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await call<T>(channel, payload)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
-  return result.value
-}
 
 /** The store's own events for `filter`: every matching row (keyset pages, each row with its triggers), as EDN. */
 async function expected(path: string, filter: EventFilter): Promise<EdnValue[]> {
@@ -66,17 +56,9 @@ async function expected(path: string, filter: EventFilter): Promise<EdnValue[]> 
 }
 
 beforeAll(async () => {
-  dir = tempDir('export')
+  ipc = await startIpc('export')
+  ;({ dir, dialogs, hostEvents } = ipc)
   out = tempDir('export-out')
-  dialogs = new ScriptedDialogs()
-  const recorded = recordingListener()
-  hostEvents = recorded.events
-  deps = {
-    host: await startTestHost(recorded.listener),
-    dialogs,
-    recent: new JsonRecentFiles(join(dir.path, 'recent.json')),
-    startup: startupOnce([], null, 'linux', '0.0.0')
-  }
   const demoPath = join(dir.path, 'demo.db')
   await createDemoStore(demoPath)
   const walkthroughPath = await makeWalkthroughStore(dir.path)
@@ -84,8 +66,7 @@ beforeAll(async () => {
   walkthrough = { path: walkthroughPath, storeId: (await value<StoreInfo>('store:open', { path: walkthroughPath })).storeId }
 }, 120_000)
 afterAll(async () => {
-  await deps.host.closeAll()
-  dir.remove()
+  await ipc.close()
   out.remove()
 })
 

@@ -10,34 +10,22 @@ import type { ActionEvent } from '../../../src/shared/domain'
 import type { IpcResult } from '../../../src/shared/ipc/errors'
 import type { StoreInfo } from '../../../src/shared/ipc/types'
 import type { ReplayCount, ReplayItem, ReplayPage } from '../../../src/shared/replay'
-import { JsonRecentFiles } from '../../../src/main/app/recent-files'
-import { startupOnce } from '../../../src/main/app/launch'
-import type { IpcDeps } from '../../../src/main/ipc/deps'
-import { dispatch } from '../../../src/main/ipc/dispatch'
 import { identityToEdn, parseReadScope } from '../../../src/main/core/domain'
 import { printEdn } from '../../../src/main/core/edn'
 import { openSqliteStore } from '../../../src/main/store/sqlite'
 import type { EventStore } from '../../../src/main/store/store'
 import { createDemoStore } from '../../../scripts/demo'
 import { generateStore } from '../../../bench/generate'
-import { ScriptedDialogs } from '../../helpers/scripted-dialogs'
-import { makeWalkthroughStore, tempDir } from '../../helpers/stores'
-import { recordingListener, startTestHost } from '../../helpers/test-host'
+import { makeWalkthroughStore } from '../../helpers/stores'
+import { startIpc, type IpcHarness } from '../../helpers/ipc'
 import { cli } from '../../cli/run-cli'
 
-let dir: ReturnType<typeof tempDir>
-let deps: IpcDeps
+let ipc: IpcHarness
+const call = <T,>(channel: string, payload: unknown): Promise<IpcResult<T>> => ipc.call<T>(channel, payload)
+const value = <T,>(channel: string, payload: unknown): Promise<T> => ipc.value<T>(channel, payload)
+let dir: IpcHarness['dir']
 const stores: Record<string, { path: string; storeId: string; store: EventStore }> = {}
 
-async function call<T>(channel: string, payload: unknown): Promise<IpcResult<T>> {
-  return (await dispatch(deps, channel, payload, true)) as IpcResult<T>
-}
-
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await call<T>(channel, payload)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
-  return result.value
-}
 
 interface Scope {
   readonly aggregates?: string
@@ -99,13 +87,8 @@ async function expectSameAsRead(name: string, offset: number, scope: Scope, limi
 }
 
 beforeAll(async () => {
-  dir = tempDir('replay')
-  deps = {
-    host: await startTestHost(recordingListener().listener),
-    dialogs: new ScriptedDialogs(),
-    recent: new JsonRecentFiles(join(dir.path, 'recent.json')),
-    startup: startupOnce([], null, 'linux', '0.0.0')
-  }
+  ipc = await startIpc('replay')
+  dir = ipc.dir
   const paths = {
     walkthrough: await makeWalkthroughStore(dir.path),
     demo: join(dir.path, 'demo.db'),
@@ -120,8 +103,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(async () => {
   for (const s of Object.values(stores)) await s.store.close()
-  await deps.host.closeAll()
-  dir.remove()
+  await ipc.close()
 })
 
 describe('the README walkthrough', () => {

@@ -15,45 +15,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../../../../src/shared/aggregates'
 import type { NewEvent } from '../../../../src/shared/domain'
 import { edn, type EdnMap, type EdnValue } from '../../../../src/shared/edn-value'
-import type { IpcResult } from '../../../../src/shared/ipc/errors'
 import type { StoreInfo } from '../../../../src/shared/ipc/types'
-import { JsonRecentFiles } from '../../../../src/main/app/recent-files'
-import { startupOnce } from '../../../../src/main/app/launch'
 import { applyPatch } from '../../../../src/main/core/domain'
 import { ednEquals, printEdn } from '../../../../src/main/core/edn'
 import { storeQueries } from '../../../../src/main/host/queries'
-import type { IpcDeps } from '../../../../src/main/ipc/deps'
-import { dispatch } from '../../../../src/main/ipc/dispatch'
 import { createSqliteStore, openSqliteStore } from '../../../../src/main/store/sqlite'
-import { ScriptedDialogs } from '../../../helpers/scripted-dialogs'
-import { makeWalkthroughStore, tempDir } from '../../../helpers/stores'
-import { recordingListener, startTestHost } from '../../../helpers/test-host'
+import { makeWalkthroughStore } from '../../../helpers/stores'
+import { startIpc, type IpcHarness } from '../../../helpers/ipc'
 
-let dir: ReturnType<typeof tempDir>
-let deps: IpcDeps
+let ipc: IpcHarness
+const value = <T,>(channel: string, payload: unknown): Promise<T> => ipc.value<T>(channel, payload)
+let dir: IpcHarness['dir']
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result: IpcResult<unknown> = await dispatch(deps, channel, payload, true)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
 
 async function open(path: string): Promise<string> {
   return (await value<StoreInfo>('store:open', { path })).storeId
 }
 
 beforeAll(async () => {
-  dir = tempDir('aggregates')
-  deps = {
-    host: await startTestHost(recordingListener().listener),
-    dialogs: new ScriptedDialogs(),
-    recent: new JsonRecentFiles(join(dir.path, 'recent.json')),
-    startup: startupOnce([], null, 'linux', '0.0.0')
-  }
+  ipc = await startIpc('aggregates')
+  dir = ipc.dir
 })
 afterAll(async () => {
-  await deps.host.closeAll()
-  dir.remove()
+  await ipc.close()
 })
 
 const neuromancer = { kind: ':book', id: '"Neuromancer"' }
@@ -120,7 +104,7 @@ describe('the walkthrough store through the real dispatch', () => {
   })
 
   it('refuses malformed requests before they reach the store', async () => {
-    const result = await dispatch(deps, 'store:aggregate-state', { storeId, aggregate: { kind: ':book' }, asOf: 1 }, true)
+    const result = await ipc.call('store:aggregate-state', { storeId, aggregate: { kind: ':book' }, asOf: 1 })
     expect(result.ok).toBe(false)
   })
 })

@@ -6,50 +6,31 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import type { IpcResult } from '../../../../src/shared/ipc/errors'
 import type { RebaseSummary, StoreInfo } from '../../../../src/shared/ipc/types'
 import type { Compensation, ConflictDetail, ConflictResolution } from '../../../../src/shared/resolve'
-import { startupOnce } from '../../../../src/main/app/launch'
-import { JsonRecentFiles } from '../../../../src/main/app/recent-files'
-import type { IpcDeps } from '../../../../src/main/ipc/deps'
-import { dispatch } from '../../../../src/main/ipc/dispatch'
 import { createSqliteStore, openSqliteStore } from '../../../../src/main/store/sqlite'
 import { printEdn } from '../../../../src/main/core/edn'
 import { stateAsOf } from '../../../../src/main/core/domain'
 import type { ActionEvent, Identity } from '../../../../src/shared/domain'
 import { edn } from '../../../../src/shared/edn-value'
 import { writeWalkthrough } from '../../../../scripts/demo/walkthrough'
-import { ScriptedDialogs } from '../../../helpers/scripted-dialogs'
-import { appendEvents, tempDir } from '../../../helpers/stores'
-import { recordingListener, startTestHost } from '../../../helpers/test-host'
+import { appendEvents } from '../../../helpers/stores'
+import type { IpcError } from '../../../../src/shared/ipc/errors'
+import { startIpc, type IpcHarness } from '../../../helpers/ipc'
 import { cli } from '../../../cli/run-cli'
 
-let dir: ReturnType<typeof tempDir>
-let deps: IpcDeps
+let ipc: IpcHarness
+const value = <T,>(channel: string, payload: unknown): Promise<T> => ipc.value<T>(channel, payload)
+const failure = (channel: string, payload: unknown): Promise<IpcError> => ipc.failure(channel, payload)
+let dir: IpcHarness['dir']
 
-async function value<T>(channel: string, payload: unknown): Promise<T> {
-  const result: IpcResult<unknown> = await dispatch(deps, channel, payload, true)
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
-async function failure(channel: string, payload: unknown): Promise<{ code: string; message: string }> {
-  const result: IpcResult<unknown> = await dispatch(deps, channel, payload, true)
-  if (result.ok) throw new Error(`${channel} succeeded`)
-  return result.error
-}
 
 beforeEach(async () => {
-  dir = tempDir('resolve')
-  deps = {
-    host: await startTestHost(recordingListener().listener),
-    dialogs: new ScriptedDialogs(),
-    recent: new JsonRecentFiles(join(dir.path, 'user-data', 'recent-files.json')),
-    startup: startupOnce([], null, 'linux', '0.0.0')
-  }
+  ipc = await startIpc('resolve')
+  dir = ipc.dir
 })
 afterEach(async () => {
-  await deps.host.closeAll()
-  dir.remove()
+  await ipc.close()
 })
 
 const T = '#inst "2026-11-28T14:00:00.000-00:00"'
