@@ -40,6 +40,11 @@ export interface CellIdentity {
   readonly id: string
 }
 
+/** `[kind id]`, the way the window writes a cell identity (`[:book "Dune"]`). */
+export function identityText(identity: CellIdentity): string {
+  return `[${identity.kind} ${identity.id}]`
+}
+
 /** Filters for the event table; all given parts must hold. Cell values are EDN text. */
 export interface EventFilter {
   readonly type?: 'action' | 'effect'

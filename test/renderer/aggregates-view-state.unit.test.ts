@@ -1,7 +1,8 @@
 /** Pure helpers of the Aggregates section: scrubber positions, diff defaults, identities. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { defaultPoints, identityText, positionOf, sameAggregate } from '../../src/renderer/features/aggregates/view-state'
+import { defaultPoints, positionOf, sameAggregate } from '../../src/renderer/features/aggregates/view-state'
+import { identityText } from '../../src/shared/browse'
 
 describe('the scrubber position of a seq-no', () => {
   it('is the last action at or before it, -1 before the first', () => {

@@ -12,7 +12,8 @@ import { call } from '../../ipc/client'
 import { DiffPanel } from './DiffPanel'
 import { HistoryTable } from './HistoryTable'
 import { StatePanel } from './StatePanel'
-import { defaultPoints, identityText, positionOf, type AggregateMode, type DiffPoints } from './view-state'
+import { defaultPoints, positionOf, type AggregateMode, type DiffPoints } from './view-state'
+import { identityText } from '../../../shared/browse'
 
 /** Props of `AggregateView`. */
 export interface AggregateViewProps {

@@ -18,8 +18,9 @@ import { AggregateList } from './AggregateList'
 import { AggregateView } from './AggregateView'
 import { KindList } from './KindList'
 import { useAggregatePages } from './useAggregatePages'
-import { AGGREGATE_STATE, identityText, type AggregateMode, type DiffPoints, type KindChoice, type ShownAggregate } from './view-state'
+import { AGGREGATE_STATE, type AggregateMode, type DiffPoints, type KindChoice, type ShownAggregate } from './view-state'
 import classes from './Aggregates.module.css'
+import { identityText } from '../../../shared/browse'
 
 /** Diff points belong to one aggregate. */
 type KeyedPoints = DiffPoints & { readonly key: string }

@@ -33,10 +33,6 @@ export const AGGREGATE_STATE = {
   diff: 'aggregates.diff'
 } as const
 
-/** `[:book "Neuromancer"]` from cell texts. */
-export function identityText(aggregate: CellIdentity): string {
-  return `[${aggregate.kind} ${aggregate.id}]`
-}
 
 /** True when both name the same aggregate (cells compared as text, as the library does). */
 export function sameAggregate(a: CellIdentity | null | undefined, b: CellIdentity | null | undefined): boolean {

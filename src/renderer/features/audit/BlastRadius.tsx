@@ -12,8 +12,9 @@ import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
 import { showAggregate, showEvent } from '../../app/navigation'
 import type { StoreTab } from '../../app/workspace/workspace-state'
 import { formatTimestamp } from '../overview/format'
-import { formatCount, identityText } from './graph-layout'
+import { formatCount } from './graph-layout'
 import classes from './Audit.module.css'
+import { identityText } from '../../../shared/browse'
 
 /** Props: the store tab and the effect's seq-no. */
 export interface BlastRadiusProps {

@@ -14,8 +14,9 @@ import { useRequest } from '../../app/useRequest'
 import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
 import { showAggregate, showEvent, showEvents, type Navigator } from '../../app/navigation'
 import type { StoreTab } from '../../app/workspace/workspace-state'
-import { formatCount, identityText, layoutGraph, type GraphNodeTarget, type LaidOutNode } from './graph-layout'
+import { formatCount, layoutGraph, type GraphNodeTarget, type LaidOutNode } from './graph-layout'
 import classes from './Audit.module.css'
+import { identityText } from '../../../shared/browse'
 
 type AuditNodeData = LaidOutNode & Record<string, unknown>
 

@@ -15,8 +15,9 @@ import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
 import { useViewState } from '../../app/workspace/view-state'
 import { showEvents } from '../../app/navigation'
 import type { StoreTab } from '../../app/workspace/workspace-state'
-import { formatCount, identityText } from './graph-layout'
+import { formatCount } from './graph-layout'
 import classes from './Audit.module.css'
+import { identityText } from '../../../shared/browse'
 
 /** Rows per page. */
 export const TRIGGER_PAGE = 100

@@ -8,6 +8,7 @@
 import { Graph, layout } from '@dagrejs/dagre'
 import type { AuditGraph } from '../../../shared/audit'
 import type { CellIdentity } from '../../../shared/browse'
+import { identityText } from '../../../shared/browse'
 
 /** What a node stands for (what clicking it opens). */
 export type GraphNodeTarget =
@@ -48,10 +49,6 @@ export const NODE_HEIGHT = 46
 const COLUMN_GAP = 60
 const ROW_GAP = 14
 
-/** `[kind id]` as the library prints an identity. */
-export function identityText(identity: CellIdentity): string {
-  return `[${identity.kind} ${identity.id}]`
-}
 
 /** `1,234` */
 export function formatCount(n: number): string {

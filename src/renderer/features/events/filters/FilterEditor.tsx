@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode } from 'react'
 import { Autocomplete, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
-import type { EventFilter, SuggestableColumn } from '../../../../shared/browse'
+import { identityText, type CellIdentity, type EventFilter, type SuggestableColumn } from '../../../../shared/browse'
 import { call } from '../../../ipc/client'
 import { useRequest } from '../../../app/useRequest'
 import { checkRange, FILTER_FIELDS, parseIdentity, parseKeyword, parseLocalDateTime, type FilterField, type Parsed } from './filter-model'
@@ -20,7 +20,7 @@ function toLocalInput(seconds: number | undefined): string {
 }
 
 function initialText(filter: EventFilter, field: FilterField): [string, string] {
-  const identity = (i?: { kind: string; id: string }): string => (i ? `[${i.kind} ${i.id}]` : '')
+  const identity = (i?: CellIdentity): string => (i ? identityText(i) : '')
   switch (field) {
     case 'type':
       return [filter.type ?? 'action', '']

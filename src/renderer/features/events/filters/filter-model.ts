@@ -4,7 +4,7 @@
  * the cell texts the store compares (`create` → `:create`,
  * `[:book "Dune"]` → kind `:book`, id `"Dune"`). Pure, unit tested.
  */
-import type { CellIdentity, EventFilter } from '../../../../shared/browse'
+import { identityText, type CellIdentity, type EventFilter } from '../../../../shared/browse'
 
 /** A filter part the user can add. */
 export type FilterField =
@@ -38,8 +38,6 @@ export interface FilterChip {
   readonly field: FilterField
   readonly label: string
 }
-
-const identityText = (i: CellIdentity): string => `[${i.kind} ${i.id}]`
 
 /** `2026-01-05 09:00` in the viewer's local time, for epoch seconds. */
 export function localDateTime(seconds: number): string {
