@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3'
 import { edn, type EdnValue } from '../src/shared/edn-value'
 import { printEdn } from '../src/main/core/edn'
+import { eventToEdn } from '../src/main/core/domain'
 import { createSqliteStore } from '../src/main/store/sqlite'
 import type { NewEvent } from '../src/shared/domain'
 
@@ -103,4 +104,13 @@ export async function generateStore(path: string, events: number, onProgress?: (
   }
   db.pragma('journal_mode = DELETE')
   db.close()
+}
+
+/** The EDN text of a rebase batch of `events` synthetic new events, as `pr-str` prints them. */
+export function batchText(events: number): string {
+  const rnd = random(1)
+  const aggregates = Math.max(10, Math.floor(events / 20))
+  const parts: string[] = []
+  for (let i = 0; i < events; i++) parts.push(printEdn(eventToEdn(syntheticEvent(i, rnd, aggregates))))
+  return `[${parts.join(' ')}]\n`
 }

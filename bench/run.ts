@@ -19,6 +19,7 @@ import { replayPlan } from '../src/main/store/sqlite/replay'
 import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
 import { generateStore, random, rawInserter, syntheticEvent } from './generate'
 import { benchFirstRows, benchIpcPage } from './ipc-ui'
+import { benchRebaseBatch } from './rebase-batch'
 
 const DATA = join(import.meta.dirname, '.data')
 const largeArg = process.argv.indexOf('--large')
@@ -152,6 +153,7 @@ async function main(): Promise<void> {
   const ipcLarge = await benchIpcPage(large, LARGE)
   const uiSmall = await benchFirstRows(small)
   const uiLarge = await benchFirstRows(large)
+  const batches = [20_000, 80_000, 320_000].map((n) => benchRebaseBatch(DATA, n))
 
   const rows: [string, string, string][] = [
     ['append via rebase, 100-event batches (10 000 events)', `${(appendRaw / appendOurs).toFixed(2)} of raw inserts`, '≥ 0.5'],
@@ -159,7 +161,12 @@ async function main(): Promise<void> {
     [`keyset page of 200: ${LARGE} vs ${SMALL} events`, `${(pageLarge / pageSmall).toFixed(2)}× growth`, '≤ 2×'],
     [`conflict check (dry rebase): ${LARGE} vs ${SMALL} events`, `${(conflictLarge / conflictSmall).toFixed(2)}× growth`, '≤ 2×'],
     [`IPC page of 200 (dispatch→host→worker): ${LARGE} vs ${SMALL}`, `${(ipcLarge / ipcSmall).toFixed(2)}× growth`, '≤ 2×'],
-    [`first rows, ${uiLarge.section} opened (warm): ${LARGE} vs ${SMALL}`, `${(uiLarge.warm / uiSmall.warm).toFixed(2)}× growth`, '≤ 2×']
+    [`first rows, ${uiLarge.section} opened (warm): ${LARGE} vs ${SMALL}`, `${(uiLarge.warm / uiSmall.warm).toFixed(2)}× growth`, '≤ 2×'],
+    ...batches.slice(1).map((b): [string, string, string] => [
+      `CLI rebase of one batch, time per event: ${b.events / 1000} k vs 20 k events`,
+      `${(b.ms / b.events / (batches[0].ms / batches[0].events)).toFixed(2)}× growth`,
+      '≤ 1.5× (linear)'
+    ])
   ]
   const width = Math.max(...rows.map((r) => r[0].length))
   console.log(`\n${'measure'.padEnd(width)}  ratio                      target`)
@@ -168,6 +175,11 @@ async function main(): Promise<void> {
   console.log('\nabsolute times (noise on a shared machine; medians):')
   console.log(`  IPC page of 200: ${ms(ipcSmall)} (${SMALL}) vs ${ms(ipcLarge)} (${LARGE}); direct store call: ${ms(pageSmall)} vs ${ms(pageLarge)}`)
   console.log(`  first rows after opening ${uiLarge.section}: cold ${ms(uiSmall.cold)} / warm ${ms(uiSmall.warm)} (${SMALL}); cold ${ms(uiLarge.cold)} / warm ${ms(uiLarge.warm)} (${LARGE})`)
+  const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`
+  for (const b of batches) {
+    const peak = b.peakBytes === null ? 'peak RSS needs /usr/bin/time' : `peak RSS ${mb(b.peakBytes)} (${(b.peakBytes / b.inputBytes).toFixed(1)}× the input)`
+    console.log(`  CLI rebase of ${b.events} events (${mb(b.inputBytes)} of EDN): ${(b.ms / 1000).toFixed(1)} s, ${peak}`)
+  }
   console.log('\nstores:')
   for (const line of generation) console.log(`  ${line}`)
 }

@@ -5,18 +5,14 @@
 import type { EdnValue } from '../shared/edn-value'
 import type { Identity } from '../shared/domain'
 import { EdnParseError, printEdn, readEdn } from '../main/core/edn'
-import { eventToEdn, identityFromEdn, parseNewEvents, parseReadScope, ReadScopeError, rebaseResultToEdn, type ParsedReadScope } from '../main/core/domain'
+import { eventToEdn, identityFromEdn, parseReadScope, readEventBatch, ReadScopeError, type ParsedReadScope } from '../main/core/domain'
 import { createSqliteStore, openSqliteStore } from '../main/store/sqlite'
 import type { EventStore } from '../main/store/store'
 import { UsageError, parseSeqNo, type ParsedCommand } from './args'
+import { EXIT, ResultNotPrintedError, type Output } from './output'
+import { batchProblem, writeRebaseResult } from './rebase-io'
 
-/** Where a command writes; `write` resolves when the text may be followed by more (backpressure). */
-export interface Output {
-  write(text: string): Promise<void>
-}
-
-/** Exit codes of the contract. */
-export const EXIT = { ok: 0, error: 1, notOk: 2 } as const
+export { EXIT, type Output } from './output'
 
 function readOption(name: string, text: string): EdnValue {
   try {
@@ -59,19 +55,18 @@ async function rebase(cmd: ParsedCommand, out: Output, stdin: string): Promise<n
     ? []
     : resolvedText.split(',').map((part) => parseSeqNo('resolved', part.trim()))
   if (new Set(resolved).size !== resolved.length) throw new UsageError('--resolved must list distinct seq-nos.')
-  let input: EdnValue
+  const read = readEventBatch(stdin)
+  if (!read.ok) throw new UsageError(batchProblem(read))
+  for (const notice of read.notices) out.notice(`notice: ${notice}`)
+  const dry = cmd.values.dry === true
+  const result = await withStore(cmd, false, (store) => store.rebase(base, read.batch.events, { resolved, dry }))
   try {
-    input = readEdn(stdin)
+    await writeRebaseResult(out, result, read.batch)
+    await out.flush()
   } catch (e) {
-    if (e instanceof EdnParseError) throw new UsageError(`The events on stdin are not valid EDN: ${e.message}`)
-    throw e
+    if (result.result !== 'ok' || dry) throw e
+    throw new ResultNotPrintedError(result.events[0].seqNo, result.events.length, e instanceof Error ? e.message : String(e))
   }
-  const parsed = parseNewEvents(input)
-  if (!parsed.ok) {
-    throw new UsageError(`The events on stdin are not valid:\n${parsed.errors.map((e) => `  ${e.message}`).join('\n')}`)
-  }
-  const result = await withStore(cmd, false, (store) => store.rebase(base, parsed.events, { resolved, dry: cmd.values.dry === true }))
-  await out.write(printEdn(rebaseResultToEdn(result)) + '\n')
   return result.result === 'ok' ? EXIT.ok : EXIT.notOk
 }
 

@@ -1,34 +1,95 @@
 /**
  * Entry point of the `coherence` CLI (bundled to out/cli/coherence.cjs and
  * started by bin/coherence.cjs). Exit codes: 0 ok, 2 a rebase result other
- * than :ok, 1 an error (message on stderr; the store file is unchanged).
+ * than :ok, 1 an error (message on stderr; the store file is unchanged), 3 a
+ * rebase that was committed but whose result could not be printed. Whatever
+ * goes wrong, stderr gets sentences, never a stack trace.
  */
+import { readFileSync } from 'node:fs'
 import { StoreError } from '../main/store/errors'
 import { parseCommandLine, UsageError } from './args'
-import { EXIT, runCommand, type Output } from './commands'
+import { runCommand } from './commands'
+import { EXIT, ResultNotPrintedError, type Output } from './output'
+import { decodeStdin } from './stdin'
 
-const stdout: Output = {
-  write: (text) =>
-    new Promise((resolve, reject) => {
-      if (process.stdout.write(text)) resolve()
-      else process.stdout.once('drain', resolve).once('error', reject)
-    })
+/** stdout as an `Output`: failures (a full disk, a closed pipe) are kept and surface on the next write or on `flush`. */
+function stdoutOutput(): Output {
+  let failure: Error | null = null
+  const fail = (e: Error | null | undefined): void => {
+    if (e) failure ??= e
+  }
+  process.stdout.on('error', fail)
+  return {
+    write: (text) =>
+      new Promise((resolve, reject) => {
+        if (failure) {
+          reject(failure)
+          return
+        }
+        if (process.stdout.write(text, fail)) resolve()
+        else process.stdout.once('drain', resolve)
+      }),
+    flush: () =>
+      new Promise((resolve, reject) => {
+        process.stdout.write('', (e) => {
+          fail(e)
+          if (failure) reject(failure)
+          else resolve()
+        })
+      }),
+    notice: (text) => {
+      process.stderr.write(`coherence: ${text}\n`)
+    }
+  }
 }
 
+/** stdin as text, read at once into one buffer (a huge batch is not held twice as chunks and their copy). */
 function readStdin(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (process.stdin.isTTY) {
-      reject(new UsageError('rebase reads the new events from stdin, e.g. coherence rebase store.db --base 1 < events.edn'))
-      return
-    }
-    const chunks: Buffer[] = []
-    process.stdin.on('data', (c: Buffer) => chunks.push(c))
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    process.stdin.on('error', reject)
-  })
+  if (process.stdin.isTTY) {
+    return Promise.reject(new UsageError('rebase reads the new events from stdin, e.g. coherence rebase store.db --base 1 < events.edn'))
+  }
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(0)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    return Promise.reject(code === 'EISDIR'
+      ? new UsageError('stdin is a directory; give the events as a file or a pipe, e.g. coherence rebase store.db --base 1 < events.edn')
+      : new UsageError(`stdin could not be read (${code ?? firstLine(e)}).`))
+  }
+  return Promise.resolve().then(() => decodeStdin(bytes))
+}
+
+/** The first line of an error's message: the CLI never prints stack traces. */
+function firstLine(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e)
+  return text.split('\n')[0]
+}
+
+function report(e: unknown, command: string): number {
+  const write = (text: string): void => {
+    process.stderr.write(`coherence: ${text}\n`)
+  }
+  if (e instanceof ResultNotPrintedError) {
+    write(e.message)
+    return EXIT.writtenNotPrinted
+  }
+  if (e instanceof UsageError) {
+    // A validation message may list several problems, one line each.
+    for (const line of e.message.split('\n')) write(line)
+    process.stderr.write(`Run "coherence ${command === '' ? '' : `${command} `}--help" for usage.\n`)
+  } else if (e instanceof StoreError || e instanceof RangeError) {
+    write(firstLine(e))
+  } else if ((e as NodeJS.ErrnoException | null)?.code !== undefined) {
+    write(`the output could not be written (${firstLine(e)}).`)
+  } else {
+    write(`unexpected error: ${firstLine(e)}`)
+  }
+  return EXIT.error
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  const stdout = stdoutOutput()
   let command: string | undefined
   try {
     const parsed = parseCommandLine(argv)
@@ -37,23 +98,19 @@ async function main(argv: readonly string[]): Promise<number> {
       return EXIT.ok
     }
     command = parsed.command
-    return await runCommand(parsed, stdout, readStdin)
+    const code = await runCommand(parsed, stdout, readStdin)
+    await stdout.flush()
+    return code
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`coherence: ${e.message}\nRun "coherence ${command ?? argv[0] ?? ''} --help" for usage.\n`.replace('coherence  --help', 'coherence --help'))
-    } else if (e instanceof StoreError || e instanceof RangeError) {
-      process.stderr.write(`coherence: ${e.message}\n`)
-    } else {
-      process.stderr.write(`coherence: unexpected error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`)
-    }
-    return EXIT.error
+    // A reader that stops early (`coherence read … | head`) is not an error.
+    if ((e as NodeJS.ErrnoException | null)?.code === 'EPIPE' && !(e instanceof ResultNotPrintedError)) return EXIT.ok
+    return report(e, command ?? argv[0] ?? '')
   }
 }
 
-// A reader that stops early (`coherence read … | head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0)
-  throw e
+process.on('uncaughtException', (e) => {
+  process.stderr.write(`coherence: unexpected error: ${firstLine(e)}\n`)
+  process.exit(EXIT.error)
 })
 
 main(process.argv.slice(2)).then(
@@ -61,7 +118,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (e: unknown) => {
-    process.stderr.write(`coherence: ${String(e)}\n`)
-    process.exitCode = EXIT.error
+    process.exitCode = report(e, '')
   }
 )

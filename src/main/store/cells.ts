@@ -5,7 +5,7 @@
  * reasons and sources repeat across millions of rows).
  */
 import type { EdnKeyword, EdnValue } from '../../shared/edn-value'
-import type { Identity, IdentityId } from '../../shared/domain'
+import type { Action, Identity, IdentityId } from '../../shared/domain'
 import type { CellIdentity } from '../../shared/browse'
 import { EdnParseError, printEdn, readEdn } from '../core/edn'
 import { StoreError } from './errors'
@@ -16,6 +16,11 @@ const CACHE_LIMIT = 20_000
 /** Print a value as a cell (Clojure's `pr-str`, plain namespaced-map form). */
 export function toCell(value: EdnValue): string {
   return printEdn(value)
+}
+
+/** The patch cell of an action: the text it carries when it was kept compact (`patchCell`), else the printed patch. */
+export function patchToCell(action: Action & { readonly patchCell?: string }): string {
+  return action.patchCell ?? printEdn(action.patch)
 }
 
 /** The cell texts of an identity, as the library writes and compares them. */

@@ -122,6 +122,11 @@ function eventPlace(index: number): Place {
   return { outer: [`[${index}]`], inner: [], owner: `Event ${index + 1}`, innerPrefix: `Event ${index + 1}: ` }
 }
 
+/** Event `index` (0-based) of a batch as a domain value, or every problem found in it. */
+export function parseNewEventAt(value: EdnValue, index: number): NewEvent | FieldError[] {
+  return parseNewEvent(value, eventPlace(index))
+}
+
 function parseNewEvent(value: EdnValue, place: Place): NewEvent | FieldError[] {
   if (value.t !== 'map') return [fieldError(place, `must be a map such as ${EVENT_SHAPE}; got ${show(value)} (${kindName(value)}).`)]
   const reader = new FieldReader(value, place)

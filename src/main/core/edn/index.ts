@@ -42,6 +42,21 @@ export function readEdn(text: string): EdnValue {
 }
 
 /**
+ * Reads exactly one EDN value like `readEdn`, but when it is a vector each item is
+ * handed to `onItem` as it is read and the vector is never built (returns null);
+ * any other value is returned as read. `from`/`to` are the offsets of the item's text.
+ * @throws EdnParseError with the line, column and what was expected
+ */
+export function readEdnVectorItems(text: string, onItem: (item: EdnValue, index: number, from: number, to: number) => void): EdnValue | null {
+  const reader = new EdnTextReader(text)
+  return guardNesting(reader, () => {
+    const value = reader.readVectorItems(onItem)
+    if (!reader.atEnd()) reader.fail(`Unexpected ${describeChar(text, reader.pos)}`, reader.pos, 'end of input after the value (only one value is allowed)')
+    return value
+  })
+}
+
+/**
  * Reads zero or more EDN values separated by whitespace.
  * @throws EdnParseError with the line, column and what was expected
  */

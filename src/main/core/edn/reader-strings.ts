@@ -9,10 +9,26 @@ import { isEdnWhitespace, isJavaDigit, isMacroChar, javaDigit } from './java-cha
 import { describeChar, lineAndColumn } from './parse-error'
 
 /** What `readStringBody` needs from the reader. */
-interface StringSource {
+export interface StringSource {
   readonly src: string
   pos: number
+  /**
+   * Offset of the first backslash at or after the place it was last searched
+   * from, `src.length` when there is none, or -1 before the first search. Kept
+   * across strings so the search for it covers each character of the input at
+   * most once (a fresh search per string would scan to the end every time).
+   */
+  nextBackslash: number
   fail(problem: string, offset: number, expected: string): never
+}
+
+/** The first backslash at or after `from` (or `src.length`), searching only past the last one found. */
+function backslashFrom(r: StringSource, from: number): number {
+  if (r.nextBackslash < from) {
+    const at = r.src.indexOf('\\', from)
+    r.nextBackslash = at < 0 ? r.src.length : at
+  }
+  return r.nextBackslash
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<number, string>> = {
@@ -78,8 +94,7 @@ export function readStringBody(r: StringSource): EdnValue {
   const open = r.pos
   let from = open + 1
   const close = src.indexOf('"', from)
-  const backslash = src.indexOf('\\', from)
-  if (close >= 0 && (backslash < 0 || backslash > close)) {
+  if (close >= 0 && backslashFrom(r, from) > close) {
     r.pos = close + 1
     return { t: 'str', v: src.slice(from, close) }
   }

@@ -24,10 +24,20 @@ const CLOSERS: Readonly<Record<number, string>> = { 41: ')', 93: ']', 125: '}' }
 /** Kinds `clojure.edn` can attach `^metadata` to (symbols and collections). */
 const META_TARGETS = new Set<EdnValue['t']>(['sym', 'list', 'vec', 'map', 'set'])
 
+/**
+ * Keywords read so far, by their text. Keywords are immutable values, so each
+ * distinct one is made once and shared: a batch of events or a store's cells
+ * repeat the same few keys and kinds millions of times.
+ */
+const KEYWORDS = new Map<string, EdnValue>()
+const KEYWORDS_KEPT = 50_000
+
 /** The reading state over one input text. */
 export class EdnTextReader {
   /** Offset of the next code unit to read. */
   pos = 0
+  /** See `StringSource.nextBackslash`; reset whenever `pos` moves backwards. */
+  nextBackslash = -1
   private readonly len: number
 
   /** @param src the whole input text */
@@ -116,12 +126,34 @@ export class EdnTextReader {
   /** Reads forms up to the closing delimiter `close` of the collection opened at `openAt`. */
   private readItems(close: number, openAt: number): EdnValue[] {
     const items: EdnValue[] = []
+    this.eachItem(close, openAt, (item) => items.push(item))
+    return items
+  }
+
+  /**
+   * Reads the next form; when it is a vector, hands each item to `onItem` as soon
+   * as it is read (the vector itself is never built) and returns null, else
+   * returns the form. A huge vector of events is read in the memory of one item.
+   * `from` and `to` are the offsets of the item's text.
+   */
+  readVectorItems(onItem: (item: EdnValue, index: number, from: number, to: number) => void): EdnValue | null {
+    this.skipTrivia()
+    const start = this.pos
+    if (this.src.charCodeAt(start) !== 91) return this.readForm()
+    this.pos++
+    let index = 0
+    this.eachItem(93, start, (item, from, to) => onItem(item, index++, from, to))
+    return null
+  }
+
+  /** Reads forms up to the closing delimiter `close` of the collection opened at `openAt`, passing each to `onItem`. */
+  private eachItem(close: number, openAt: number, onItem: (item: EdnValue, from: number, to: number) => void): void {
     for (;;) {
       this.skipTrivia()
       const c = this.src.charCodeAt(this.pos)
       if (c === close) {
         this.pos++
-        return items
+        return
       }
       if (c === 41 || c === 93 || c === 125) this.unexpected(this.pos, `a value or "${CLOSERS[close]}"`)
       if (this.pos >= this.len) {
@@ -129,7 +161,9 @@ export class EdnTextReader {
         const opener = this.src[openAt] === '#' ? this.src.slice(openAt, openAt + 2) : this.src[openAt]
         this.unexpected(this.pos, `a value or "${CLOSERS[close]}" to close "${opener}" from line ${line}, column ${column}`)
       }
-      items.push(this.readForm())
+      const from = this.pos
+      const item = this.readForm()
+      onItem(item, from, this.pos)
     }
   }
 
@@ -162,6 +196,7 @@ export class EdnTextReader {
   /** Where item `index` of the collection whose opening bracket is at `bracketAt` starts (re-reads it; errors only). */
   private itemStart(bracketAt: number, index: number): number {
     this.pos = bracketAt + 1
+    this.nextBackslash = -1
     for (let i = 0; i < index; i++) this.readForm()
     this.skipTrivia()
     return this.pos
@@ -210,8 +245,8 @@ export class EdnTextReader {
     const lead = src.charCodeAt(nameFrom)
     if (plain && nameFrom < p && lead !== 47 && !(lead >= 48 && lead <= 57)) {
       if (slash < 0) {
+        if (first === 58) return this.plainKeyword(src.slice(start, p), -1)
         const name = src.slice(nameFrom, p)
-        if (first === 58) return { t: 'kw', ns: null, name }
         if (name === 'nil') return NIL
         if (name === 'true') return TRUE
         if (name === 'false') return FALSE
@@ -219,15 +254,28 @@ export class EdnTextReader {
       }
       const afterSlash = src.charCodeAt(slash + 1)
       if (slash < p - 1 && !(afterSlash >= 48 && afterSlash <= 57)) {
+        if (first === 58) return this.plainKeyword(src.slice(start, p), slash - start)
         const ns = src.slice(nameFrom, slash)
         const name = src.slice(slash + 1, p)
-        return first === 58 ? { t: 'kw', ns, name } : { t: 'sym', ns, name }
+        return { t: 'sym', ns, name }
       }
     }
     const token = src.slice(start, p)
     const v = matchSymbol(token)
     if (v === null) this.fail(`Invalid token: ${token}`, start, 'a symbol or keyword such as foo, :foo or :ns/foo')
     return v
+  }
+
+  /** The keyword of a plain token such as `:a` or `:ns/a` (`slash` is the index of its `/` in the token, or -1). */
+  private plainKeyword(token: string, slash: number): EdnValue {
+    const known = KEYWORDS.get(token)
+    if (known !== undefined) return known
+    const kw: EdnValue = slash < 0
+      ? { t: 'kw', ns: null, name: token.slice(1) }
+      : { t: 'kw', ns: token.slice(1, slash), name: token.slice(slash + 1) }
+    if (KEYWORDS.size >= KEYWORDS_KEPT) KEYWORDS.clear()
+    KEYWORDS.set(token, kw)
+    return kw
   }
 
   /**

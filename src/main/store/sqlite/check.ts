@@ -8,7 +8,7 @@ import type { Problem } from '../../../shared/browse'
 import type { TableNames } from '../../../shared/domain'
 import type { ProgressFn } from '../store'
 import { checkCell, type CellExpectation } from '../../core/integrity'
-import { COLUMN_LENGTHS } from './schema'
+import { lengthNotice } from '../../core/cell-limits'
 import type { Queries } from './queries'
 import { ROW_COLUMNS, filterSql, type RawEventRow } from './browse'
 
@@ -52,12 +52,9 @@ function checkCellInto(list: ProblemList, seqNo: number, table: string, column: 
   for (const p of checkCell(text, expectation)) {
     list.add({ code: p.code, severity: p.severity, seqNo, table, column, message: `Seq-no ${seqNo}: ${table}.${column} ${p.detail}.` })
   }
-  const max = COLUMN_LENGTHS[column]
-  if (max !== undefined && text.length > max) {
-    list.add({
-      code: 'invalid-value', severity: 'warning', seqNo, table, column,
-      message: `Seq-no ${seqNo}: ${table}.${column} is ${text.length} characters long; the schema declares VARCHAR(${max}), which databases other than SQLite enforce.`
-    })
+  const tooLong = lengthNotice(column, text)
+  if (tooLong !== null) {
+    list.add({ code: 'invalid-value', severity: 'notice', seqNo, table, column, message: `Seq-no ${seqNo}: ${table}.${column} ${tooLong}.` })
   }
 }
 

@@ -17,17 +17,7 @@ export const TABLE_COLUMNS: Readonly<Record<keyof TableNames, readonly string[]>
 }
 
 /** Declared VARCHAR lengths (SQLite ignores them; other databases enforce them). */
-export const COLUMN_LENGTHS: Readonly<Record<string, number>> = {
-  source: 50,
-  reason: 50,
-  actor_kind: 50,
-  actor_id: 50,
-  aggregate_kind: 50,
-  aggregate_id: 50,
-  trigger_kind: 50,
-  trigger_id: 50,
-  patch: 10000
-}
+export { COLUMN_LENGTHS } from '../../core/cell-limits'
 
 /** Quote an SQL identifier the way HoneySQL's ANSI dialect does. */
 export function quoteIdent(name: string): string {

@@ -17,7 +17,7 @@ import type { EdnKeyword } from '../../../shared/edn-value'
 import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts, SuggestableColumn } from '../../../shared/browse'
 import type { AggregateQuery, EventStore, ProgressFn, ReadCount, ReadRange, ReadScope, ReplayCause } from '../store'
 import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
-import { CellReader, identityToCells, toCell } from '../cells'
+import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
 import { buildQueries, type Queries } from './queries'
@@ -54,6 +54,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: Statements
   private readonly decoder: RowDecoder
   private closed = false
+  /** A read-only connection kept between streaming reads (see `onSnapshot`). */
+  private idleReader: Database.Database | null = null
 
   constructor(
     private readonly db: Database.Database,
@@ -123,8 +125,8 @@ export class SqliteEventStore implements EventStore {
         try {
           s.insertEvent.run(event.seqNo, Math.floor(event.timestampMs / 1000), toCell(event.source))
           if (event.type === 'action') {
-            const { reason, actor, aggregate, patch } = event.action
-            s.insertAction.run(event.seqNo, toCell(reason), toCell(actor.kind), toCell(actor.id), toCell(aggregate.kind), toCell(aggregate.id), toCell(patch))
+            const { reason, actor, aggregate } = event.action
+            s.insertAction.run(event.seqNo, toCell(reason), toCell(actor.kind), toCell(actor.id), toCell(aggregate.kind), toCell(aggregate.id), patchToCell(event.action))
             for (const trigger of event.triggers) s.insertTrigger.run(toCell(trigger.kind), toCell(trigger.id), event.seqNo)
           } else {
             const { reason, trigger } = event.effect
@@ -165,19 +167,29 @@ export class SqliteEventStore implements EventStore {
     })
   }
 
-  /** Rows of `work` on a read-only connection of its own, inside one read transaction (one snapshot). */
+  /**
+   * Rows of `work` on a read-only connection of its own, inside one read
+   * transaction (one snapshot). The connection of a finished read is kept for
+   * the next one, so its page cache stays warm (a fresh connection re-reads
+   * every page it touches); reads that overlap each get their own.
+   */
   private async *onSnapshot<T>(work: (db: Database.Database) => Iterable<T>): AsyncGenerator<T> {
     if (this.closed) throw new StoreError('io', `${this.path} is closed.`)
-    const db = openConnection(this.path, true, this.connectionOptions)
+    const db = this.idleReader ?? openConnection(this.path, true, this.connectionOptions)
+    this.idleReader = null
+    let reusable = false
     try {
       // One read transaction: every part sees the same snapshot even if a writer commits meanwhile.
       db.exec('BEGIN')
       yield* work(db)
       db.exec('COMMIT')
+      reusable = true
     } catch (e) {
       throw explainSqliteError(e, this.path)
     } finally {
-      db.close()
+      if (db.inTransaction) db.exec('ROLLBACK')
+      if (reusable && !this.closed && this.idleReader === null) this.idleReader = db
+      else db.close()
     }
   }
 
@@ -348,6 +360,8 @@ export class SqliteEventStore implements EventStore {
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true
+      this.idleReader?.close()
+      this.idleReader = null
       this.db.close()
     }
     return Promise.resolve()
