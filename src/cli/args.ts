@@ -37,16 +37,18 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
     help: TABLES_HELP
   },
   rebase: {
-    usage: 'coherence rebase FILE --base N [--resolved 1,2,…] [--dry] [--tables …]  < events.edn',
+    usage: 'coherence rebase FILE --base N [--resolved 1,2,…] [--dry] [--verify] [--tables …]  < events.edn',
     summary: 'append the EDN vector of new events on stdin on top of base N',
-    options: { base: { type: 'string' }, resolved: { type: 'string' }, dry: { type: 'boolean' }, tables: { type: 'string' } },
+    options: { base: { type: 'string' }, resolved: { type: 'string' }, dry: { type: 'boolean' }, verify: { type: 'boolean' }, tables: { type: 'string' } },
     help:
       '  --base N       the first seq-no the caller has not seen (1 when it has seen nothing)\n' +
       '  --resolved L   comma-separated seq-nos treated as resolved conflicts\n' +
       '  --dry          check and assign seq-nos, but write nothing\n' +
+      '  --verify       run SQLite\'s quick_check first and refuse a damaged file\n' +
       TABLES_HELP +
       'Prints the result map as EDN. Exit 0 for :ok, 2 for :conflict, :invalid-seq-no or\n' +
-      ':write-conflict, 1 for an error (the file is unchanged).\n'
+      ':write-conflict, 1 for an error (the file is unchanged), 3 when the events were\n' +
+      'written but printing the result failed (see them with coherence read --offset N).\n'
   },
   read: {
     usage: 'coherence read FILE [--offset N] [--aggregates EDN] [--kinds EDN] [--tables …]',
@@ -124,6 +126,19 @@ export function parseSeqNo(name: string, text: string | undefined, allowZero = f
   return Number(text)
 }
 
+/** One line for an error of `parseArgs` (whose own messages run to three lines). */
+function parseArgsProblem(e: Error & { code?: string }, args: readonly string[]): string {
+  const option = /'(--?[\w-]+)/.exec(e.message)?.[1]
+  if (/ambiguous/.test(e.message) && option !== undefined) {
+    const value = args[args.indexOf(option) + 1] ?? ''
+    return `${option} needs a value, and "${value}" looks like an option; write ${option}=${value} if you mean it as the value.`
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+    return /does not take an argument/.test(e.message) ? `${option} takes no value.` : `${option} needs a value.`
+  }
+  return e.message.split('\n')[0].replace(/\. To specify a positional argument.*$/s, '.')
+}
+
 /** Parse argv (without node and script); returns null when help was printed instead. */
 export function parseCommandLine(argv: readonly string[]): ParsedCommand | { help: string } {
   const [command, ...rest] = argv
@@ -132,10 +147,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | { hel
   if (!spec) throw new UsageError(`"${command}" is not a command. Commands: ${Object.keys(COMMANDS).join(', ')}.`)
   let parsed
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...spec.options, help: { type: 'boolean' } }, allowPositionals: true, strict: true })
+    parsed = parseArgs({ args: [...rest], options: { ...spec.options, help: { type: 'boolean' } }, allowPositionals: true, strict: true, tokens: true })
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, '.'))
+    throw new UsageError(parseArgsProblem(e as Error & { code?: string }, rest))
   }
+  const given = parsed.tokens.flatMap((t) => (t.kind === 'option' ? [t.name] : []))
+  const repeated = given.find((name, i) => given.indexOf(name) !== i)
+  if (repeated !== undefined) throw new UsageError(`--${repeated} is given more than once; give each option once.`)
   if (parsed.values.help) return { help: commandHelp(command) }
   if (parsed.positionals.length !== 1) {
     throw new UsageError(parsed.positionals.length === 0 ? 'FILE is missing.' : `Only one FILE is expected; got ${parsed.positionals.join(' ')}.`)

@@ -32,7 +32,7 @@ function identityOption(name: string, value: EdnValue): Identity {
 }
 
 async function withStore<T>(cmd: ParsedCommand, readOnly: boolean, work: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = await openSqliteStore(cmd.file, { readOnly, tables: cmd.tables })
+  const store = await openSqliteStore(cmd.file, { readOnly, tables: cmd.tables, verify: cmd.values.verify === true })
   try {
     return await work(store)
   } finally {
@@ -65,7 +65,7 @@ async function rebase(cmd: ParsedCommand, out: Output, stdin: string): Promise<n
     await out.flush()
   } catch (e) {
     if (result.result !== 'ok' || dry) throw e
-    throw new ResultNotPrintedError(result.events[0].seqNo, result.events.length, e instanceof Error ? e.message : String(e))
+    throw new ResultNotPrintedError(cmd.file, result.events[0].seqNo, result.events.length, e instanceof Error ? e.message : String(e))
   }
   return result.result === 'ok' ? EXIT.ok : EXIT.notOk
 }

@@ -26,8 +26,13 @@ function stdoutOutput(): Output {
           reject(failure)
           return
         }
-        if (process.stdout.write(text, fail)) resolve()
-        else process.stdout.once('drain', resolve)
+        // A failed write never drains: its callback is what settles the promise then.
+        const ok = process.stdout.write(text, (e) => {
+          fail(e)
+          if (e) reject(e)
+          else resolve()
+        })
+        if (ok) resolve()
       }),
     flush: () =>
       new Promise((resolve, reject) => {

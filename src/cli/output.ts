@@ -18,12 +18,12 @@ export const EXIT = {
   writtenNotPrinted: 3
 } as const
 
-/** Printing the result failed after the rebase committed `count` events from seq-no `firstSeqNo` on. */
+/** Printing the result failed after the rebase committed `count` events to `file` from seq-no `firstSeqNo` on. */
 export class ResultNotPrintedError extends Error {
-  constructor(readonly firstSeqNo: number, readonly count: number, readonly reason: string) {
+  constructor(readonly file: string, readonly firstSeqNo: number, readonly count: number, readonly reason: string) {
     super(
       `the ${count === 1 ? 'event WAS' : `${count} events WERE`} written (seq-no ${firstSeqNo}${count === 1 ? '' : `–${firstSeqNo + count - 1}`}), ` +
-        `but printing the result failed (${reason}); see them with: coherence read FILE --offset ${firstSeqNo}`
+        `but printing the result failed (${reason}); see them with: coherence read ${file} --offset ${firstSeqNo}`
     )
     this.name = 'ResultNotPrintedError'
   }

@@ -122,6 +122,7 @@ export interface Problem {
     | 'trigger-without-action'
     | 'effect-trigger-unused'
     | 'seq-no-gap'
+    | 'sqlite-integrity'
   readonly severity: ProblemSeverity
   readonly message: string
   readonly seqNo?: number

@@ -81,14 +81,15 @@ export class StoreSession {
     return run({ store: this.current(), progress }, args)
   }
 
-  /** Reopen writable; refused (and the store stays locked) when the file cannot be written. */
+  /** Reopen writable; refused (and the store stays locked) when the file cannot be written or SQLite finds it damaged. */
   async unlock(): Promise<HostStoreState> {
     const store = this.current()
     if (!store.readOnly) return this.info()
     if (!isWritableFile(this.path)) {
       throw new HostError('read-only', `${this.path} is a read-only file, so this store cannot be unlocked for writing. Copy it somewhere writable to change it.`)
     }
-    await this.replace(this.path, await openSqliteStore(this.path, { ...this.options(), tables: store.tables, readOnly: false }))
+    // SQLite's quick_check first: a damaged store is refused (and stays locked), saying why.
+    await this.replace(this.path, await openSqliteStore(this.path, { ...this.options(), tables: store.tables, readOnly: false, verify: true }))
     return this.info()
   }
 

@@ -12,6 +12,7 @@ export type StoreErrorCode =
   | 'wrong-columns'
   | 'already-exists'
   | 'corrupt'
+  | 'interrupted-write'
   | 'locked'
   | 'read-only'
   | 'invalid-table-names'
@@ -55,6 +56,12 @@ export function explainSqliteError(e: unknown, path: string): unknown {
     return new StoreError(
       'corrupt',
       `${path} is damaged (SQLite reports corruption). Open a backup copy; the file was not changed.`
+    )
+  }
+  if (isSqliteError(e, 'SQLITE_READONLY_ROLLBACK')) {
+    return new StoreError(
+      'interrupted-write',
+      `${path} has an unfinished write left by a program that stopped in the middle of it (a hot journal); opening it for writing rolls that write back — run coherence rebase on it or unlock it in the app — and reading works again.`
     )
   }
   if (isSqliteError(e, 'SQLITE_READONLY') || isSqliteError(e, 'SQLITE_CANTOPEN') || isSqliteError(e, 'SQLITE_PERM')) {

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'wrong-columns',
   'already-exists',
   'corrupt',
+  /** A hot journal: an interrupted write that only a writable open rolls back. */
+  'interrupted-write',
   /** Another program holds the SQLite lock (not our read-only mode). */
   'locked',
   'read-only',

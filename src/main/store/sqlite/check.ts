@@ -1,6 +1,7 @@
 /**
- * The integrity check over a SQLite store: schema, orphan rows, events with
- * neither or both bodies, every EDN cell, patches, triggers, seq-no gaps.
+ * The integrity check over a SQLite store: SQLite's own integrity_check, then
+ * schema, orphan rows, events with neither or both bodies, every EDN cell
+ * (text that is not valid UTF-8 included), patches, triggers, seq-no gaps.
  * Uses read queries only; it never writes.
  */
 import type Database from 'better-sqlite3'
@@ -9,16 +10,24 @@ import type { TableNames } from '../../../shared/domain'
 import type { ProgressFn } from '../store'
 import { checkCell, type CellExpectation } from '../../core/integrity'
 import { lengthNotice } from '../../core/cell-limits'
+import { isSqliteError } from '../errors'
+import { sqliteDamage } from './integrity'
+import { quoteIdent } from './schema'
 import type { Queries } from './queries'
 import { ROW_COLUMNS, filterSql, type RawEventRow } from './browse'
 
 /** Detailed problems reported per code before they are summarised. */
 export const PROBLEMS_PER_CODE = 200
 
+/** Says why a cell's stored bytes are not UTF-8, or null (see `invalidUtf8Checker`). */
+type Utf8Check = (seqNo: number, table: string, column: string, text: string) => string | null
+
 /** Collects problems, capping each code and summarising the rest. */
 class ProblemList {
   private readonly problems: Problem[] = []
   private readonly counts = new Map<Problem['code'], number>()
+
+  constructor(readonly invalidUtf8: Utf8Check) {}
 
   add(problem: Problem): void {
     const n = (this.counts.get(problem.code) ?? 0) + 1
@@ -43,12 +52,34 @@ class ProblemList {
 }
 
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Flags a cell whose stored bytes are not valid UTF-8. The driver shows such
+ * bytes as U+FFFD, so only cells showing one are fetched again as bytes.
+ */
+function invalidUtf8Checker(db: Database.Database): Utf8Check {
+  return (seqNo, table, column, text) => {
+    if (!text.includes('\uFFFD')) return null
+    const bytes = db.prepare(`SELECT CAST(${quoteIdent(column)} AS BLOB) FROM ${quoteIdent(table)} WHERE "seq_no" = ?`).pluck().get(seqNo) as Uint8Array | undefined
+    if (bytes === undefined) return null
+    try {
+      STRICT_UTF8.decode(bytes)
+      return null
+    } catch {
+      return `Seq-no ${seqNo}: ${table}.${column} holds bytes that are not valid UTF-8 (they read as U+FFFD); the library would read other text than was written.`
+    }
+  }
+}
+
 function checkCellInto(list: ProblemList, seqNo: number, table: string, column: string, text: string | null, expectation: CellExpectation): void {
   if (text === null) return
   if (typeof text !== 'string') {
     list.add({ code: 'invalid-value', severity: 'error', seqNo, table, column, message: `Seq-no ${seqNo}: ${table}.${column} holds a ${typeof text}, not EDN text.` })
     return
   }
+  const badBytes = list.invalidUtf8(seqNo, table, column, text)
+  if (badBytes !== null) list.add({ code: 'invalid-value', severity: 'error', seqNo, table, column, message: badBytes })
   for (const p of checkCell(text, expectation)) {
     list.add({ code: p.code, severity: p.severity, seqNo, table, column, message: `Seq-no ${seqNo}: ${table}.${column} ${p.detail}.` })
   }
@@ -155,11 +186,33 @@ function checkOrphans(db: Database.Database, queries: Queries, tables: TableName
   }
 }
 
-/** Run every check; read-only. */
+/** SQLite's `integrity_check`: each message it prints is a problem. */
+function checkSqlite(db: Database.Database, list: ProblemList): void {
+  for (const message of sqliteDamage(db, 'integrity_check')) {
+    list.add({ code: 'sqlite-integrity', severity: 'error', message: `SQLite's integrity check: ${message.replaceAll('\n', ' ')}.` })
+  }
+}
+
+/** Runs a store-level rule; on a damaged page it records where reading stopped instead of failing the check. */
+function unlessDamaged(list: ProblemList, rule: string, run: () => void): void {
+  try {
+    run()
+  } catch (e) {
+    if (!isSqliteError(e, 'SQLITE_CORRUPT')) throw e
+    list.add({ code: 'sqlite-integrity', severity: 'error', message: `The ${rule} stopped at a damaged page (${(e as Error).message}); its results are incomplete.` })
+  }
+}
+
+/**
+ * Run every check; read-only. SQLite's own `integrity_check` comes first (the
+ * first step of the progress), then the store-level rules row by row.
+ */
 export function checkStore(db: Database.Database, queries: Queries, tables: TableNames, onProgress?: ProgressFn): Problem[] {
-  const list = new ProblemList()
-  checkIndexes(db, tables, list)
-  checkEvents(db, queries, tables, list, onProgress)
-  checkOrphans(db, queries, tables, list)
+  const list = new ProblemList(invalidUtf8Checker(db))
+  onProgress?.(0, 1)
+  checkSqlite(db, list)
+  unlessDamaged(list, 'index check', () => checkIndexes(db, tables, list))
+  unlessDamaged(list, 'check of the events', () => checkEvents(db, queries, tables, list, onProgress))
+  unlessDamaged(list, 'check of orphan rows', () => checkOrphans(db, queries, tables, list))
   return list.result()
 }

@@ -1,13 +1,15 @@
 /**
  * Opening and creating SQLite stores. Opening validates the file and its
- * tables with read-only connections before anything else, and never changes
- * the file: no journal-mode change, no DDL, no repair.
+ * tables before anything else, and never changes the file: no journal-mode
+ * change, no DDL, no repair — except that a writable open lets SQLite roll
+ * back a hot journal left by an interrupted write, as every SQLite client does.
  */
 import { accessSync, constants, existsSync, statSync, writeFileSync, unlinkSync } from 'node:fs'
 import type { TableNames } from '../../../shared/domain'
 import { DEFAULT_TABLES } from '../../../shared/domain'
 import { StoreError, explainSqliteError } from '../errors'
 import { assertLooksLikeSqlite, openConnection, type ConnectionOptions } from './connection'
+import { assertUndamaged } from './integrity'
 import { createTableStatements, detectTableSets, listTables, validateSchema, validateTableNames } from './schema'
 import { SqliteEventStore } from './store'
 
@@ -17,6 +19,8 @@ export interface OpenOptions extends ConnectionOptions {
   readonly readOnly?: boolean
   /** Table names; the README's defaults when absent. */
   readonly tables?: TableNames
+  /** Run SQLite's `quick_check` first and refuse a damaged file (unlock, `rebase --verify`). */
+  readonly verify?: boolean
 }
 
 /** True when the file can be written by this process (permission bits and access check). */
@@ -46,16 +50,16 @@ export async function openSqliteStore(path: string, options: OpenOptions = {}): 
   if (!readOnly && !isWritableFile(path)) {
     throw new StoreError('read-only', `${path} is read-only, so it cannot be opened for writing. Open it read-only, or copy it somewhere writable.`)
   }
-  // Validate with a read-only connection first: a file we refuse is never opened for writing.
-  const probe = openConnection(path, true, options)
+  // A connection that may write rolls back a hot journal (an interrupted write) as it opens;
+  // validating on it writes nothing else. A read-only one reports the journal instead.
+  const db = openConnection(path, readOnly, options)
   try {
-    validateSchema(probe, tables, path)
+    validateSchema(db, tables, path)
+    if (options.verify) assertUndamaged(db, path)
   } catch (e) {
+    db.close()
     throw explainSqliteError(e, path)
-  } finally {
-    probe.close()
   }
-  const db = readOnly ? openConnection(path, true, options) : openConnection(path, false, options)
   return new SqliteEventStore(db, path, tables, readOnly, options)
 }
 

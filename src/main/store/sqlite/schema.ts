@@ -31,7 +31,7 @@ export function validateTableNames(tables: TableNames): void {
     if (!/^[A-Za-z_][A-Za-z0-9_$.-]{0,62}$/.test(name)) {
       throw new StoreError(
         'invalid-table-names',
-        `"${name}" is not a usable table name: use letters, digits and underscores, starting with a letter.`
+        `${JSON.stringify(name)} is not a usable table name: use letters, digits and underscores, starting with a letter.`
       )
     }
   }

@@ -29,7 +29,8 @@ export const PROBLEM_GROUPS: Readonly<Record<Problem['code'], string>> = {
   'invalid-patch': 'Invalid patches',
   'trigger-without-action': 'Triggers on events that are not actions',
   'effect-trigger-unused': 'Effects whose trigger no action carries',
-  'seq-no-gap': 'Gaps in the seq-nos'
+  'seq-no-gap': 'Gaps in the seq-nos',
+  'sqlite-integrity': 'Damage SQLite reports'
 }
 
 const SEVERITY_COLOR: Record<ProblemSeverity, string> = { error: 'red', warning: 'yellow', notice: 'gray' }
