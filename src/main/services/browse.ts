@@ -1,10 +1,10 @@
 /** Queries behind the event table and the event detail panel. */
-import type { CellIdentity, EventDetail, EventFilter, EventPage, EventRow, SeqNoRange, SuggestableColumn } from '../../../shared/browse'
-import { eventToEdn, patchSummary } from '../../core/domain'
-import { ednToJson, ednTree, printEdn } from '../../core/edn'
-import { eventFromRow } from '../../store/row-event'
-import type { OpenedStore } from '../../store/opened-store'
-import type { QueryContext } from './query'
+import type { CellIdentity, EventDetail, EventFilter, EventPage, EventRow, SeqNoRange, SuggestableColumn } from '../../shared/browse'
+import { eventToEdn, patchSummary } from '../core/domain'
+import { ednToJson, ednTree, printEdn } from '../core/edn'
+import { eventFromRow } from '../store/row-event'
+import type { OpenedStore } from '../store/opened-store'
+import type { QueryContext } from './service'
 
 /** How many related events the detail panel lists at most per side. */
 export const RELATED_LIMIT = 200

@@ -2,17 +2,17 @@
  * Queries behind the composer: live validation, identities for autocomplete,
  * and the preflight — a dry rebase of the staged batch at the user's base.
  */
-import type { ComposeInput, ComposeValidation, IdentityRole, KnownIdentity, RebaseOutcome, StagedProblem } from '../../../shared/compose'
-import type { Identity, NewEvent, RebaseResult } from '../../../shared/domain'
-import type { EdnValue } from '../../../shared/edn-value'
-import { edn } from '../../../shared/edn-value'
-import { validateCompose } from '../../core/compose'
-import { parseNewEvents } from '../../core/domain'
-import { EdnParseError, printEdn, readEdn } from '../../core/edn'
-import { decideRebase, type RebaseWriter } from '../../core/rebase'
-import type { OpenedStore } from '../../store/opened-store'
+import type { ComposeInput, ComposeValidation, IdentityRole, KnownIdentity, RebaseOutcome, StagedProblem } from '../../shared/compose'
+import type { Identity, NewEvent, RebaseResult } from '../../shared/domain'
+import type { EdnValue } from '../../shared/edn-value'
+import { edn } from '../../shared/edn-value'
+import { validateCompose } from '../core/compose'
+import { parseNewEvents } from '../core/domain'
+import { EdnParseError, printEdn, readEdn } from '../core/edn'
+import { decideRebase, type RebaseWriter } from '../core/rebase'
+import type { OpenedStore } from '../store/opened-store'
 import { describeRebase } from './compose-outcome'
-import type { QueryContext } from './query'
+import type { QueryContext } from './service'
 
 /** Staged events (EDN texts) → domain events, or every problem with the index of its event. */
 export function parseStaged(texts: readonly string[]): { ok: true; events: NewEvent[] } | { ok: false; problems: StagedProblem[] } {

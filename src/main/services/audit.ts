@@ -8,8 +8,8 @@ import type {
   TimelineQuery,
   TriggerIndexPage,
   TriggerIndexQuery
-} from '../../../shared/audit'
-import type { QueryContext } from './query'
+} from '../../shared/audit'
+import type { QueryContext } from './service'
 
 /** A keyset page of trigger identities with their counts. */
 function triggerIndex({ store }: QueryContext, query: TriggerIndexQuery): Promise<TriggerIndexPage> {

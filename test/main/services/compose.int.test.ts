@@ -5,13 +5,13 @@
  */
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeWalkthrough } from '../../../../scripts/demo/walkthrough'
-import { storeQueries } from '../../../../src/main/host/queries'
-import type { QueryContext } from '../../../../src/main/host/queries/query'
-import { createStoreFile, openStoreFile } from '../../../helpers/store-files'
-import type { OpenedStore } from '../../../../src/main/store/opened-store'
-import { DEFAULT_TABLES } from '../../../../src/shared/domain'
-import { sha256, tempDir } from '../../../helpers/stores'
+import { writeWalkthrough } from '../../../scripts/demo/walkthrough'
+import { storeQueries } from '../../../src/main/services/registry'
+import type { QueryContext } from '../../../src/main/services/service'
+import { createStoreFile, openStoreFile } from '../../helpers/store-files'
+import type { OpenedStore } from '../../../src/main/store/opened-store'
+import { DEFAULT_TABLES } from '../../../src/shared/domain'
+import { sha256, tempDir } from '../../helpers/stores'
 
 const T = '#inst "2026-11-28T14:00:00.000-00:00"'
 const act = (aggregate: string, patch: string, extra = ''): string =>

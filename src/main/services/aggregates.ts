@@ -15,17 +15,17 @@ import type {
   AggregateListQuery,
   AggregateProblem,
   AggregateStateView
-} from '../../../shared/aggregates'
-import type { CellIdentity } from '../../../shared/browse'
-import type { ActionEvent } from '../../../shared/domain'
-import type { EdnMap, EdnValue } from '../../../shared/edn-value'
-import { edn } from '../../../shared/edn-value'
-import { applyPatch, blame, diffStates, patchSummary, stateAsOf } from '../../core/domain'
-import { ednTree, printEdn } from '../../core/edn'
-import { CellReader } from '../../store/cells'
-import { eventFromRow } from '../../store/row-event'
-import type { OpenedStore } from '../../store/opened-store'
-import type { QueryContext } from './query'
+} from '../../shared/aggregates'
+import type { CellIdentity } from '../../shared/browse'
+import type { ActionEvent } from '../../shared/domain'
+import type { EdnMap, EdnValue } from '../../shared/edn-value'
+import { edn } from '../../shared/edn-value'
+import { applyPatch, blame, diffStates, patchSummary, stateAsOf } from '../core/domain'
+import { ednTree, printEdn } from '../core/edn'
+import { CellReader } from '../store/cells'
+import { eventFromRow } from '../store/row-event'
+import type { OpenedStore } from '../store/opened-store'
+import type { QueryContext } from './service'
 
 /** Most aggregates one page may hold. */
 export const AGGREGATE_PAGE_MAX = 1000

@@ -3,16 +3,16 @@
  * aggregate (base, theirs, ours) aligned key by key, the trigger path of an
  * effect conflict, and the adjusted event for the user's per-key choices.
  */
-import type { NewActionEvent, StoredEvent } from '../../../shared/domain'
-import type { EdnMap, EdnValue } from '../../../shared/edn-value'
-import type { ConflictDetail, ConflictResolution, ConflictingEvent, KeyChoice, TriggerPath } from '../../../shared/resolve'
-import { applyPatch, eventToEdn, identityCells, identityToEdn } from '../../core/domain'
-import { ednTree, printEdn, readEdn } from '../../core/edn'
-import { adjustPatch, alignStates, alignedKeyView, keyText, type AlignedPath, type Choice } from '../../core/resolve'
-import type { OpenedStore } from '../../store/opened-store'
-import { HostError } from '../host-error'
+import type { NewActionEvent, StoredEvent } from '../../shared/domain'
+import type { EdnMap, EdnValue } from '../../shared/edn-value'
+import type { ConflictDetail, ConflictResolution, ConflictingEvent, KeyChoice, TriggerPath } from '../../shared/resolve'
+import { applyPatch, eventToEdn, identityCells, identityToEdn } from '../core/domain'
+import { ednTree, printEdn, readEdn } from '../core/edn'
+import { adjustPatch, alignStates, alignedKeyView, keyText, type AlignedPath, type Choice } from '../core/resolve'
+import type { OpenedStore } from '../store/opened-store'
+import { ServiceError } from './service-error'
 import { AggregateStates, parseNewAction, storedEvent } from './aggregate-states'
-import type { QueryContext } from './query'
+import type { QueryContext } from './service'
 
 /** Which conflict: the user's base, the stored event that conflicts, the staged event, and the seq-nos already resolved. */
 export interface ConflictArgs {
@@ -57,7 +57,7 @@ async function load(store: OpenedStore, args: ConflictArgs): Promise<Loaded> {
   try {
     oursState = applyPatch(baseState, ours.action.patch)
   } catch (e) {
-    throw new HostError('invalid-events', `The staged event's patch cannot be applied to the base state: ${e instanceof Error ? e.message : String(e)}`)
+    throw new ServiceError('invalid-events', `The staged event's patch cannot be applied to the base state: ${e instanceof Error ? e.message : String(e)}`)
   }
   return { ours, theirs, baseAsOf: asOf, baseState, theirsState, oursState, rows: alignStates(baseState, theirsState, oursState) }
 }

@@ -1,9 +1,9 @@
 /**
- * What a store worker does: it owns at most one open store and answers the
- * host methods. The store opens read-only (a read-only SQLite connection);
- * `unlock` reopens it writable — refused for a file that cannot be written —
- * and every write method is refused while the store is locked. Runs inside
- * the worker thread, so SQL never runs on Electron's main thread.
+ * The use cases of one open store: open (locked, i.e. read-only), create,
+ * unlock — refused for a store that cannot be written — and lock, the
+ * validated rebase (refused while locked), the registered queries, and
+ * noticing commits by other connections. It knows nothing of threads or IPC:
+ * the store worker (src/main/host/worker.ts) runs one session per store.
  */
 import type { TableNames } from '../../shared/domain'
 import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
@@ -14,13 +14,40 @@ import { canWriteStore, createStore, detectStoreTables, openStore } from '../sto
 import { parseStoreLocation } from '../../shared/store-location'
 import type { OpenedStore } from '../store/opened-store'
 import type { ProgressFn } from '../store/store-inspector'
-import { HostError } from './host-error'
-import { isQueryName, storeQueries } from './queries'
-import { describeRebase } from './queries/compose-outcome'
-import { withPatchSummaries } from './queries/browse'
-import type { HostPageQuery, HostRebaseRequest, HostStoreState } from './protocol'
+import { ServiceError } from './service-error'
+import { isQueryName, runQuery, type QueryRequest } from './registry'
+import { describeRebase } from './compose-outcome'
+import { withPatchSummaries } from './browse'
+import type { EventFilter } from '../../shared/browse'
 
-/** The one store a worker owns, and how it reports commits by others. */
+/** What a session knows about its store. */
+export interface SessionState {
+  readonly path: string
+  readonly tables: TableNames
+  /** True unless unlocked: the connection is read-only and writes are refused. */
+  readonly locked: boolean
+  /** True when the store cannot be written (unlock is refused). */
+  readonly fileReadOnly: boolean
+  readonly seqNo: number
+}
+
+/** A page request, as the store's `pageEvents` takes it. */
+export interface PageQuery {
+  readonly limit: number
+  readonly after?: number
+  readonly before?: number
+  readonly filter?: EventFilter
+}
+
+/** A rebase request with the new events as EDN text (parsed and validated by the session). */
+export interface RebaseRequest {
+  readonly eventsEdn: string
+  readonly base: number
+  readonly resolved: readonly number[]
+  readonly dry: boolean
+}
+
+/** The one store a session owns, and how it notices commits by others. */
 export class StoreSession {
   private store: OpenedStore | null = null
   private path = ''
@@ -35,14 +62,14 @@ export class StoreSession {
   }
 
   /** Open `path` read-only (locked). */
-  async open(path: string, tables?: TableNames): Promise<HostStoreState> {
+  async open(path: string, tables?: TableNames): Promise<SessionState> {
     this.assertNothingOpen()
     await this.replace(path, await openStore(parseStoreLocation(path), { ...this.options(), tables, readOnly: true }))
     return this.info()
   }
 
   /** Create a store at `path` with `tables`, then keep it open locked. */
-  async create(path: string, tables: TableNames): Promise<HostStoreState> {
+  async create(path: string, tables: TableNames): Promise<SessionState> {
     this.assertNothingOpen()
     const created = await createStore(parseStoreLocation(path), { ...this.options(), tables })
     await created.close()
@@ -50,7 +77,7 @@ export class StoreSession {
   }
 
   /** Path, tables, lock state and seq-no. */
-  async info(): Promise<HostStoreState> {
+  async info(): Promise<SessionState> {
     const store = this.current()
     return {
       path: this.path,
@@ -67,7 +94,7 @@ export class StoreSession {
   }
 
   /** A keyset page of raw rows. */
-  async page(query: HostPageQuery): Promise<EventPage> {
+  async page(query: PageQuery): Promise<EventPage> {
     return withPatchSummaries(await this.current().pageEvents(query))
   }
 
@@ -76,26 +103,25 @@ export class StoreSession {
     return this.current().check(onProgress)
   }
 
-  /** Run a registered read-only query on the open store. */
-  query(name: string, args: unknown, progress: ProgressFn): Promise<unknown> {
-    if (!isQueryName(name)) throw new HostError('invalid-request', `The store host has no query "${name}".`)
-    const run = storeQueries[name] as (context: { store: OpenedStore; progress: ProgressFn }, args: unknown) => Promise<unknown>
-    return run({ store: this.current(), progress }, args)
+  /** Run a registered read-only query on the open store (a request from outside is checked by name first). */
+  query(request: QueryRequest, progress: ProgressFn): Promise<unknown> {
+    if (!isQueryName(request.name)) throw new ServiceError('invalid-request', `There is no store query "${String(request.name)}".`)
+    return runQuery({ store: this.current(), progress }, request)
   }
 
   /** Reopen writable; refused (and the store stays locked) when the file cannot be written. */
-  async unlock(): Promise<HostStoreState> {
+  async unlock(): Promise<SessionState> {
     const store = this.current()
     if (!store.readOnly) return this.info()
     if (!(await canWriteStore(parseStoreLocation(this.path)))) {
-      throw new HostError('read-only', `${this.path} is a read-only file, so this store cannot be unlocked for writing. Copy it somewhere writable to change it.`)
+      throw new ServiceError('read-only', `${this.path} is a read-only file, so this store cannot be unlocked for writing. Copy it somewhere writable to change it.`)
     }
     await this.replace(this.path, await openStore(parseStoreLocation(this.path), { ...this.options(), tables: store.tables, readOnly: false }))
     return this.info()
   }
 
   /** Reopen read-only. */
-  async lock(): Promise<HostStoreState> {
+  async lock(): Promise<SessionState> {
     const store = this.current()
     if (store.readOnly) return this.info()
     await this.replace(this.path, await openStore(parseStoreLocation(this.path), { ...this.options(), tables: store.tables, readOnly: true }))
@@ -103,11 +129,11 @@ export class StoreSession {
   }
 
   /** Parse, validate and append new events (refused while locked). */
-  async rebase(request: HostRebaseRequest): Promise<RebaseSummary> {
+  async rebase(request: RebaseRequest): Promise<RebaseSummary> {
     const store = this.writableStore()
     const parsed = parseNewEvents(readEventsEdn(request.eventsEdn))
     if (!parsed.ok) {
-      throw new HostError('invalid-events', `The new events are not valid:\n${parsed.errors.map((e) => e.message).join('\n')}`)
+      throw new ServiceError('invalid-events', `The new events are not valid:\n${parsed.errors.map((e) => e.message).join('\n')}`)
     }
     const result = await store.rebase(request.base, parsed.events, { resolved: request.resolved, dry: request.dry })
     const eventCount = result.result === 'ok' || result.result === 'conflict' ? result.events.length : 0
@@ -140,20 +166,20 @@ export class StoreSession {
   }
 
   private current(): OpenedStore {
-    if (!this.store) throw new HostError('not-open', 'No store is open here. Open the store again.')
+    if (!this.store) throw new ServiceError('not-open', 'No store is open here. Open the store again.')
     return this.store
   }
 
   private writableStore(): OpenedStore {
     const store = this.current()
     if (store.readOnly) {
-      throw new HostError('store-locked', 'This store is read-only. Unlock it (the lock button in the header) before writing.')
+      throw new ServiceError('store-locked', 'This store is read-only. Unlock it (the lock button in the header) before writing.')
     }
     return store
   }
 
   private assertNothingOpen(): void {
-    if (this.store) throw new HostError('internal', `This worker already holds ${this.path}.`)
+    if (this.store) throw new ServiceError('internal', `This session already holds ${this.path}.`)
   }
 
   private async replace(path: string, next: OpenedStore): Promise<void> {
@@ -169,7 +195,7 @@ function readEventsEdn(text: string): ReturnType<typeof readEdn> {
   try {
     return readEdn(text)
   } catch (e) {
-    if (e instanceof EdnParseError) throw new HostError('invalid-events', `The new events are not valid EDN: ${e.message}`)
+    if (e instanceof EdnParseError) throw new ServiceError('invalid-events', `The new events are not valid EDN: ${e.message}`)
     throw e
   }
 }

@@ -8,15 +8,15 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
-import type { EventFilter } from '../../../shared/browse'
-import type { ExportFormat, ExportOutcome } from '../../../shared/export'
-import { eventToEdn } from '../../core/domain'
-import { ednToJson, printEdn } from '../../core/edn'
-import { CellReader } from '../../store/cells'
-import { StoreError } from '../../store/errors'
-import { eventFromRow } from '../../store/row-event'
-import { HostError } from '../host-error'
-import type { QueryContext } from './query'
+import type { EventFilter } from '../../shared/browse'
+import type { ExportFormat, ExportOutcome } from '../../shared/export'
+import { eventToEdn } from '../core/domain'
+import { ednToJson, printEdn } from '../core/edn'
+import { CellReader } from '../store/cells'
+import { StoreError } from '../store/errors'
+import { eventFromRow } from '../store/row-event'
+import { ServiceError } from './service-error'
+import type { QueryContext } from './service'
 
 /** Bytes collected before one write to the file. */
 const CHUNK = 1 << 20
@@ -65,7 +65,7 @@ async function exportEvents(
   try {
     fd = openSync(temp, 'wx')
   } catch (e) {
-    throw new HostError('io', `The export file cannot be written in ${dirname(path)}: ${(e as Error).message}. Choose another place.`)
+    throw new ServiceError('io', `The export file cannot be written in ${dirname(path)}: ${(e as Error).message}. Choose another place.`)
   }
   const out = new FileWriter(fd)
   const shape = FORMATS[format]
@@ -96,8 +96,8 @@ async function exportEvents(
   } catch (e) {
     if (!done) closeSync(fd)
     rmSync(temp, { force: true })
-    if (e instanceof StoreError || e instanceof HostError) throw e
-    throw new HostError('io', `The export to ${path} failed: ${(e as Error).message}. No file was written.`)
+    if (e instanceof StoreError || e instanceof ServiceError) throw e
+    throw new ServiceError('io', `The export to ${path} failed: ${(e as Error).message}. No file was written.`)
   }
 }
 

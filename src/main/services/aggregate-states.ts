@@ -3,15 +3,15 @@
  * seq-no (the library's `apply-patch` over its actions from `{}`), and new
  * events parsed from the window's EDN text.
  */
-import type { ActionEvent, Identity, NewActionEvent, StoredEvent } from '../../../shared/domain'
-import type { EdnMap, EdnValue } from '../../../shared/edn-value'
-import { edn } from '../../../shared/edn-value'
-import { applyPatch, identityCells, parseNewEvents } from '../../core/domain'
-import { readEdn } from '../../core/edn'
-import { CellReader } from '../../store/cells'
-import { eventFromRow } from '../../store/row-event'
-import type { OpenedStore } from '../../store/opened-store'
-import { HostError } from '../host-error'
+import type { ActionEvent, Identity, NewActionEvent, StoredEvent } from '../../shared/domain'
+import type { EdnMap, EdnValue } from '../../shared/edn-value'
+import { edn } from '../../shared/edn-value'
+import { applyPatch, identityCells, parseNewEvents } from '../core/domain'
+import { readEdn } from '../core/edn'
+import { CellReader } from '../store/cells'
+import { eventFromRow } from '../store/row-event'
+import type { OpenedStore } from '../store/opened-store'
+import { ServiceError } from './service-error'
 
 /** The decoded actions of one aggregate, ascending by seq-no. */
 export class AggregateStates {
@@ -41,10 +41,10 @@ export class AggregateStates {
   }
 }
 
-/** One stored event by seq-no, decoded with its triggers; a `not-found` HostError when absent. */
+/** One stored event by seq-no, decoded with its triggers; a `not-found` ServiceError when absent. */
 export async function storedEvent(store: OpenedStore, seqNo: number): Promise<StoredEvent> {
   const row = await store.eventRow(seqNo)
-  if (row === null) throw new HostError('not-found', `There is no event ${seqNo} in this store; it may have been written by another program under a different number. Run the preflight again.`)
+  if (row === null) throw new ServiceError('not-found', `There is no event ${seqNo} in this store; it may have been written by another program under a different number. Run the preflight again.`)
   return eventFromRow(row, store.tables)
 }
 
@@ -56,18 +56,18 @@ function withoutSeqNo(value: EdnValue): EdnValue {
 /**
  * A new action event from EDN text (a staged event, or the `:ours` event of a
  * conflict with its tentative `:seq-no`, which is ignored). An `invalid-events`
- * HostError with the validator's sentences when it is not one.
+ * ServiceError with the validator's sentences when it is not one.
  */
 export function parseNewAction(text: string, what: string): NewActionEvent {
   let value: EdnValue
   try {
     value = readEdn(text)
   } catch (e) {
-    throw new HostError('invalid-events', `${what} is not valid EDN: ${e instanceof Error ? e.message : String(e)}`)
+    throw new ServiceError('invalid-events', `${what} is not valid EDN: ${e instanceof Error ? e.message : String(e)}`)
   }
   const parsed = parseNewEvents(edn.vec([withoutSeqNo(value)]))
-  if (!parsed.ok) throw new HostError('invalid-events', `${what} is not a valid event: ${parsed.errors.map((e) => e.message).join(' ')}`)
+  if (!parsed.ok) throw new ServiceError('invalid-events', `${what} is not a valid event: ${parsed.errors.map((e) => e.message).join(' ')}`)
   const [event] = parsed.events
-  if (event.type !== 'action') throw new HostError('invalid-events', `${what} is an effect; only actions conflict, so there is nothing to resolve.`)
+  if (event.type !== 'action') throw new ServiceError('invalid-events', `${what} is an effect; only actions conflict, so there is nothing to resolve.`)
   return event
 }

@@ -3,18 +3,18 @@
  * touched back to its value before that action, to be staged, preflighted
  * and committed like any other event (the store stays append-only).
  */
-import type { ActionEvent, Identity, NewActionEvent } from '../../../shared/domain'
-import type { EdnKeyword, EdnMap, EdnValue } from '../../../shared/edn-value'
-import { edn } from '../../../shared/edn-value'
-import type { Compensation, RestoredKey } from '../../../shared/resolve'
-import { blame, eventToEdn, identityToEdn } from '../../core/domain'
-import { printEdn, readEdn } from '../../core/edn'
-import { compensationPatch, keyText, lookupText, touchedPaths, valueAt, type KeyPath } from '../../core/resolve'
-import { assocEntries, dissocKeys, isPathPrefix, keyPath } from '../../core/domain/patch-shape'
-import type { OpenedStore } from '../../store/opened-store'
-import { HostError } from '../host-error'
+import type { ActionEvent, Identity, NewActionEvent } from '../../shared/domain'
+import type { EdnKeyword, EdnMap, EdnValue } from '../../shared/edn-value'
+import { edn } from '../../shared/edn-value'
+import type { Compensation, RestoredKey } from '../../shared/resolve'
+import { blame, eventToEdn, identityToEdn } from '../core/domain'
+import { printEdn, readEdn } from '../core/edn'
+import { compensationPatch, keyText, lookupText, touchedPaths, valueAt, type KeyPath } from '../core/resolve'
+import { assocEntries, dissocKeys, isPathPrefix, keyPath } from '../core/domain/patch-shape'
+import type { OpenedStore } from '../store/opened-store'
+import { ServiceError } from './service-error'
 import { AggregateStates, storedEvent } from './aggregate-states'
-import type { QueryContext } from './query'
+import type { QueryContext } from './service'
 
 /** How many restored keys the summary sentence names before "and N more". */
 const NAMED_KEYS = 3
@@ -62,7 +62,7 @@ function parseReason(text: string | undefined): EdnKeyword {
   } catch {
     // reported below
   }
-  if (value?.t !== 'kw') throw new HostError('invalid-request', `The reason must be a keyword such as :revert; got ${text.trim()}.`)
+  if (value?.t !== 'kw') throw new ServiceError('invalid-request', `The reason must be a keyword such as :revert; got ${text.trim()}.`)
   return value
 }
 

@@ -1,12 +1,12 @@
 /** Queries behind the replay preview: a page of what a read delivers, and its size. */
-import type { ActionEvent } from '../../../shared/domain'
-import type { ReplayCount, ReplayItem, ReplayPage, ReplayQuery } from '../../../shared/replay'
-import { identityCells, identityToEdn, parseReadScope, ReadScopeError, type ParsedReadScope } from '../../core/domain'
-import { printEdn } from '../../core/edn'
-import type { OpenedStore } from '../../store/opened-store'
-import type { ReadRange } from '../../store/event-store'
-import { HostError } from '../host-error'
-import type { QueryContext } from './query'
+import type { ActionEvent } from '../../shared/domain'
+import type { ReplayCount, ReplayItem, ReplayPage, ReplayQuery } from '../../shared/replay'
+import { identityCells, identityToEdn, parseReadScope, ReadScopeError, type ParsedReadScope } from '../core/domain'
+import { printEdn } from '../core/edn'
+import type { OpenedStore } from '../store/opened-store'
+import type { ReadRange } from '../store/event-store'
+import { ServiceError } from './service-error'
+import type { QueryContext } from './service'
 
 /** Most items one page of the preview holds. */
 export const REPLAY_PAGE_LIMIT = 1000
@@ -15,7 +15,7 @@ function scopeOf(query: ReplayQuery): ParsedReadScope | undefined {
   try {
     return parseReadScope(blankToUndefined(query.aggregates), blankToUndefined(query.kinds), { aggregates: 'The aggregates field', kinds: 'The kinds field' })
   } catch (e) {
-    if (e instanceof ReadScopeError) throw new HostError('invalid-request', e.message)
+    if (e instanceof ReadScopeError) throw new ServiceError('invalid-request', e.message)
     throw e
   }
 }

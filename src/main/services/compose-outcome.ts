@@ -3,14 +3,14 @@
  * display tree, each touched aggregate's state before → after with the diff,
  * and a conflict with the stored event it meets and how it reaches ours.
  */
-import type { AggregateChange, DiffEntry, OutcomeEvent, RebaseOutcome } from '../../../shared/compose'
-import type { ActionEvent, RebaseResult, StoredEvent } from '../../../shared/domain'
-import type { EdnMap, EdnValue } from '../../../shared/edn-value'
-import { edn } from '../../../shared/edn-value'
-import { applyPatch, diffStates, eventToEdn, identityCells, identityToEdn, type StateChange } from '../../core/domain'
-import { ednTree, printEdn } from '../../core/edn'
-import { eventFromRow } from '../../store/row-event'
-import type { OpenedStore } from '../../store/opened-store'
+import type { AggregateChange, DiffEntry, OutcomeEvent, RebaseOutcome } from '../../shared/compose'
+import type { ActionEvent, RebaseResult, StoredEvent } from '../../shared/domain'
+import type { EdnMap, EdnValue } from '../../shared/edn-value'
+import { edn } from '../../shared/edn-value'
+import { applyPatch, diffStates, eventToEdn, identityCells, identityToEdn, type StateChange } from '../core/domain'
+import { ednTree, printEdn } from '../core/edn'
+import { eventFromRow } from '../store/row-event'
+import type { OpenedStore } from '../store/opened-store'
 
 /** An event as the window shows it. */
 export function outcomeEvent(event: StoredEvent): OutcomeEvent {
