@@ -81,8 +81,9 @@ const LAYERS = [
       adapter,
       'src/main/store/open-store.ts',
       `test/main/store/${adapter.split('/').pop()}`,
-      // The benchmarks time the SQLite adapter against raw better-sqlite3 on the same SQL.
-      ...(adapter.endsWith('/sqlite') ? ['bench'] : []),
+      // The benchmarks time the SQLite adapter against raw better-sqlite3 on the same SQL,
+      // and the store generator writes SQLite files.
+      ...(adapter.endsWith('/sqlite') ? ['bench', 'test/bench'] : []),
       ...ADAPTER_IMPORTS_TO_REMOVE
     ],
     denyPaths: [adapter]
