@@ -197,6 +197,7 @@ export async function generateStore(path: string, events: number, onProgress?: (
     db.pragma('synchronous = OFF')
     db.pragma('foreign_keys = OFF')
     db.pragma('cache_size = -131072')
+    db.pragma('temp_store = MEMORY') // the index rebuild sorts in memory, not in temp files
     // Secondary indexes are cheaper built once from sorted data than kept up to date row by row.
     const indexes = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL`).all() as { name: string; sql: string }[]
     const statements = chunkStatements(aggregateCount(events)).map((s) => ({ ...s, run: db.prepare(s.sql) }))
