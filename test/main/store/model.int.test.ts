@@ -1,7 +1,7 @@
 /**
  * Model-based property test: random sequences of rebase / read / conflicts on
  * a real SQLite store, compared step by step with a tiny in-memory model of
- * SPEC §2–3 written here from the spec's words.
+ * docs/semantics.md (rebase, read with replay) written here from its words.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -24,7 +24,7 @@ function toNew(e: Omit<M, 'seq'>): NewEvent {
     : { type: 'effect', timestampMs: 0, source: edn.kw('m'), effect: { reason: edn.kw('x'), trigger: trig(e.trigger as number) } }
 }
 
-/** SPEC §2–3 in a few lines. */
+/** docs/semantics.md's rebase and read with replay in a few lines. */
 class Model {
   events: M[] = []
   private reaches(effect: M, agg: number): boolean {
@@ -61,7 +61,7 @@ const stepArb = fc.oneof(
   fc.record({ kind: fc.constant('read' as const), offset: fc.integer({ min: 0, max: 14 }), agg: fc.integer({ min: 1, max: 3 }) })
 )
 
-it('matches the model of SPEC §2–3 on random sequences', async () => {
+it('matches the model of docs/semantics.md on random sequences', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'coherence-model-'))
   let run = 0
   await fc.assert(

@@ -1,5 +1,5 @@
 /**
- * The EventStore contract (SPEC §2–3), written against the interface only so
+ * The EventStore contract (docs/semantics.md: rebase, read with replay, conflicts), written against the interface only so
  * every adapter (SQLite now, PostgreSQL later) runs the same cases.
  */
 import { describe, expect, it } from 'vitest'
