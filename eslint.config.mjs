@@ -11,35 +11,6 @@ const SERVER_PACKAGES = ['electron', 'better-sqlite3', 'pg']
 const ADAPTERS = ['src/main/store/sqlite', 'src/main/store/postgres']
 
 /**
- * TEMPORARY (issue #11, item 2): files that still open the SQLite adapter directly. The
- * store-port split (branch arch-store) moves them onto `openStore`/`createStore`; the
- * coordinator deletes this list when that branch is merged.
- */
-const ADAPTER_IMPORTS_TO_REMOVE = [
-  'src/cli/commands.ts',
-  'src/main/host/store-session.ts',
-  'src/main/store/row-event.ts',
-  'scripts/demo/index.ts',
-  'test/helpers/problem-store.ts',
-  'test/helpers/stores.ts',
-  'test/scripts/make-demo-store.int.test.ts',
-  'test/main/store/walkthrough.int.test.ts',
-  'test/main/store/model.int.test.ts',
-  'test/main/host/queries/aggregates.int.test.ts',
-  'test/main/host/queries/compose.int.test.ts',
-  'test/main/host/queries/resolve.int.test.ts',
-  'test/main/ipc/dispatch.int.test.ts',
-  'test/main/ipc/export.int.test.ts',
-  'test/main/ipc/replay.int.test.ts',
-  'test/e2e/aggregates.e2e.test.ts',
-  'test/e2e/audit.e2e.test.ts',
-  'test/e2e/compose.e2e.test.ts',
-  'test/e2e/replay.e2e.test.ts',
-  'test/e2e/resolve.e2e.test.ts',
-  'test/e2e/stores.e2e.test.ts'
-]
-
-/**
  * The layers (README "Layout"). A file belongs to every layer whose `files` contain it;
  * `allowPaths` lists all it may import from the repository, `allowPackages` all packages.
  */
@@ -83,8 +54,7 @@ const LAYERS = [
       `test/main/store/${adapter.split('/').pop()}`,
       // The benchmarks time the SQLite adapter against raw better-sqlite3 on the same SQL,
       // and the store generator writes SQLite files.
-      ...(adapter.endsWith('/sqlite') ? ['bench', 'test/bench'] : []),
-      ...ADAPTER_IMPORTS_TO_REMOVE
+      ...(adapter.endsWith('/sqlite') ? ['bench', 'test/bench'] : [])
     ],
     denyPaths: [adapter]
   }))

@@ -4,7 +4,7 @@
  * and his resolution, two receipts bound to encryption keys, and the
  * expiry of the first key. Seq-nos 1–7.
  */
-import type { EventStore } from '../../src/main/store/store'
+import type { EventStore } from '../../src/main/store/event-store'
 import type { NewEvent, RebaseOptions, RebaseResult } from '../../src/shared/domain'
 import { action, effect, identity, patch } from './events'
 

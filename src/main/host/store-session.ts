@@ -10,8 +10,10 @@ import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { RebaseSummary } from '../../shared/ipc/types'
 import { parseNewEvents, rebaseResultToEdn } from '../core/domain'
 import { printEdn, readEdn, EdnParseError } from '../core/edn'
-import { createSqliteStore, detectTables, isWritableFile, openSqliteStore } from '../store/sqlite'
-import type { EventStore, ProgressFn } from '../store/store'
+import { canWriteStore, createStore, detectStoreTables, openStore } from '../store/open-store'
+import { parseStoreLocation } from '../../shared/store-location'
+import type { OpenedStore } from '../store/opened-store'
+import type { ProgressFn } from '../store/store-inspector'
 import { HostError } from './host-error'
 import { isQueryName, storeQueries } from './queries'
 import { describeRebase } from './queries/compose-outcome'
@@ -20,7 +22,7 @@ import type { HostPageQuery, HostRebaseRequest, HostStoreState } from './protoco
 
 /** The one store a worker owns, and how it reports commits by others. */
 export class StoreSession {
-  private store: EventStore | null = null
+  private store: OpenedStore | null = null
   private path = ''
   private lastDataVersion = 0
 
@@ -29,20 +31,20 @@ export class StoreSession {
 
   /** Candidate table-name sets in `path` (no store needs to be open). */
   detectTables(path: string): Promise<TableNames[]> {
-    return detectTables(path, this.options())
+    return detectStoreTables(parseStoreLocation(path), this.options())
   }
 
   /** Open `path` read-only (locked). */
   async open(path: string, tables?: TableNames): Promise<HostStoreState> {
     this.assertNothingOpen()
-    await this.replace(path, await openSqliteStore(path, { ...this.options(), tables, readOnly: true }))
+    await this.replace(path, await openStore(parseStoreLocation(path), { ...this.options(), tables, readOnly: true }))
     return this.info()
   }
 
   /** Create a store at `path` with `tables`, then keep it open locked. */
   async create(path: string, tables: TableNames): Promise<HostStoreState> {
     this.assertNothingOpen()
-    const created = await createSqliteStore(path, tables, this.options())
+    const created = await createStore(parseStoreLocation(path), { ...this.options(), tables })
     await created.close()
     return this.open(path, tables)
   }
@@ -54,7 +56,7 @@ export class StoreSession {
       path: this.path,
       tables: store.tables,
       locked: store.readOnly,
-      fileReadOnly: !isWritableFile(this.path),
+      fileReadOnly: !(await canWriteStore(parseStoreLocation(this.path))),
       seqNo: await store.currentSeqNo()
     }
   }
@@ -77,7 +79,7 @@ export class StoreSession {
   /** Run a registered read-only query on the open store. */
   query(name: string, args: unknown, progress: ProgressFn): Promise<unknown> {
     if (!isQueryName(name)) throw new HostError('invalid-request', `The store host has no query "${name}".`)
-    const run = storeQueries[name] as (context: { store: EventStore; progress: ProgressFn }, args: unknown) => Promise<unknown>
+    const run = storeQueries[name] as (context: { store: OpenedStore; progress: ProgressFn }, args: unknown) => Promise<unknown>
     return run({ store: this.current(), progress }, args)
   }
 
@@ -85,10 +87,10 @@ export class StoreSession {
   async unlock(): Promise<HostStoreState> {
     const store = this.current()
     if (!store.readOnly) return this.info()
-    if (!isWritableFile(this.path)) {
+    if (!(await canWriteStore(parseStoreLocation(this.path)))) {
       throw new HostError('read-only', `${this.path} is a read-only file, so this store cannot be unlocked for writing. Copy it somewhere writable to change it.`)
     }
-    await this.replace(this.path, await openSqliteStore(this.path, { ...this.options(), tables: store.tables, readOnly: false }))
+    await this.replace(this.path, await openStore(parseStoreLocation(this.path), { ...this.options(), tables: store.tables, readOnly: false }))
     return this.info()
   }
 
@@ -96,7 +98,7 @@ export class StoreSession {
   async lock(): Promise<HostStoreState> {
     const store = this.current()
     if (store.readOnly) return this.info()
-    await this.replace(this.path, await openSqliteStore(this.path, { ...this.options(), tables: store.tables, readOnly: true }))
+    await this.replace(this.path, await openStore(parseStoreLocation(this.path), { ...this.options(), tables: store.tables, readOnly: true }))
     return this.info()
   }
 
@@ -137,12 +139,12 @@ export class StoreSession {
     return this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}
   }
 
-  private current(): EventStore {
+  private current(): OpenedStore {
     if (!this.store) throw new HostError('not-open', 'No store is open here. Open the store again.')
     return this.store
   }
 
-  private writableStore(): EventStore {
+  private writableStore(): OpenedStore {
     const store = this.current()
     if (store.readOnly) {
       throw new HostError('store-locked', 'This store is read-only. Unlock it (the lock button in the header) before writing.')
@@ -154,7 +156,7 @@ export class StoreSession {
     if (this.store) throw new HostError('internal', `This worker already holds ${this.path}.`)
   }
 
-  private async replace(path: string, next: EventStore): Promise<void> {
+  private async replace(path: string, next: OpenedStore): Promise<void> {
     const previous = this.store
     this.store = next
     this.path = path

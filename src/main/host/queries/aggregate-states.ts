@@ -10,7 +10,7 @@ import { applyPatch, identityCells, parseNewEvents } from '../../core/domain'
 import { readEdn } from '../../core/edn'
 import { CellReader } from '../../store/cells'
 import { eventFromRow } from '../../store/row-event'
-import type { EventStore } from '../../store/store'
+import type { OpenedStore } from '../../store/opened-store'
 import { HostError } from '../host-error'
 
 /** The decoded actions of one aggregate, ascending by seq-no. */
@@ -18,7 +18,7 @@ export class AggregateStates {
   private constructor(readonly aggregate: Identity, readonly actions: readonly ActionEvent[]) {}
 
   /** Load every action on `aggregate` (compared as cell text, like the library). */
-  static async load(store: EventStore, aggregate: Identity): Promise<AggregateStates> {
+  static async load(store: OpenedStore, aggregate: Identity): Promise<AggregateStates> {
     const cells = new CellReader()
     const rows = await store.aggregateHistory(identityCells(aggregate))
     const actions = rows.map((row) => eventFromRow(row, store.tables, cells)).filter((e): e is ActionEvent => e.type === 'action')
@@ -42,7 +42,7 @@ export class AggregateStates {
 }
 
 /** One stored event by seq-no, decoded with its triggers; a `not-found` HostError when absent. */
-export async function storedEvent(store: EventStore, seqNo: number): Promise<StoredEvent> {
+export async function storedEvent(store: OpenedStore, seqNo: number): Promise<StoredEvent> {
   const row = await store.eventRow(seqNo)
   if (row === null) throw new HostError('not-found', `There is no event ${seqNo} in this store; it may have been written by another program under a different number. Run the preflight again.`)
   return eventFromRow(row, store.tables)

@@ -24,7 +24,7 @@ import { applyPatch, blame, diffStates, patchSummary, stateAsOf } from '../../co
 import { ednTree, printEdn } from '../../core/edn'
 import { CellReader } from '../../store/cells'
 import { eventFromRow } from '../../store/row-event'
-import type { EventStore } from '../../store/store'
+import type { OpenedStore } from '../../store/opened-store'
 import type { QueryContext } from './query'
 
 /** Most aggregates one page may hold. */
@@ -37,7 +37,7 @@ type Replayed =
   | { readonly ok: true; readonly events: readonly ActionEvent[]; readonly state: EdnMap }
   | { readonly ok: false; readonly problem: AggregateProblem }
 
-async function replay(store: EventStore, aggregate: CellIdentity, upTo: number): Promise<Replayed> {
+async function replay(store: OpenedStore, aggregate: CellIdentity, upTo: number): Promise<Replayed> {
   const rows = await store.aggregateHistory(aggregate, upTo)
   const cells = new CellReader()
   const events: ActionEvent[] = []

@@ -3,7 +3,7 @@ import type { CellIdentity, EventDetail, EventFilter, EventPage, EventRow, SeqNo
 import { eventToEdn, patchSummary } from '../../core/domain'
 import { ednToJson, ednTree, printEdn } from '../../core/edn'
 import { eventFromRow } from '../../store/row-event'
-import type { EventStore } from '../../store/store'
+import type { OpenedStore } from '../../store/opened-store'
 import type { QueryContext } from './query'
 
 /** How many related events the detail panel lists at most per side. */
@@ -14,7 +14,7 @@ export const RELATED_LIMIT = 200
  * trigger is carried by any action on its aggregate — what `conflicts` lists
  * as effects for that aggregate from the next seq-no on.
  */
-async function effectsReaching(store: EventStore, row: EventRow): Promise<{ rows: EventRow[]; truncated: boolean }> {
+async function effectsReaching(store: OpenedStore, row: EventRow): Promise<{ rows: EventRow[]; truncated: boolean }> {
   if (row.type !== 'action' || row.aggregateKind === null || row.aggregateId === null) return { rows: [], truncated: false }
   const rows: EventRow[] = []
   let truncated = false
@@ -31,7 +31,7 @@ async function effectsReaching(store: EventStore, row: EventRow): Promise<{ rows
  * Actions a read from this effect's seq-no replays because of it: every
  * earlier action on an aggregate that some action carrying its trigger is on.
  */
-async function actionsReached(store: EventStore, row: EventRow): Promise<{ rows: EventRow[]; truncated: boolean }> {
+async function actionsReached(store: OpenedStore, row: EventRow): Promise<{ rows: EventRow[]; truncated: boolean }> {
   if (row.type !== 'effect' || row.triggerKind === null || row.triggerId === null) return { rows: [], truncated: false }
   const carriers = await store.pageEvents({ filter: { type: 'action', trigger: { kind: row.triggerKind, id: row.triggerId } }, limit: RELATED_LIMIT })
   const aggregates = new Map<string, CellIdentity>()

@@ -11,7 +11,7 @@ import { blame, eventToEdn, identityToEdn } from '../../core/domain'
 import { printEdn, readEdn } from '../../core/edn'
 import { compensationPatch, keyText, lookupText, touchedPaths, valueAt, type KeyPath } from '../../core/resolve'
 import { assocEntries, dissocKeys, isPathPrefix, keyPath } from '../../core/domain/patch-shape'
-import type { EventStore } from '../../store/store'
+import type { OpenedStore } from '../../store/opened-store'
 import { HostError } from '../host-error'
 import { AggregateStates, storedEvent } from './aggregate-states'
 import type { QueryContext } from './query'
@@ -40,7 +40,7 @@ function summaryOf(seqNo: number, action: ActionEvent, restores: readonly Restor
  * again: a read model must still replay the aggregate when, say, the key
  * that encrypts a restored value expires.
  */
-async function restoredTriggers(store: EventStore, history: AggregateStates, patch: EdnMap, upTo: number): Promise<Identity[]> {
+async function restoredTriggers(store: OpenedStore, history: AggregateStates, patch: EdnMap, upTo: number): Promise<Identity[]> {
   const restoredPaths = assocEntries(patch).map(([key]) => keyPath(key))
   const setters = new Set<number>()
   for (const entry of blame(history.actions, history.aggregate, upTo)) {

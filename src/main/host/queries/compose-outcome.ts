@@ -10,7 +10,7 @@ import { edn } from '../../../shared/edn-value'
 import { applyPatch, diffStates, eventToEdn, identityCells, identityToEdn, type StateChange } from '../../core/domain'
 import { ednTree, printEdn } from '../../core/edn'
 import { eventFromRow } from '../../store/row-event'
-import type { EventStore } from '../../store/store'
+import type { OpenedStore } from '../../store/opened-store'
 
 /** An event as the window shows it. */
 export function outcomeEvent(event: StoredEvent): OutcomeEvent {
@@ -39,7 +39,7 @@ function diffEntry(change: StateChange): DiffEntry {
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 /** The aggregate's state from its stored actions up to `upTo`, or why it cannot be computed. */
-async function storedState(store: EventStore, action: ActionEvent, upTo: number): Promise<EdnMap | string> {
+async function storedState(store: OpenedStore, action: ActionEvent, upTo: number): Promise<EdnMap | string> {
   const rows = await store.aggregateHistory(identityCells(action.action.aggregate), upTo)
   let state: EdnMap = edn.map([])
   for (const row of rows) {
@@ -54,7 +54,7 @@ async function storedState(store: EventStore, action: ActionEvent, upTo: number)
 }
 
 /** Before → after of every aggregate the actions of `events` touch; `upTo` is the last stored seq-no before them. */
-export async function aggregateChanges(store: EventStore, events: readonly StoredEvent[], upTo: number): Promise<AggregateChange[]> {
+export async function aggregateChanges(store: OpenedStore, events: readonly StoredEvent[], upTo: number): Promise<AggregateChange[]> {
   const byAggregate = new Map<string, { first: ActionEvent; indexes: number[] }>()
   events.forEach((event, index) => {
     if (event.type !== 'action') return
@@ -97,7 +97,7 @@ export async function aggregateChanges(store: EventStore, events: readonly Store
  * those just below the batch's first seq-no, so the same description fits a
  * preflight (nothing written) and a commit (the batch written).
  */
-export async function describeRebase(store: EventStore, base: number, result: RebaseResult): Promise<RebaseOutcome> {
+export async function describeRebase(store: OpenedStore, base: number, result: RebaseResult): Promise<RebaseOutcome> {
   switch (result.result) {
     case 'ok': {
       const first = result.events[0]?.seqNo ?? 1

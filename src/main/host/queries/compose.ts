@@ -10,7 +10,7 @@ import { validateCompose } from '../../core/compose'
 import { parseNewEvents } from '../../core/domain'
 import { EdnParseError, printEdn, readEdn } from '../../core/edn'
 import { decideRebase, type RebaseWriter } from '../../core/rebase'
-import type { EventStore } from '../../store/store'
+import type { OpenedStore } from '../../store/opened-store'
 import { describeRebase } from './compose-outcome'
 import type { QueryContext } from './query'
 
@@ -43,9 +43,9 @@ export function parseStaged(texts: readonly string[]): { ok: true; events: NewEv
  * The rebase decision on a store opened read-only (locked): the same
  * `decideRebase` over conflicts read beforehand, with nothing to write.
  */
-async function decideReadOnly(store: EventStore, base: number, events: readonly NewEvent[], resolved: readonly number[]): Promise<RebaseResult> {
+async function decideReadOnly(store: OpenedStore, base: number, events: readonly NewEvent[], resolved: readonly number[]): Promise<RebaseResult> {
   const key = (identity: Identity): string => `${printEdn(identity.kind)} ${printEdn(identity.id)}`
-  const conflicts = new Map<string, Awaited<ReturnType<EventStore['queryConflicts']>>>()
+  const conflicts = new Map<string, Awaited<ReturnType<OpenedStore['queryConflicts']>>>()
   for (const event of events) {
     if (event.type !== 'action' || conflicts.has(key(event.action.aggregate))) continue
     conflicts.set(key(event.action.aggregate), await store.queryConflicts(base, event.action.aggregate))

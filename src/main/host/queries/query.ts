@@ -4,12 +4,13 @@
  * worker, the host and the IPC handlers are generic over that registry, so a
  * new read channel needs no change to them.
  */
-import type { EventStore, ProgressFn } from '../../store/store'
+import type { OpenedStore } from '../../store/opened-store'
+import type { ProgressFn } from '../../store/store-inspector'
 
 /** What a query runs against. */
 export interface QueryContext {
   /** The worker's open store (read-only unless unlocked; queries never write). */
-  readonly store: EventStore
+  readonly store: OpenedStore
   /** Reports `done` of `total` for long queries (throttled by the worker). */
   readonly progress: ProgressFn
 }

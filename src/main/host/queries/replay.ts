@@ -3,7 +3,8 @@ import type { ActionEvent } from '../../../shared/domain'
 import type { ReplayCount, ReplayItem, ReplayPage, ReplayQuery } from '../../../shared/replay'
 import { identityCells, identityToEdn, parseReadScope, ReadScopeError, type ParsedReadScope } from '../../core/domain'
 import { printEdn } from '../../core/edn'
-import type { EventStore, ReadRange } from '../../store/store'
+import type { OpenedStore } from '../../store/opened-store'
+import type { ReadRange } from '../../store/event-store'
 import { HostError } from '../host-error'
 import type { QueryContext } from './query'
 
@@ -24,7 +25,7 @@ function blankToUndefined(text: string | undefined): string | undefined {
 }
 
 /** The read itself, exactly as a read model would call it. */
-function readOf(store: EventStore, offset: number, scope: ParsedReadScope | undefined, range: ReadRange): AsyncIterable<ActionEvent> {
+function readOf(store: OpenedStore, offset: number, scope: ParsedReadScope | undefined, range: ReadRange): AsyncIterable<ActionEvent> {
   if (scope === undefined) return store.read(offset, range)
   return 'aggregates' in scope ? store.filterAggregates(offset, scope.aggregates, range) : store.filterAggregateKinds(offset, scope.kinds, range)
 }

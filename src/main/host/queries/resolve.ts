@@ -9,7 +9,7 @@ import type { ConflictDetail, ConflictResolution, ConflictingEvent, KeyChoice, T
 import { applyPatch, eventToEdn, identityCells, identityToEdn } from '../../core/domain'
 import { ednTree, printEdn, readEdn } from '../../core/edn'
 import { adjustPatch, alignStates, alignedKeyView, keyText, type AlignedPath, type Choice } from '../../core/resolve'
-import type { EventStore } from '../../store/store'
+import type { OpenedStore } from '../../store/opened-store'
 import { HostError } from '../host-error'
 import { AggregateStates, parseNewAction, storedEvent } from './aggregate-states'
 import type { QueryContext } from './query'
@@ -46,7 +46,7 @@ function baseAsOf(args: ConflictArgs): number {
   return Math.max(args.base - 1, ...(args.resolved ?? []).filter((seqNo) => seqNo < args.theirs))
 }
 
-async function load(store: EventStore, args: ConflictArgs): Promise<Loaded> {
+async function load(store: OpenedStore, args: ConflictArgs): Promise<Loaded> {
   const ours = parseNewAction(args.oursEdn, 'The staged event')
   const theirs = await storedEvent(store, args.theirs)
   const history = await AggregateStates.load(store, ours.action.aggregate)
@@ -76,7 +76,7 @@ function conflictingEvent(event: StoredEvent): ConflictingEvent {
 }
 
 /** How an effect reaches the aggregate: its trigger, and the aggregate's actions carrying it. */
-async function triggerPath(store: EventStore, theirs: StoredEvent, loaded: Loaded): Promise<TriggerPath | null> {
+async function triggerPath(store: OpenedStore, theirs: StoredEvent, loaded: Loaded): Promise<TriggerPath | null> {
   if (theirs.type !== 'effect') return null
   const trigger = identityCells(theirs.effect.trigger)
   const page = await store.pageEvents({ filter: { type: 'action', aggregate: identityCells(loaded.ours.action.aggregate), trigger }, limit: 1000 })

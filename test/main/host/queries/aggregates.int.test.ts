@@ -19,7 +19,7 @@ import type { StoreInfo } from '../../../../src/shared/ipc/types'
 import { applyPatch } from '../../../../src/main/core/domain'
 import { ednEquals, printEdn } from '../../../../src/main/core/edn'
 import { storeQueries } from '../../../../src/main/host/queries'
-import { createSqliteStore, openSqliteStore } from '../../../../src/main/store/sqlite'
+import { createStoreFile, openStoreFile } from '../../../helpers/store-files'
 import { makeWalkthroughStore } from '../../../helpers/stores'
 import { startIpc, type IpcHarness } from '../../../helpers/ipc'
 
@@ -112,7 +112,7 @@ describe('the walkthrough store through the real dispatch', () => {
 describe('stores with unreadable history', () => {
   async function seeded(rows: string[]): Promise<string> {
     const path = join(mkdtempSync(join(dir.path, 'broken-')), 'store.db')
-    await (await createSqliteStore(path)).close()
+    await (await createStoreFile(path)).close()
     const db = new Database(path)
     for (const sql of rows) db.exec(sql)
     db.close()
@@ -202,14 +202,14 @@ describe('state, blame and diff over random patch sequences', () => {
       await fc.assert(
         fc.asyncProperty(stepsArb, fc.nat(), async (steps, pick) => {
           const path = join(base, `p${run++}.db`)
-          const store = await createSqliteStore(path)
+          const store = await createStoreFile(path)
           try {
             const written = await store.rebase(1, steps.map((s) => event(s.mine ? 1 : 2, s.patch)))
             expect(written.result).toBe('ok')
           } finally {
             await store.close()
           }
-          const reader = await openSqliteStore(path, { readOnly: true })
+          const reader = await openStoreFile(path, { readOnly: true })
           const ctx = { store: reader, progress: () => undefined }
           const aggregate = { kind: ':thing', id: '1' }
           const mine = steps.map((s, i) => ({ seqNo: i + 1, ...s })).filter((s) => s.mine)

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeWalkthrough } from '../../../../scripts/demo/walkthrough'
 import { storeQueries } from '../../../../src/main/host/queries'
 import type { QueryContext } from '../../../../src/main/host/queries/query'
-import { createSqliteStore, openSqliteStore } from '../../../../src/main/store/sqlite'
-import type { EventStore } from '../../../../src/main/store/store'
+import { createStoreFile, openStoreFile } from '../../../helpers/store-files'
+import type { OpenedStore } from '../../../../src/main/store/opened-store'
 import { DEFAULT_TABLES } from '../../../../src/shared/domain'
 import { sha256, tempDir } from '../../../helpers/stores'
 
@@ -19,18 +19,18 @@ const act = (aggregate: string, patch: string, extra = ''): string =>
 
 let dir: ReturnType<typeof tempDir>
 let path: string
-let locked: EventStore
-let unlocked: EventStore
-const ctx = (store: EventStore): QueryContext => ({ store, progress: () => undefined })
+let locked: OpenedStore
+let unlocked: OpenedStore
+const ctx = (store: OpenedStore): QueryContext => ({ store, progress: () => undefined })
 
 beforeAll(async () => {
   dir = tempDir('compose-queries')
   path = join(dir.path, 'walk.db')
-  const store = await createSqliteStore(path, DEFAULT_TABLES)
+  const store = await createStoreFile(path, DEFAULT_TABLES)
   await writeWalkthrough(store)
   await store.close()
-  locked = await openSqliteStore(path, { tables: DEFAULT_TABLES, readOnly: true })
-  unlocked = await openSqliteStore(path, { tables: DEFAULT_TABLES, readOnly: false })
+  locked = await openStoreFile(path, { tables: DEFAULT_TABLES, readOnly: true })
+  unlocked = await openStoreFile(path, { tables: DEFAULT_TABLES, readOnly: false })
 })
 
 afterAll(async () => {

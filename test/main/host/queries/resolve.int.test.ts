@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { RebaseSummary, StoreInfo } from '../../../../src/shared/ipc/types'
 import type { Compensation, ConflictDetail, ConflictResolution } from '../../../../src/shared/resolve'
-import { createSqliteStore, openSqliteStore } from '../../../../src/main/store/sqlite'
+import { createStoreFile, openStoreFile } from '../../../helpers/store-files'
 import { printEdn } from '../../../../src/main/core/edn'
 import { stateAsOf } from '../../../../src/main/core/domain'
 import type { ActionEvent, Identity } from '../../../../src/shared/domain'
@@ -45,14 +45,14 @@ const bobsMonaLisa = bookEvent('bob', ':create', 'Mona Lisa Overdrive', '{:assoc
 
 async function aliceStore(): Promise<StoreInfo> {
   const path = join(dir.path, 'test.db')
-  await (await createSqliteStore(path)).close()
+  await (await createStoreFile(path)).close()
   await appendEvents(path, aliceBooks)
   return value<StoreInfo>('store:open', { path })
 }
 
 async function walkthroughStore(): Promise<StoreInfo> {
   const path = join(dir.path, 'walkthrough.db')
-  const store = await createSqliteStore(path)
+  const store = await createStoreFile(path)
   await writeWalkthrough(store)
   await store.close()
   return value<StoreInfo>('store:open', { path })
@@ -173,7 +173,7 @@ describe('store:compensation', () => {
   const neuromancer: Identity = { kind: edn.kw('book'), id: edn.str('Neuromancer') }
 
   async function actions(path: string): Promise<ActionEvent[]> {
-    const store = await openSqliteStore(path, { readOnly: true })
+    const store = await openStoreFile(path, { readOnly: true })
     const all: ActionEvent[] = []
     for await (const e of store.read(0)) all.push(e)
     await store.close()

@@ -4,12 +4,13 @@
  * mounted once beside the app's other dialogs, answers.
  */
 import type { ReactNode } from 'react'
-import type { EventFilter } from '../../../shared/browse'
-import { setViewState, useViewState } from '../../app/workspace/view-state'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
-import { ExportModal } from './ExportModal'
+import type { EventFilter } from '../../shared/browse'
+import { setViewState, useViewState, viewKey } from '../workspace/view-state'
+import { useWorkspace } from '../workspace/WorkspaceProvider'
+import { fileName } from '../ui/format'
+import { ExportModal } from '../ui/export/ExportModal'
 
-const REQUEST = 'export.request'
+const REQUEST = viewKey<boolean>('export.request', false)
 const WHOLE_STORE: EventFilter = {}
 
 /** Open the export dialog for the whole store `storeId`. */
@@ -21,7 +22,7 @@ export function requestExport(storeId: string): void {
 export function ExportRequestModal(): ReactNode {
   const { active } = useWorkspace()
   const storeId = active?.info.storeId ?? ''
-  const [opened, setOpened] = useViewState(storeId, REQUEST, false)
+  const [opened, setOpened] = useViewState(storeId, REQUEST)
   if (!active) return null
-  return <ExportModal key={storeId} opened={opened} onClose={() => setOpened(false)} tab={active} filter={WHOLE_STORE} filterLabel="" />
+  return <ExportModal key={storeId} opened={opened} onClose={() => setOpened(false)} storeId={storeId} revision={active.revision} storeName={fileName(active.info.path)} filter={WHOLE_STORE} filterLabel="" />
 }

@@ -4,11 +4,11 @@
  * when it cannot be opened. The file is never changed by trying.
  */
 import { useCallback, useState } from 'react'
-import type { TableNames } from '../../../shared/domain'
-import type { StoreInfo } from '../../../shared/ipc/types'
-import { call } from '../../ipc/client'
-import { notifyError } from '../notify'
-import { fileName } from './workspace-state'
+import type { TableNames } from '../../shared/domain'
+import type { StoreInfo } from '../../shared/ipc/types'
+import { call } from '../ipc/client'
+import { notifyError } from '../ui/notify'
+import { fileName } from '../ui/format'
 
 /** A question waiting for the user: which table set of `path` to open. */
 export interface TableChoice {

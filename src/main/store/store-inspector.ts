@@ -1,19 +1,11 @@
 /**
- * The one storage interface every adapter implements (SQLite now, PostgreSQL
- * later). Only domain types cross it; no driver types leak out.
- *
- * Semantics: docs/semantics.md (the library's, exactly): rebase per
- * docs/semantics.md#rebase, reading per docs/semantics.md#read-with-replay.
+ * The read models the screens need beside the library's semantics: pages,
+ * counts, aggregates and their history, triggers and their graph, blast
+ * radius, timeline, suggestions, the integrity check and a change counter.
+ * Every adapter implements it together with `EventStore`; only domain and
+ * browse types cross it, no driver types.
  */
-import type {
-  ActionEvent,
-  Identity,
-  NewEvent,
-  RebaseOptions,
-  RebaseResult,
-  StoredEvent,
-  TableNames
-} from '../../shared/domain'
+import type { Identity } from '../../shared/domain'
 import type { EdnKeyword } from '../../shared/edn-value'
 import type { IdentityRole, KnownIdentity } from '../../shared/compose'
 import type {
@@ -49,14 +41,6 @@ export interface ReplayCause {
   readonly effects: readonly number[]
 }
 
-/**
- * Which part of a read to deliver: only the events after seq-no `after`
- * (keyset paging over what the read delivers; the replay rule is unchanged).
- */
-export interface ReadRange {
-  readonly after?: number
-}
-
 /** A read's restriction: the aggregates of `filterAggregates` or the kinds of `filterAggregateKinds`. */
 export type ReadScope = { readonly aggregates: readonly Identity[] } | { readonly kinds: readonly EdnKeyword[] }
 
@@ -66,52 +50,41 @@ export interface ReadCount {
   readonly total: number
 }
 
-/** A coherence event store. */
-export interface EventStore {
-  /** The table names this store uses. */
-  readonly tables: TableNames
-  /** True when the store was opened without write access. */
-  readonly readOnly: boolean
+/** Identities in a role starting with a prefix (autocomplete). */
+export interface IdentityPrefixQuery {
+  readonly role: IdentityRole
+  readonly prefix: string
+  readonly limit: number
+}
 
-  /** Highest seq-no in the store, 0 when empty (`current-seq-no` / `seq-no`). */
-  currentSeqNo(): Promise<number>
-  /** Append `history` on top of `base` in one transaction (docs/semantics.md#rebase). */
-  rebase(base: number, history: readonly NewEvent[], options?: RebaseOptions): Promise<RebaseResult>
-  /** Action events from `offset` on, with replay (docs/semantics.md#read-with-replay), ascending, streamed. */
-  read(offset: number, range?: ReadRange): AsyncIterable<ActionEvent>
-  /** `read` restricted to the given aggregates (same replay rule). */
-  filterAggregates(offset: number, aggregates: readonly Identity[], range?: ReadRange): AsyncIterable<ActionEvent>
-  /** `read` restricted to the given aggregate kinds (same replay rule). */
-  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[], range?: ReadRange): AsyncIterable<ActionEvent>
-  /** How many actions `read(offset)` (restricted to `scope`) delivers, without decoding them. */
-  countRead(offset: number, scope?: ReadScope): Promise<ReadCount>
-  /** Every stored event rebase would treat as a conflict for `aggregate` from `offset` on. */
-  queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]>
-  /**
-   * Why `read(offset)` replays: every aggregate that an effect at or after
-   * `offset` reaches through a trigger, with those effects' seq-nos (ascending).
-   */
-  replayCauses(offset: number): Promise<ReplayCause[]>
-
+/** The screens' read models of one store. */
+export interface StoreInspector {
+  /** A keyset page of raw event rows (actions and effects), ascending by seq-no. */
+  pageEvents(query: EventPageQuery): Promise<EventPage>
+  /** One raw row by seq-no, or null. */
+  eventRow(seqNo: number): Promise<EventRow | null>
   /**
    * Every event row matching `filter`, ascending, each action with its trigger
    * rows, from one snapshot; streamed (for exports: nothing is held in memory).
    */
   streamEvents(filter?: EventFilter): AsyncIterable<EventRow>
-  /** A keyset page of raw event rows (actions and effects), ascending by seq-no. */
-  pageEvents(query: EventPageQuery): Promise<EventPage>
-  /** One raw row by seq-no, or null. */
-  eventRow(seqNo: number): Promise<EventRow | null>
   /** Number of events matching `filter` (may be slow on huge stores: call off the UI path). */
   countEvents(filter?: EventFilter): Promise<number>
   /** Row counts per table and the highest seq-no. */
   counts(): Promise<StoreCounts>
+  /** How many actions `read(offset)` (restricted to `scope`) delivers, without decoding them. */
+  countRead(offset: number, scope?: ReadScope): Promise<ReadCount>
+  /**
+   * Why `read(offset)` replays: every aggregate that an effect at or after
+   * `offset` reaches through a trigger, with those effects' seq-nos (ascending).
+   */
+  replayCauses(offset: number): Promise<ReplayCause[]>
   /** Aggregates with their action counts, keyset-paged. */
   aggregates(query: AggregateQuery): Promise<AggregateSummary[]>
   /** Distinct aggregate kinds (cell text) with their aggregate counts. */
   aggregateKinds(): Promise<{ kind: string; aggregates: number }[]>
   /** Identities in `role` whose printed form starts with `prefix` (autocomplete), by kind then id. */
-  identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]>
+  identitiesByPrefix(query: IdentityPrefixQuery): Promise<KnownIdentity[]>
   /** Raw action rows of one aggregate (cell identity), ascending, up to `upTo` inclusive. */
   aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]>
   /** Trigger identities (carried by actions or named by effects) with their counts, keyset-paged. */
@@ -134,6 +107,4 @@ export interface EventStore {
   check(onProgress?: ProgressFn): Promise<Problem[]>
   /** A number that changes whenever another connection commits (SQLite `data_version`). */
   dataVersion(): Promise<number>
-  /** Release the connection. */
-  close(): Promise<void>
 }

@@ -1,16 +1,13 @@
 /**
- * Model-based property test: random sequences of rebase / read / conflicts on
- * a real SQLite store, compared step by step with a tiny in-memory model of
+ * Model-based property: random sequences of rebase / read / conflicts on a
+ * store of the adapter, compared step by step with a tiny in-memory model of
  * docs/semantics.md (rebase, read with replay) written here from its words.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import fc from 'fast-check'
-import { expect, it } from 'vitest'
-import { edn } from '../../../src/shared/edn-value'
-import type { Identity, NewEvent } from '../../../src/shared/domain'
-import { createSqliteStore } from '../../../src/main/store/sqlite'
+import { describe, expect, it } from 'vitest'
+import { edn } from '../../../../src/shared/edn-value'
+import type { Identity, NewEvent } from '../../../../src/shared/domain'
+import type { StoreAdapterFactory } from './adapter'
 
 /** Model event: seq-no, and either an action (aggregate, triggers) or an effect (trigger). */
 type M = { seq: number; agg?: number; triggers: number[]; trigger?: number }
@@ -61,34 +58,37 @@ const stepArb = fc.oneof(
   fc.record({ kind: fc.constant('read' as const), offset: fc.integer({ min: 0, max: 14 }), agg: fc.integer({ min: 1, max: 3 }) })
 )
 
-it('matches the model of docs/semantics.md on random sequences', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'coherence-model-'))
-  let run = 0
-  await fc.assert(
-    fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 12 }), async (steps) => {
-      const store = await createSqliteStore(join(dir, `s${run++}.db`))
-      const model = new Model()
-      try {
-        for (const step of steps) {
-          if (step.kind === 'rebase') {
-            const base = Math.max(1, (await store.currentSeqNo()) + 1 - step.baseBack)
-            const r = await store.rebase(base, step.batch.map(toNew), { resolved: step.resolved, dry: step.dry })
-            const got = r.result === 'ok' ? `ok ${r.events[0].seqNo}..${r.events.at(-1)?.seqNo}`
-              : r.result === 'conflict' ? `conflict ours ${r.conflict.ours.seqNo} theirs ${r.conflict.theirs.seqNo} accepted ${r.events.length}`
-                : r.result === 'invalid-seq-no' ? `invalid ${r.nextSeqNo}` : r.result
-            expect(got).toBe(model.rebase(base, step.batch, step.resolved, step.dry))
-          } else {
-            const read: number[] = []
-            for await (const e of store.read(step.offset)) read.push(e.seqNo)
-            expect(read).toEqual(model.read(step.offset))
-            expect((await store.queryConflicts(step.offset, aggregate(step.agg))).map((e) => e.seqNo)).toEqual(model.conflicts(step.offset, step.agg))
+/** Register the model property for one adapter (`numRuns` random histories, each on a fresh store). */
+export function describeModelCases(factory: StoreAdapterFactory, numRuns = 200): void {
+  describe(`${factory.name}: rebase, read and conflicts against a model of docs/semantics.md`, () => {
+    it('matches the model on random sequences', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 12 }), async (steps) => {
+          const store = await factory.create()
+          const model = new Model()
+          try {
+            for (const step of steps) {
+              if (step.kind === 'rebase') {
+                const base = Math.max(1, (await store.currentSeqNo()) + 1 - step.baseBack)
+                const r = await store.rebase(base, step.batch.map(toNew), { resolved: step.resolved, dry: step.dry })
+                const got = r.result === 'ok' ? `ok ${r.events[0].seqNo}..${r.events.at(-1)?.seqNo}`
+                  : r.result === 'conflict' ? `conflict ours ${r.conflict.ours.seqNo} theirs ${r.conflict.theirs.seqNo} accepted ${r.events.length}`
+                    : r.result === 'invalid-seq-no' ? `invalid ${r.nextSeqNo}` : r.result
+                expect(got).toBe(model.rebase(base, step.batch, step.resolved, step.dry))
+              } else {
+                const read: number[] = []
+                for await (const e of store.read(step.offset)) read.push(e.seqNo)
+                expect(read).toEqual(model.read(step.offset))
+                expect((await store.queryConflicts(step.offset, aggregate(step.agg))).map((e) => e.seqNo)).toEqual(model.conflicts(step.offset, step.agg))
+              }
+              expect(await store.currentSeqNo()).toBe(model.events.at(-1)?.seq ?? 0)
+            }
+          } finally {
+            await store.close()
           }
-          expect(await store.currentSeqNo()).toBe(model.events.at(-1)?.seq ?? 0)
-        }
-      } finally {
-        await store.close()
-      }
-    }),
-    { numRuns: 200 }
-  )
-})
+        }),
+        { numRuns }
+      )
+    })
+  })
+}

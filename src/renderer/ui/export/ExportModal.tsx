@@ -8,8 +8,8 @@ import { Alert, Button, Code, Group, Modal, Progress, Radio, Stack, Text } from 
 import type { EventFilter } from '../../../shared/browse'
 import type { ExportFormat, ExportOutcome } from '../../../shared/export'
 import { call, messageOf, subscribe } from '../../ipc/client'
-import { useRequest } from '../../app/useRequest'
-import { fileName, type StoreTab } from '../../app/workspace/workspace-state'
+import { useRequest } from '../useRequest'
+import { formatCount } from '../format'
 
 /** What the dialog shows. */
 type Phase =
@@ -22,7 +22,11 @@ type Phase =
 export interface ExportModalProps {
   readonly opened: boolean
   readonly onClose: () => void
-  readonly tab: StoreTab
+  readonly storeId: string
+  /** Grows on every change of the store (the count is taken again). */
+  readonly revision: number
+  /** The store's file name, for the sentence. */
+  readonly storeName: string
   readonly filter: EventFilter
   /** The filter in words (`reason :create, source :shop`); empty for the whole store. */
   readonly filterLabel: string
@@ -41,21 +45,18 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`
 }
 
-const count = (n: number): string => n.toLocaleString('en-US')
 
 function scopeSentence(store: string, filterLabel: string, total: number | null): string {
-  const events = total === null ? 'the events' : `${count(total)} ${total === 1 ? 'event' : 'events'}`
+  const events = total === null ? 'the events' : `${formatCount(total)} ${total === 1 ? 'event' : 'events'}`
   return filterLabel.trim() === '' ? `Export ${total === null ? 'all events' : `all ${events}`} of ${store}.` : `Export ${events} matching: ${filterLabel}.`
 }
 
 /** The export dialog. */
-export function ExportModal({ opened, onClose, tab, filter, filterLabel }: ExportModalProps): ReactNode {
-  const { storeId } = tab.info
-  const store = fileName(tab.info.path)
+export function ExportModal({ opened, onClose, storeId, revision, storeName: store, filter, filterLabel }: ExportModalProps): ReactNode {
   const [format, setFormat] = useState<ExportFormat>('edn')
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' })
   const filterKey = JSON.stringify(filter)
-  const total = useRequest<number | null>(`${storeId}:${tab.revision}:${filterKey}:${opened}`, () =>
+  const total = useRequest<number | null>(`${storeId}:${revision}:${filterKey}:${opened}`, () =>
     opened ? call('store:count-events', { storeId, filter }) : Promise.resolve(null)
   )
   const running = phase.kind === 'running'
@@ -122,14 +123,14 @@ export function ExportModal({ opened, onClose, tab, filter, filterLabel }: Expor
           <Stack gap={6} data-testid="export-progress">
             <Progress value={phase.total > 0 ? (100 * phase.done) / phase.total : 0} animated={phase.total === 0} />
             <Text size="sm" c="dimmed">
-              {phase.total > 0 ? `Writing ${count(phase.done)} of ${count(phase.total)} events…` : 'Waiting for the file to be chosen…'}
+              {phase.total > 0 ? `Writing ${formatCount(phase.done)} of ${formatCount(phase.total)} events…` : 'Waiting for the file to be chosen…'}
             </Text>
           </Stack>
         )}
         {phase.kind === 'done' && (
           <>
             <Alert color="green" title="Export finished" data-testid="export-result">
-              Exported {count(phase.outcome.events)} {phase.outcome.events === 1 ? 'event' : 'events'} as {phase.outcome.format.toUpperCase()} (
+              Exported {formatCount(phase.outcome.events)} {phase.outcome.events === 1 ? 'event' : 'events'} as {phase.outcome.format.toUpperCase()} (
               {formatBytes(phase.outcome.bytes)}) to <Code style={{ wordBreak: 'break-all' }}>{phase.outcome.path}</Code>
             </Alert>
             <Group justify="flex-end">

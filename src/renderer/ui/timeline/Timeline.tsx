@@ -19,13 +19,15 @@ import '@mantine/charts/styles.css'
 import { Group, Loader, Paper, Text } from '@mantine/core'
 import type { Timeline as TimelineData, TimelineBucket } from '../../../shared/audit'
 import { call } from '../../ipc/client'
-import { useRequest } from '../../app/useRequest'
-import type { StoreTab } from '../../app/workspace/workspace-state'
+import { useRequest } from '../useRequest'
 import { bucketLabel, bucketSizeText, clusterBuckets } from './buckets'
+import { formatCount } from '../format'
 
 /** Props: the store and what a click on a bucket does (epoch seconds, both inclusive). */
 export interface TimelineProps {
-  readonly tab: StoreTab
+  readonly storeId: string
+  /** Grows on every change of the store (the timeline is built again). */
+  readonly revision: number
   readonly onPickRange: (fromTime: number, toTime: number) => void
 }
 
@@ -50,7 +52,7 @@ function BucketTooltip({ datum, size }: { datum: Datum | undefined; size: number
             {name}
           </Text>
           <Text size="xs" fw={600}>
-            {n.toLocaleString('en-US')}
+            {formatCount(n)}
           </Text>
         </Group>
       ))}
@@ -96,9 +98,8 @@ function Chart({ timeline, onPickRange }: { timeline: TimelineData; onPickRange:
 }
 
 /** The timeline of the whole store. */
-export function Timeline({ tab, onPickRange }: TimelineProps): ReactNode {
-  const { storeId } = tab.info
-  const request = useRequest(`${storeId}:${tab.revision}`, () => call('store:timeline', { storeId }))
+export function Timeline({ storeId, revision, onPickRange }: TimelineProps): ReactNode {
+  const request = useRequest(`${storeId}:${revision}`, () => call('store:timeline', { storeId }))
   const t = request.data
   return (
     <Paper withBorder p="md" radius="md" data-testid="timeline" data-loading={request.loading || undefined}>

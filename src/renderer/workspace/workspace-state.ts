@@ -2,7 +2,7 @@
  * The window's state as a pure reducer: open stores (tabs), the active one,
  * and which capability section is shown. No I/O, so it is unit tested.
  */
-import type { StoreInfo } from '../../../shared/ipc/types'
+import type { StoreInfo } from '../../shared/ipc/types'
 
 /** One open store. `revision` grows on every change, so views know to reload. */
 export interface StoreTab {
@@ -10,11 +10,17 @@ export interface StoreTab {
   readonly revision: number
 }
 
+/** The capability sections of an open store (the shell lists them; features link to them). */
+export type SectionId = 'overview' | 'events' | 'aggregates' | 'replay' | 'triggers' | 'problems' | 'compose'
+
+/** The section a store shows first, and whenever a store is newly opened. */
+export const DEFAULT_SECTION: SectionId = 'overview'
+
 /** Everything the shell shows. */
 export interface WorkspaceState {
   readonly tabs: readonly StoreTab[]
   readonly activeId: string | null
-  readonly section: string
+  readonly section: SectionId
 }
 
 /** What can happen. */
@@ -25,10 +31,10 @@ export type WorkspaceAction =
   | { readonly type: 'closed'; readonly storeId: string }
   | { readonly type: 'activated'; readonly storeId: string }
   | { readonly type: 'cycled'; readonly step: 1 | -1 }
-  | { readonly type: 'section'; readonly section: string }
+  | { readonly type: 'section'; readonly section: SectionId }
 
 /** The state before anything is open. */
-export function initialWorkspace(section: string): WorkspaceState {
+export function initialWorkspace(section: SectionId = DEFAULT_SECTION): WorkspaceState {
   return { tabs: [], activeId: null, section }
 }
 
@@ -77,10 +83,4 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
 /** The active tab, if any. */
 export function activeTab(state: WorkspaceState): StoreTab | null {
   return state.tabs.find((t) => t.info.storeId === state.activeId) ?? null
-}
-
-/** The file name of a path (either separator). */
-export function fileName(path: string): string {
-  const parts = path.split(/[\\/]/)
-  return parts[parts.length - 1] || path
 }
