@@ -62,7 +62,7 @@ export function tempDir(prefix: string): { readonly path: string; remove(): void
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
 }
 
-/** The library README's walkthrough store (seq-nos 1–7, SPEC §3) at `dir/name`; returns its path. */
+/** The library README's walkthrough store (seq-nos 1–7, docs/semantics.md#read-with-replay) at `dir/name`; returns its path. */
 export async function makeWalkthroughStore(dir: string, name = 'walkthrough.db'): Promise<string> {
   const { writeWalkthrough } = await import('../../scripts/demo/walkthrough')
   const path = join(dir, name)

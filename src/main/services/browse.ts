@@ -10,7 +10,7 @@ import type { QueryContext } from './service'
 export const RELATED_LIMIT = 200
 
 /**
- * Effects that make some read replay the action `row` (SPEC §3): effects after it whose
+ * Effects that make some read replay the action `row` (docs/semantics.md#read-with-replay): effects after it whose
  * trigger is carried by any action on its aggregate — what `conflicts` lists
  * as effects for that aggregate from the next seq-no on.
  */

@@ -5,8 +5,8 @@
  * implements it together with `StoreInspector` (see `opened-store.ts`);
  * only domain types cross it, no driver types.
  *
- * Semantics follow `../shared/SPEC.md` (and the library's source where they
- * differ): rebase per §2, reading with replay per §3.
+ * Semantics: docs/semantics.md (the library's, exactly): rebase per
+ * docs/semantics.md#rebase, reading per docs/semantics.md#read-with-replay.
  */
 import type {
   ActionEvent,
@@ -37,12 +37,12 @@ export interface EventStore {
   /** Highest seq-no in the store, 0 when empty (`current-seq-no` / `seq-no`). */
   currentSeqNo(): Promise<number>
   /**
-   * Append `history` on top of `base` in one transaction (SPEC §2). Outcomes
+   * Append `history` on top of `base` in one transaction (docs/semantics.md#rebase). Outcomes
    * (`ok`, `conflict`, `invalid-seq-no`, `write-conflict`) are data; a
    * read-only store rejects with a StoreError `read-only`.
    */
   rebase(base: number, history: readonly NewEvent[], options?: RebaseOptions): Promise<RebaseResult>
-  /** Action events from `offset` on, with replay (SPEC §3), ascending, streamed from one snapshot. */
+  /** Action events from `offset` on, with replay (docs/semantics.md#read-with-replay), ascending, streamed from one snapshot. */
   read(offset: number, range?: ReadRange): AsyncIterable<ActionEvent>
   /** `read` restricted to the given aggregates (same replay rule). */
   filterAggregates(offset: number, aggregates: readonly Identity[], range?: ReadRange): AsyncIterable<ActionEvent>

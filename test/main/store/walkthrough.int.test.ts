@@ -1,5 +1,5 @@
 /**
- * The library README's walkthrough (SPEC §3 worked example), end to end on a
+ * The library README's walkthrough (the worked example in docs/semantics.md#read-with-replay), end to end on a
  * real file: through the store API, and through the CLI with its printed EDN.
  */
 import { mkdtempSync } from 'node:fs'

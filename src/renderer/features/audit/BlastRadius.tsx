@@ -1,6 +1,6 @@
 /**
  * The blast radius of one effect: what `read(offset)` replays because of it
- * (SPEC §3), with counts, compared with the same read without the effect.
+ * (docs/semantics.md#read-with-replay), with counts, compared with the same read without the effect.
  * Reusable: the event detail panel can show it for any effect.
  */
 import { useMemo, useState, type ReactNode } from 'react'

@@ -1,5 +1,5 @@
 /**
- * The `EventStore` contract (SPEC §2–3): every member of the interface, on
+ * The `EventStore` contract (docs/semantics.md: rebase, read with replay, conflicts): every member of the interface, on
  * stores made by the adapter's factory, plus the library's own reader, writer
  * and core tests ported case by case and a model-based property. Written
  * against the interface only; an adapter runs it with one call.

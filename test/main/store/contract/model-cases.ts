@@ -1,7 +1,7 @@
 /**
  * Model-based property: random sequences of rebase / read / conflicts on a
  * store of the adapter, compared step by step with a tiny in-memory model of
- * SPEC §2–3 written here from the spec's words.
+ * docs/semantics.md (rebase, read with replay) written here from its words.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -21,7 +21,7 @@ function toNew(e: Omit<M, 'seq'>): NewEvent {
     : { type: 'effect', timestampMs: 0, source: edn.kw('m'), effect: { reason: edn.kw('x'), trigger: trig(e.trigger as number) } }
 }
 
-/** SPEC §2–3 in a few lines. */
+/** docs/semantics.md's rebase and read with replay in a few lines. */
 class Model {
   events: M[] = []
   private reaches(effect: M, agg: number): boolean {
@@ -60,7 +60,7 @@ const stepArb = fc.oneof(
 
 /** Register the model property for one adapter (`numRuns` random histories, each on a fresh store). */
 export function describeModelCases(factory: StoreAdapterFactory, numRuns = 200): void {
-  describe(`${factory.name}: rebase, read and conflicts against a model of SPEC §2–3`, () => {
+  describe(`${factory.name}: rebase, read and conflicts against a model of docs/semantics.md`, () => {
     it('matches the model on random sequences', async () => {
       await fc.assert(
         fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 12 }), async (steps) => {
