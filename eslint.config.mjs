@@ -35,6 +35,12 @@ const LAYERS = [
     allowPackages: []
   },
   {
+    rule: 'src/main/services (use cases) imports only src/main/core, src/main/store, src/shared and itself, and no Electron, worker or database package',
+    files: ['src/main/services'],
+    allowPaths: ['src/main/services', 'src/main/core', 'src/main/store', 'src/shared'],
+    denyPackages: [...SERVER_PACKAGES, 'node:worker_threads', 'node:child_process']
+  },
+  {
     rule: 'src/preload imports only electron, src/shared and itself',
     files: ['src/preload'],
     allowPaths: ['src/preload', 'src/shared'],

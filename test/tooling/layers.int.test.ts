@@ -49,6 +49,13 @@ const FORBIDDEN: readonly ImportCase[] = [
   { file: 'src/main/core/probe.ts', source: '../store/store', rule: /^src\/main\/core is pure.*: src\/main\/store\/store/ },
   { file: 'src/main/core/probe.ts', source: '../host/protocol', rule: /^src\/main\/core is pure.*: src\/main\/host\/protocol/ },
   { file: 'src/main/core/probe.ts', source: '../ipc/dispatch', rule: /^src\/main\/core is pure.*: src\/main\/ipc\/dispatch/ },
+  { file: 'src/main/core/probe.ts', source: '../services/registry', rule: /^src\/main\/core is pure.*: src\/main\/services\/registry/ },
+  { file: 'src/main/services/probe.ts', source: '../host/worker-methods', rule: /^src\/main\/services \(use cases\) imports only .*: src\/main\/host\/worker-methods/ },
+  { file: 'src/main/services/probe.ts', source: '../ipc/dispatch', rule: /^src\/main\/services \(use cases\) imports only .*: src\/main\/ipc\/dispatch/ },
+  { file: 'src/main/services/probe.ts', source: 'electron', rule: /^src\/main\/services \(use cases\) imports only .*: electron/ },
+  { file: 'src/main/services/probe.ts', source: 'node:worker_threads', rule: /^src\/main\/services \(use cases\) imports only .*: node:worker_threads/ },
+  { file: 'src/main/services/probe.ts', source: 'better-sqlite3', rule: /^src\/main\/services \(use cases\) imports only .*: better-sqlite3/ },
+  { file: 'src/main/services/probe.ts', source: '../store/sqlite', rule: /^src\/main\/store\/sqlite is imported only by .*: src\/main\/store\/sqlite/ },
   { file: 'src/preload/probe.ts', source: 'node:fs', rule: /^src\/preload imports only electron, src\/shared and itself.*: node:fs/ },
   { file: 'src/preload/probe.ts', source: '../main/core/edn', rule: /^src\/preload imports only .*: src\/main\/core\/edn/ },
   { file: 'src/main/ipc/probe.ts', source: '../store/sqlite', rule: /^src\/main\/store\/sqlite is imported only by src\/main\/store\/open-store\.ts.*: src\/main\/store\/sqlite/ },
@@ -69,7 +76,9 @@ const ALLOWED: readonly ImportCase[] = [
   { file: 'src/main/store/open-store.ts', source: './sqlite', rule: /./ },
   { file: 'src/main/store/sqlite/probe.ts', source: './rows', rule: /./ },
   { file: 'test/main/store/sqlite/probe.ts', source: '../../../../src/main/store/sqlite', rule: /./ },
-  { file: 'src/main/host/probe.ts', source: 'node:worker_threads', rule: /./ }
+  { file: 'src/main/host/probe.ts', source: 'node:worker_threads', rule: /./ },
+  { file: 'src/main/services/probe.ts', source: '../store/open-store', rule: /./ },
+  { file: 'src/main/services/probe.ts', source: 'node:fs', rule: /./ }
 ]
 
 /** The same import written every way a module can name another. */
