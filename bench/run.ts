@@ -17,7 +17,7 @@ import { createSqliteStore, openSqliteStore } from '../src/main/store/sqlite'
 import { buildQueries } from '../src/main/store/sqlite/queries'
 import { replayPlan } from '../src/main/store/sqlite/replay'
 import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
-import { generateStore, random, rawInserter, syntheticEvent } from './generate'
+import { aggregateCount, generateStore, random, rawInserter, syntheticEvent } from './generate'
 import { benchFirstRows, benchIpcPage } from './ipc-ui'
 import { benchRebaseBatch } from './rebase-batch'
 
@@ -64,8 +64,7 @@ async function ensureStore(events: number): Promise<string> {
 /** Append 100-event batches through rebase vs raw inserts of the same rows in the same transactions. */
 async function benchAppend(): Promise<[number, number]> {
   const batches = 100
-  const rnd = random(7)
-  const events: NewEvent[] = Array.from({ length: batches * 100 }, (_, i) => syntheticEvent(i, rnd, 500))
+  const events: NewEvent[] = Array.from({ length: batches * 100 }, (_, i) => syntheticEvent(i, 500))
   const oursPath = join(DATA, 'append-ours.db')
   const rawPath = join(DATA, 'append-raw.db')
   const fresh = async (path: string): Promise<void> => {
@@ -134,7 +133,7 @@ async function benchPaging(path: string, events: number): Promise<[number, numbe
   const rnd = random(3)
   const page = await median(21, () => store.pageEvents({ limit: 200, after: Math.floor(rnd() * (events - 200)) }))
   const max = await store.currentSeqNo()
-  const probe = syntheticEvent(events - 5, random(9), Math.max(10, Math.floor(events / 20)))
+  const probe = syntheticEvent(events - 5, aggregateCount(events))
   const conflict = await median(21, () => store.rebase(Math.max(1, max - 1000), [probe], { dry: true }))
   await store.close()
   return [page, conflict]

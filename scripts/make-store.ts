@@ -1,7 +1,7 @@
 /**
  * `npm run make-store -- --events 10000000 out.db`: write a realistic store of
- * any size (raw inserts, cells printed by the real printer) for trying the app
- * and the CLI on big data.
+ * any size (built set-based inside SQLite, see bench/generate.ts) for trying
+ * the app and the CLI on big data.
  */
 import { existsSync } from 'node:fs'
 import { generateStore } from '../bench/generate'

@@ -4,7 +4,7 @@
  * resolves it. Also a conflict caused by an effect (a key expired after the
  * writer read the receipt).
  */
-import type { EventStore } from '../../src/main/store/store'
+import type { EventStore } from '../../src/main/store/event-store'
 import { action, effect, identity, patch } from './events'
 import { expectRebase } from './walkthrough'
 

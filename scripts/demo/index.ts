@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import { DEFAULT_TABLES } from '../../src/shared/domain'
-import { createSqliteStore } from '../../src/main/store/sqlite'
+import { createStore } from '../../src/main/store/open-store'
 import { simulateShop } from './simulation'
 import { writeWalkthrough } from './walkthrough'
 
@@ -19,7 +19,7 @@ export interface DemoOptions {
 /** Create the demo store at `path` (which must not exist yet); returns its highest seq-no. */
 export async function createDemoStore(path: string, options: DemoOptions = {}): Promise<number> {
   if (existsSync(path)) throw new Error(`${path} already exists; the demo store is only written to a new file.`)
-  const store = await createSqliteStore(path, DEFAULT_TABLES)
+  const store = await createStore({ kind: 'sqlite', path }, { tables: DEFAULT_TABLES })
   try {
     await writeWalkthrough(store)
     await simulateShop(store, { actions: options.actions ?? 6000, seed: options.seed ?? 20261128, start: Date.UTC(2026, 0, 6) })

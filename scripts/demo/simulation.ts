@@ -5,7 +5,7 @@
  * service (namespaced kind, UUID ids), warehouse counts, withdrawn consents and
  * a republished price list — effects whose triggers make reads replay.
  */
-import type { EventStore } from '../../src/main/store/store'
+import type { EventStore } from '../../src/main/store/event-store'
 import type { NewEvent } from '../../src/shared/domain'
 import { edn } from '../../src/shared/edn-value'
 import { bookCatalogue, CITIES, CLERKS, CUSTOMERS, GENRES, SERVICES, STREETS, TAGS } from './catalog'

@@ -1,10 +1,10 @@
 /**
- * The library README's walkthrough (SPEC §3), replayed through `rebase`
+ * The library README's walkthrough (docs/semantics.md#read-with-replay), replayed through `rebase`
  * exactly as its users do it: Alice's two books, Bob's conflicting attempt
  * and his resolution, two receipts bound to encryption keys, and the
  * expiry of the first key. Seq-nos 1–7.
  */
-import type { EventStore } from '../../src/main/store/store'
+import type { EventStore } from '../../src/main/store/event-store'
 import type { NewEvent, RebaseOptions, RebaseResult } from '../../src/shared/domain'
 import { action, effect, identity, patch } from './events'
 

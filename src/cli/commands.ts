@@ -6,8 +6,9 @@ import type { EdnValue } from '../shared/edn-value'
 import type { Identity } from '../shared/domain'
 import { EdnParseError, printEdn, readEdn } from '../main/core/edn'
 import { eventToEdn, identityFromEdn, parseReadScope, readEventBatch, ReadScopeError, type ParsedReadScope } from '../main/core/domain'
-import { createSqliteStore, openSqliteStore } from '../main/store/sqlite'
-import type { EventStore } from '../main/store/store'
+import { createStore, openStore } from '../main/store/open-store'
+import { parseStoreLocation } from '../shared/store-location'
+import type { OpenedStore } from '../main/store/opened-store'
 import { UsageError, parseSeqNo, type ParsedCommand } from './args'
 import { EXIT, ResultNotPrintedError, type Output } from './output'
 import { batchProblem, writeRebaseResult } from './rebase-io'
@@ -31,8 +32,8 @@ function identityOption(name: string, value: EdnValue): Identity {
   return identity
 }
 
-async function withStore<T>(cmd: ParsedCommand, readOnly: boolean, work: (store: EventStore) => Promise<T>): Promise<T> {
-  const store = await openSqliteStore(cmd.file, { readOnly, tables: cmd.tables, verify: cmd.values.verify === true })
+async function withStore<T>(cmd: ParsedCommand, readOnly: boolean, work: (store: OpenedStore) => Promise<T>): Promise<T> {
+  const store = await openStore(parseStoreLocation(cmd.file), { readOnly, tables: cmd.tables, verify: cmd.values.verify === true })
   try {
     return await work(store)
   } finally {
@@ -41,7 +42,7 @@ async function withStore<T>(cmd: ParsedCommand, readOnly: boolean, work: (store:
 }
 
 async function init(cmd: ParsedCommand, out: Output): Promise<number> {
-  const store = await createSqliteStore(cmd.file, cmd.tables)
+  const store = await createStore(parseStoreLocation(cmd.file), { tables: cmd.tables })
   await store.close()
   const t = cmd.tables
   await out.write(`Created the store ${cmd.file} (tables ${t.event}, ${t.action}, ${t.effect}, ${t.trigger}).\n`)

@@ -4,14 +4,14 @@
  * names pass; main validates every payload again. The Electron preload and
  * the test harness build it from their own transports.
  */
-import type { Channel, CoherenceApi, PushEventName } from '../shared/ipc/contract'
+import type { Channel, CoherenceApi, DroppedFile, PushEventName } from '../shared/ipc/contract'
 import { isChannel, isPushEventName } from '../shared/ipc/channels'
 
 /** How the bridge reaches main. */
 export interface BridgeTransport {
   invoke(channel: Channel, request: unknown): Promise<unknown>
   subscribe(event: PushEventName, listener: (payload: unknown) => void): () => void
-  pathForFile(file: File): string
+  pathForFile(file: DroppedFile): string
 }
 
 /** The API the window sees as `window.coherence`. */

@@ -16,6 +16,7 @@ contextBridge.exposeInMainWorld(
         ipcRenderer.removeListener(event, wrapped)
       }
     },
-    pathForFile: (file) => webUtils.getPathForFile(file)
+    // The page's own File object, passed through the context bridge unchanged.
+    pathForFile: (file) => webUtils.getPathForFile(file as File)
   })
 )

@@ -99,7 +99,7 @@ export interface BlastAction {
 }
 
 /**
- * What `read(offset)` replays because of one effect (SPEC §3): the actions
+ * What `read(offset)` replays because of one effect (docs/semantics.md#read-with-replay): the actions
  * before `offset` of every aggregate the effect reaches, provided the effect's
  * seq-no is at or after `offset`; compared with the same read without the effect.
  */
@@ -147,7 +147,7 @@ export interface TimelineBucket {
   readonly effects: number
   /**
    * Effects that reach at least one aggregate: each is a conflict for every
-   * writer behind it on those aggregates (SPEC §2 step 4), and makes reads replay.
+   * writer behind it on those aggregates (docs/semantics.md#conflicts), and makes reads replay.
    */
   readonly conflicts: number
   /** Actions whose reason names a compensation (see `COMPENSATION_WORDS`). */

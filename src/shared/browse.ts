@@ -144,7 +144,7 @@ export interface EventDetail {
   readonly problem: string | null
   /**
    * For an action: the later effects that make reads replay it (their trigger
-   * is carried by an action on the same aggregate, SPEC §3).
+   * is carried by an action on the same aggregate, docs/semantics.md#read-with-replay).
    */
   readonly reachedBy: readonly EventRow[]
   /**

@@ -1,6 +1,6 @@
 /**
  * The replay preview: what a read model reading from an offset receives
- * (`read(offset)` and its filtered forms, SPEC §3), page by page, with each
+ * (`read(offset)` and its filtered forms, docs/semantics.md#read-with-replay), page by page, with each
  * replayed action's cause.
  */
 

@@ -15,21 +15,21 @@ import type { ActionEvent, Identity } from '../../src/shared/domain'
 import type { AggregateSummary } from '../../src/shared/browse'
 import { blame, diffStates, stateAsOf } from '../../src/main/core/domain'
 import { printEdn, readEdn } from '../../src/main/core/edn'
-import { createSqliteStore, openSqliteStore } from '../../src/main/store/sqlite'
-import type { EventStore } from '../../src/main/store/store'
+import { createStoreFile, openStoreFile } from '../helpers/store-files'
+import type { OpenedStore } from '../../src/main/store/opened-store'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { tempDir } from '../helpers/stores'
 
 let app: AppHarness
 let dir: ReturnType<typeof tempDir>
-let store: EventStore
+let store: OpenedStore
 let page: Page
 
 beforeAll(async () => {
   dir = tempDir('e2e-aggregates')
   const demo = join(dir.path, 'coherence-demo.db')
   await createDemoStore(demo, { actions: 2500 })
-  store = await openSqliteStore(demo, { readOnly: true })
+  store = await openStoreFile(demo, { readOnly: true })
   app = await startApp({ files: [demo], viewport: { width: 1440, height: 1000 } })
   page = app.page
   await page.getByTestId('overview').waitFor()
@@ -229,7 +229,7 @@ describe('the Aggregates section', () => {
 
   it('says which event stops the state when a stored patch cannot be read, and still shows earlier states', async () => {
     const path = join(dir.path, 'broken.db')
-    await (await createSqliteStore(path)).close()
+    await (await createStoreFile(path)).close()
     const db = new Database(path)
     const action = (n: number, patch: string): string =>
       `INSERT INTO events VALUES (${n}, 1764338400, ':bookstore'); ` +

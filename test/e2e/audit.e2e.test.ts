@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { createDemoStore } from '../../scripts/demo'
-import { openSqliteStore } from '../../src/main/store/sqlite'
+import { openStoreFile } from '../helpers/store-files'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { EVERY_PROBLEM, seededStore } from '../helpers/problem-store'
 import { sha256, tempDir } from '../helpers/stores'
@@ -81,7 +81,7 @@ describe('triggers', () => {
   })
 
   it('summarises a large neighbourhood instead of drawing it all', async () => {
-    const store = await openSqliteStore(demo, { readOnly: true })
+    const store = await openStoreFile(demo, { readOnly: true })
     const busiest = (await store.triggerIndex({ limit: 1, sort: 'actions' })).rows[0]
     await store.close()
     await choose('focus-form', 'Trigger')
@@ -160,7 +160,7 @@ describe('problems', () => {
     await app.openStore(problems)
     await showSection('Problems', 'problems-section')
     await app.page.getByTestId('problems-summary').waitFor()
-    const store = await openSqliteStore(problems, { readOnly: true })
+    const store = await openStoreFile(problems, { readOnly: true })
     const expected = await store.check()
     await store.close()
     const shown = await app.page.getByTestId('problem').allTextContents()

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { writeWalkthrough } from '../../scripts/demo/walkthrough'
-import { createSqliteStore } from '../../src/main/store/sqlite'
+import { createStoreFile } from '../helpers/store-files'
 import { DEFAULT_TABLES } from '../../src/shared/domain'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { tempDir } from '../helpers/stores'
@@ -28,7 +28,7 @@ const bookUpdate = (title: string, patch: string): string =>
 beforeAll(async () => {
   dir = tempDir('e2e-compose')
   walk = join(dir.path, 'walk.db')
-  const store = await createSqliteStore(walk, DEFAULT_TABLES)
+  const store = await createStoreFile(walk, DEFAULT_TABLES)
   await writeWalkthrough(store)
   await store.close()
   app = await startApp({ files: [walk], viewport: { width: 1440, height: 1000 } })

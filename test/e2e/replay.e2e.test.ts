@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { createDemoStore } from '../../scripts/demo'
-import { openSqliteStore } from '../../src/main/store/sqlite'
+import { openStoreFile } from '../helpers/store-files'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { makeWalkthroughStore, tempDir } from '../helpers/stores'
 
@@ -91,7 +91,7 @@ describe('replay on the walkthrough store', () => {
 
 describe('replay on the demo store', () => {
   it('pages through a long read with replayed actions first', async () => {
-    const store = await openSqliteStore(demo, { readOnly: true })
+    const store = await openStoreFile(demo, { readOnly: true })
     const seqNo = await store.currentSeqNo()
     let offset = Math.floor(seqNo / 2)
     while ((await store.countRead(offset)).replayed === 0 && offset < seqNo) offset += 50

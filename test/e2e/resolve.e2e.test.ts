@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { createSqliteStore, openSqliteStore } from '../../src/main/store/sqlite'
+import { createStoreFile, openStoreFile } from '../helpers/store-files'
 import { printEdn } from '../../src/main/core/edn'
 import { stateAsOf } from '../../src/main/core/domain'
 import type { ActionEvent, Identity } from '../../src/shared/domain'
@@ -30,7 +30,7 @@ const bookEvent = (actor: string, reason: string, title: string, patch: string):
 beforeAll(async () => {
   dir = tempDir('e2e-resolve')
   file = join(dir.path, 'test.db')
-  await (await createSqliteStore(file, DEFAULT_TABLES)).close()
+  await (await createStoreFile(file, DEFAULT_TABLES)).close()
   app = await startApp({ files: [file], viewport: { width: 1440, height: 1100 } })
   page = app.page
   await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
@@ -190,7 +190,7 @@ describe('undo by compensation', () => {
   const neuromancer: Identity = { kind: edn.kw('book'), id: edn.str('Neuromancer') }
 
   async function stateOfNeuromancer(asOf: number): Promise<string> {
-    const store = await openSqliteStore(file, { readOnly: true })
+    const store = await openStoreFile(file, { readOnly: true })
     const actions: ActionEvent[] = []
     for await (const e of store.read(0)) actions.push(e)
     await store.close()

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { SINGULAR_TABLES } from '../../src/shared/domain'
-import { createSqliteStore } from '../../src/main/store/sqlite'
+import { createStoreFile } from '../helpers/store-files'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { makeBookStore, tempDir } from '../helpers/stores'
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
   first = await makeBookStore(dir.path, 'first.db', ['A'])
   second = await makeBookStore(dir.path, 'second.db', ['B', 'C'])
   twoSets = await makeBookStore(dir.path, 'two-sets.db', ['D'])
-  await (await createSqliteStore(twoSets, SINGULAR_TABLES)).close()
+  await (await createStoreFile(twoSets, SINGULAR_TABLES)).close()
   app = await startApp()
 }, 120_000)
 

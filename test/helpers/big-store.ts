@@ -1,7 +1,7 @@
 /**
  * Large generated stores for tests that must show behaviour at scale (the
- * 10 M-event table). Generated once per checkout into out/test-data (minutes
- * for 10 M events) and reused; a lock keeps parallel test files from
+ * 10 M-event table). Generated once per checkout into out/test-data (about a
+ * minute for 10 M events, set-based inside SQLite) and reused; a lock keeps parallel test files from
  * generating the same file twice.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs'

@@ -7,12 +7,12 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { createSqliteStore } from '../../src/main/store/sqlite'
+import { createStoreFile } from './store-files'
 
 /** Create a store in a new temporary folder and run `rows` (SQL statements) on it; returns its path. */
 export async function seededStore(rows: string[], dir = mkdtempSync(join(tmpdir(), 'coherence-check-'))): Promise<string> {
   const path = join(dir, 'store.db')
-  await (await createSqliteStore(path)).close()
+  await (await createStoreFile(path)).close()
   const db = new Database(path)
   // better-sqlite3 enforces foreign keys by default; orphans need them off.
   db.pragma('foreign_keys = OFF')

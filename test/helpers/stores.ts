@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { DEFAULT_TABLES, type TableNames } from '../../src/shared/domain'
 import { parseNewEvents } from '../../src/main/core/domain'
 import { readEdn } from '../../src/main/core/edn'
-import { createSqliteStore, openSqliteStore } from '../../src/main/store/sqlite'
+import { createStoreFile, openStoreFile } from './store-files'
 
 /** A new action event as EDN: `actor` creates `[:book title]`. */
 export function bookEdn(title: string, actor = 'alice', genre = 'SciFi'): string {
@@ -24,7 +24,7 @@ export function bookEdn(title: string, actor = 'alice', genre = 'SciFi'): string
 export async function appendEvents(path: string, eventsEdn: string[], tables: TableNames = DEFAULT_TABLES): Promise<number> {
   const parsed = parseNewEvents(readEdn(`[${eventsEdn.join(' ')}]`))
   if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'))
-  const store = await openSqliteStore(path, { tables, readOnly: false })
+  const store = await openStoreFile(path, { tables, readOnly: false })
   try {
     const result = await store.rebase((await store.currentSeqNo()) + 1, parsed.events)
     if (result.result !== 'ok') throw new Error(`rebase gave ${result.result}`)
@@ -37,7 +37,7 @@ export async function appendEvents(path: string, eventsEdn: string[], tables: Ta
 /** Create a store with one book per title; returns its path. */
 export async function makeBookStore(dir: string, name: string, titles: string[], tables: TableNames = DEFAULT_TABLES): Promise<string> {
   const path = join(dir, name)
-  const store = await createSqliteStore(path, tables)
+  const store = await createStoreFile(path, tables)
   await store.close()
   if (titles.length > 0) await appendEvents(path, titles.map((t) => bookEdn(t)), tables)
   return path
@@ -62,11 +62,11 @@ export function tempDir(prefix: string): { readonly path: string; remove(): void
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
 }
 
-/** The library README's walkthrough store (seq-nos 1–7, SPEC §3) at `dir/name`; returns its path. */
+/** The library README's walkthrough store (seq-nos 1–7, docs/semantics.md#read-with-replay) at `dir/name`; returns its path. */
 export async function makeWalkthroughStore(dir: string, name = 'walkthrough.db'): Promise<string> {
   const { writeWalkthrough } = await import('../../scripts/demo/walkthrough')
   const path = join(dir, name)
-  const store = await createSqliteStore(path)
+  const store = await createStoreFile(path)
   try {
     await writeWalkthrough(store)
   } finally {

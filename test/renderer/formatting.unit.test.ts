@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TABLES, SINGULAR_TABLES } from '../../src/shared/domain'
-import { displayShortcut } from '../../src/renderer/app/shortcuts'
+import { displayShortcut } from '../../src/renderer/ui/shortcuts'
 import { tableNamesProblem } from '../../src/renderer/features/open-store/table-names'
-import { formatTimestamp } from '../../src/renderer/features/overview/format'
+import { formatTimestamp } from '../../src/renderer/ui/format'
 
 describe('shortcuts as the platform writes them', () => {
   it('uses ⌘ and symbols on macOS, Ctrl+ elsewhere', () => {

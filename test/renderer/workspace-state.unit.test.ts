@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { DEFAULT_TABLES } from '../../src/shared/domain'
 import type { StoreInfo } from '../../src/shared/ipc/types'
-import { activeTab, fileName, initialWorkspace, workspaceReducer, type WorkspaceAction, type WorkspaceState } from '../../src/renderer/app/workspace/workspace-state'
+import { activeTab, initialWorkspace, workspaceReducer, type WorkspaceAction, type WorkspaceState } from '../../src/renderer/workspace/workspace-state'
+import { fileName } from '../../src/renderer/ui/format'
 
 const info = (n: number, seqNo = 0): StoreInfo => ({ storeId: `s${n}`, path: `/data/store-${n}.db`, tables: DEFAULT_TABLES, locked: true, fileReadOnly: false, seqNo })
 const run = (actions: WorkspaceAction[]): WorkspaceState => actions.reduce(workspaceReducer, initialWorkspace('overview'))

@@ -7,20 +7,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { createDemoStore } from '../../scripts/demo'
-import { openSqliteStore } from '../../src/main/store/sqlite'
-import type { EventStore } from '../../src/main/store/store'
+import { openStoreFile } from '../helpers/store-files'
+import type { OpenedStore } from '../../src/main/store/opened-store'
 import { edn } from '../../src/shared/edn-value'
 import { tempDir } from '../helpers/stores'
 
 let dir: ReturnType<typeof tempDir>
 let path: string
-let store: EventStore
+let store: OpenedStore
 
 beforeAll(async () => {
   dir = tempDir('demo')
   path = join(dir.path, 'demo.db')
   await createDemoStore(path)
-  store = await openSqliteStore(path, { readOnly: true })
+  store = await openStoreFile(path, { readOnly: true })
 }, 60_000)
 afterAll(async () => {
   await store?.close()
@@ -73,7 +73,7 @@ describe('the demo store', () => {
   it('is the same on every run (seeded)', async () => {
     const again = join(dir.path, 'again.db')
     await createDemoStore(again)
-    const other = await openSqliteStore(again, { readOnly: true })
+    const other = await openStoreFile(again, { readOnly: true })
     try {
       expect(await other.counts()).toEqual(await store.counts())
       expect(await other.pageEvents({ limit: 50, before: 4000 })).toEqual(await store.pageEvents({ limit: 50, before: 4000 }))

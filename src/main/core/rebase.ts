@@ -34,7 +34,7 @@ function withSeqNo(event: NewEvent, seqNo: number): StoredEvent {
 }
 
 /**
- * Decide and perform a rebase of `history` on top of `base` (SPEC §2):
+ * Decide and perform a rebase of `history` on top of `base` (docs/semantics.md#rebase):
  * invalid base → `invalid-seq-no`; give seq-nos from the next free one; check
  * every action for a conflict before writing anything (so a batch never
  * conflicts with itself); then append all, or report `write-conflict`.

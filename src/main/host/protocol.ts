@@ -4,36 +4,20 @@
  * progress for it before, and reports commits by other connections.
  */
 import type { TableNames } from '../../shared/domain'
-import type { EventFilter, EventPage, Problem, StoreCounts } from '../../shared/browse'
+import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
+import type { PageQuery, RebaseRequest, SessionState } from '../services/store-session'
+import type { QueryRequest } from '../services/registry'
 import type { IpcError } from '../../shared/ipc/errors'
 import type { RebaseSummary } from '../../shared/ipc/types'
 
 /** What the worker knows about its store. */
-export interface HostStoreState {
-  readonly path: string
-  readonly tables: TableNames
-  /** True unless unlocked: the connection is read-only and writes are refused. */
-  readonly locked: boolean
-  /** True when the file cannot be written (unlock is refused). */
-  readonly fileReadOnly: boolean
-  readonly seqNo: number
-}
+export type HostStoreState = SessionState
 
 /** A page request, as the store's `pageEvents` takes it. */
-export interface HostPageQuery {
-  readonly limit: number
-  readonly after?: number
-  readonly before?: number
-  readonly filter?: EventFilter
-}
+export type HostPageQuery = PageQuery
 
 /** A rebase request with the new events as EDN text (parsed and validated in the worker). */
-export interface HostRebaseRequest {
-  readonly eventsEdn: string
-  readonly base: number
-  readonly resolved: readonly number[]
-  readonly dry: boolean
-}
+export type HostRebaseRequest = RebaseRequest
 
 /** Every method a worker answers: its argument and its result. */
 export interface HostMethods {
@@ -48,8 +32,8 @@ export interface HostMethods {
   lock: { args: Record<string, never>; result: HostStoreState }
   rebase: { args: HostRebaseRequest; result: RebaseSummary }
   close: { args: Record<string, never>; result: null }
-  /** Any registered store query (see queries/index.ts); the host types it by name. */
-  query: { args: { readonly name: string; readonly args: unknown }; result: unknown }
+  /** Any registered store query (see services/registry.ts), typed by its name. */
+  query: { args: QueryRequest; result: unknown }
 }
 
 /** A method name. */
@@ -58,12 +42,12 @@ export type HostMethod = keyof HostMethods
 /** Methods that write to the store: refused while it is locked. */
 export const HOST_WRITE_METHODS: ReadonlySet<HostMethod> = new Set<HostMethod>(['rebase'])
 
-/** main → worker */
-export interface HostRequestMessage {
+/** main → worker: a request for method `M` with that method's arguments. */
+export interface HostRequestMessage<M extends HostMethod = HostMethod> {
   readonly kind: 'request'
   readonly id: number
-  readonly method: HostMethod
-  readonly args: unknown
+  readonly method: M
+  readonly args: HostMethods[M]['args']
 }
 
 /** worker → main */

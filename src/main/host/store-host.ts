@@ -10,7 +10,7 @@ import type { TableNames } from '../../shared/domain'
 import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { OperationKind, ProgressEvent, RebaseSummary, StoreInfo } from '../../shared/ipc/types'
 import { HostError } from './host-error'
-import type { QueryArgs, QueryName, QueryResult } from './queries'
+import type { QueryArgs, QueryName, QueryResult } from '../services/registry'
 import type { HostPageQuery, HostRebaseRequest, HostStoreState, WorkerConfig } from './protocol'
 import { StoreWorkerClient, type WorkerLaunch } from './store-worker-client'
 

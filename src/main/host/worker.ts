@@ -1,13 +1,16 @@
 /**
  * Entry point of a store worker thread (built to out/main/store-host.js).
- * Answers host requests one at a time, in order, reports progress of long
+ * Holds one store session (src/main/services/store-session.ts) and answers
+ * host requests through the typed handler table of `worker-methods.ts`, one
+ * at a time, in order; reports progress of long
  * operations, and polls `data_version` so commits by other processes reach
  * the window within about a second.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { HostError, toIpcError } from './host-error'
-import { HOST_WRITE_METHODS, type HostMethods, type HostRequestMessage, type WorkerConfig, type WorkerMessage } from './protocol'
-import { StoreSession } from './store-session'
+import { HOST_WRITE_METHODS, type HostRequestMessage, type WorkerConfig, type WorkerMessage } from './protocol'
+import { StoreSession } from '../services/store-session'
+import { dispatchHostRequest, isHostMethod, sessionHandlers } from './worker-methods'
 
 /** Progress is sent at most this often per operation. */
 const PROGRESS_INTERVAL_MS = 100
@@ -18,45 +21,14 @@ const config = workerData as WorkerConfig
 const session = new StoreSession(config.nativeBinding)
 const post = (message: WorkerMessage): void => port.postMessage(message)
 
-type Args<M extends keyof HostMethods> = HostMethods[M]['args']
+const handlers = sessionHandlers(session)
 
-/** Runs one request; `progress` reports for this request id. */
+/** Runs one request through the handler table; `progress` reports for this request id. */
 function run(request: HostRequestMessage, progress: (done: number, total: number) => void): Promise<unknown> {
-  const args = request.args as never
-  switch (request.method) {
-    case 'detectTables':
-      return session.detectTables((args as Args<'detectTables'>).path)
-    case 'open': {
-      const { path, tables } = args as Args<'open'>
-      return session.open(path, tables)
-    }
-    case 'create': {
-      const { path, tables } = args as Args<'create'>
-      return session.create(path, tables)
-    }
-    case 'info':
-      return session.info()
-    case 'counts':
-      return session.counts()
-    case 'page':
-      return session.page(args as Args<'page'>)
-    case 'check':
-      return session.check(progress)
-    case 'unlock':
-      return session.unlock()
-    case 'lock':
-      return session.lock()
-    case 'rebase':
-      return session.rebase(args as Args<'rebase'>)
-    case 'close':
-      return session.close()
-    case 'query': {
-      const { name, args: queryArgs } = args as Args<'query'>
-      return session.query(name, queryArgs, progress)
-    }
-    default:
-      return Promise.reject(new HostError('invalid-request', `The store host has no method "${String(request.method)}".`))
+  if (!isHostMethod(handlers, request.method)) {
+    return Promise.reject(new HostError('invalid-request', `The store host has no method "${String(request.method)}".`))
   }
+  return dispatchHostRequest(handlers, request, progress)
 }
 
 function throttledProgress(id: number): (done: number, total: number) => void {

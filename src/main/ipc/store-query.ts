@@ -5,7 +5,7 @@
  * channel's response type.
  */
 import type { OperationKind } from '../../shared/ipc/types'
-import type { QueryArgs, QueryName, QueryResult } from '../host/queries'
+import type { QueryArgs, QueryName, QueryResult } from '../services/registry'
 import type { QueryLane } from '../host/store-host'
 import type { IpcDeps } from './deps'
 

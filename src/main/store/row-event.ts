@@ -7,7 +7,7 @@ import type { StoredEvent, TableNames } from '../../shared/domain'
 import type { EventRow } from '../../shared/browse'
 import { CellReader } from './cells'
 import { StoreError } from './errors'
-import { RowDecoder } from './sqlite/rows'
+import { RowDecoder } from './rows/row-decoder'
 
 /** Decode one browse row (with its `triggers` when the row has them). */
 export function eventFromRow(row: EventRow, tables: TableNames, cells: CellReader = new CellReader()): StoredEvent {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { createSpotlight } from '@mantine/spotlight'
-import { ExportRequestModal } from '../features/export/ExportRequestModal'
+import { ExportRequestModal } from './ExportRequestModal'
 import { ChooseTablesModal } from '../features/open-store/ChooseTablesModal'
 import { DropOverlay } from '../features/open-store/DropOverlay'
 import { NewStoreModal } from '../features/open-store/NewStoreModal'
@@ -11,7 +11,7 @@ import { CommandPalette } from './CommandPalette'
 import { Shell } from './Shell'
 import { colorSchemeManager, theme } from './theme'
 import { UnlockModal } from './UnlockModal'
-import { WorkspaceProvider } from './workspace/WorkspaceProvider'
+import { WorkspaceProvider } from '../workspace/WorkspaceProvider'
 
 const [paletteStore, palette] = createSpotlight()
 

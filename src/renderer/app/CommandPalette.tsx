@@ -4,9 +4,9 @@ import { Kbd, useMantineColorScheme } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { Spotlight, type SpotlightActionGroupData, type SpotlightStore } from '@mantine/spotlight'
 import { buildCommands, type Command } from './commands'
-import { IconSearch } from './icons'
-import { displayShortcut, SHORTCUTS } from './shortcuts'
-import { useWorkspace } from './workspace/WorkspaceProvider'
+import { IconSearch } from '../ui/icons'
+import { displayShortcut, SHORTCUTS } from '../ui/shortcuts'
+import { useWorkspace } from '../workspace/WorkspaceProvider'
 
 function groups(commands: readonly Command[], platform: string | undefined): SpotlightActionGroupData[] {
   const byGroup = new Map<string, SpotlightActionGroupData>()

@@ -6,14 +6,14 @@
 import type { ReactNode } from 'react'
 import { AppShell, Button, Group, Kbd, NavLink, Text, ThemeIcon } from '@mantine/core'
 import { NoStoreOpen } from '../features/open-store/EmptyState'
-import { IconDatabase, IconSearch } from './icons'
+import { IconDatabase, IconSearch } from '../ui/icons'
 import { ProgressIndicator } from './ProgressIndicator'
 import { SECTIONS, sectionById } from './sections'
-import { displayShortcut, SHORTCUTS } from './shortcuts'
+import { displayShortcut, SHORTCUTS } from '../ui/shortcuts'
 import { StoreBar } from './StoreBar'
 import { StoreTabs } from './StoreTabs'
 import { ThemeMenu } from './ThemeMenu'
-import { useWorkspace } from './workspace/WorkspaceProvider'
+import { useWorkspace } from '../workspace/WorkspaceProvider'
 import classes from './Shell.module.css'
 
 function Brand(): ReactNode {

@@ -1,9 +1,10 @@
 /** The active store's name, lock state (with the lock/unlock button) and seq-no. */
 import type { ReactNode } from 'react'
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core'
-import { IconLock, IconLockOpen } from './icons'
-import { useWorkspace } from './workspace/WorkspaceProvider'
-import { fileName, type StoreTab } from './workspace/workspace-state'
+import { IconLock, IconLockOpen } from '../ui/icons'
+import { useWorkspace } from '../workspace/WorkspaceProvider'
+import { type StoreTab } from '../workspace/workspace-state'
+import { fileName, formatCount } from '../ui/format'
 import classes from './Shell.module.css'
 
 function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
@@ -43,7 +44,7 @@ export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           seq-no{' '}
           <Text span fw={700} c="var(--mantine-color-text)" ff="monospace" data-testid="header-seq-no">
-            {seqNo.toLocaleString('en-US')}
+            {formatCount(seqNo)}
           </Text>
         </Text>
         {locked ? (

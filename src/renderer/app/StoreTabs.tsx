@@ -1,9 +1,9 @@
 /** One tab per open store; arrow keys move between tabs, each tab has its own close button. */
 import type { KeyboardEvent, ReactNode } from 'react'
 import { CloseButton, Group, Text, Tooltip, UnstyledButton } from '@mantine/core'
-import { IconLock, IconLockOpen } from './icons'
-import { useWorkspace } from './workspace/WorkspaceProvider'
-import { fileName } from './workspace/workspace-state'
+import { IconLock, IconLockOpen } from '../ui/icons'
+import { useWorkspace } from '../workspace/WorkspaceProvider'
+import { fileName } from '../ui/format'
 import classes from './Shell.module.css'
 
 /** The tab strip in the header. */

@@ -1,7 +1,7 @@
 /** Light / dark / follow the system. */
 import type { ReactNode } from 'react'
 import { ActionIcon, Menu, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core'
-import { IconContrast, IconMoon, IconSun } from './icons'
+import { IconContrast, IconMoon, IconSun } from '../ui/icons'
 
 const OPTIONS: { value: MantineColorScheme; label: string; Icon: typeof IconSun }[] = [
   { value: 'light', label: 'Light', Icon: IconSun },

@@ -1,8 +1,8 @@
 /** Confirms unlocking a store for writing. */
 import type { ReactNode } from 'react'
 import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core'
-import { useWorkspace } from './workspace/WorkspaceProvider'
-import { fileName } from './workspace/workspace-state'
+import { useWorkspace } from '../workspace/WorkspaceProvider'
+import { fileName } from '../ui/format'
 
 /** Shown while a store waits for the user to confirm unlocking it. */
 export function UnlockModal(): ReactNode {

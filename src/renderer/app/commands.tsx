@@ -5,9 +5,9 @@
  */
 import type { ReactNode } from 'react'
 import type { MantineColorScheme } from '@mantine/core'
-import { requestExport } from '../features/export/ExportRequestModal'
+import { requestExport } from './ExportRequestModal'
 import { SECTIONS } from './sections'
-import { SHORTCUTS } from './shortcuts'
+import { SHORTCUTS } from '../ui/shortcuts'
 import {
   IconArrowLeft,
   IconArrowRight,
@@ -23,9 +23,9 @@ import {
   IconSparkles,
   IconSun,
   IconX
-} from './icons'
-import type { Workspace } from './workspace/WorkspaceProvider'
-import { fileName } from './workspace/workspace-state'
+} from '../ui/icons'
+import type { Workspace } from '../workspace/WorkspaceProvider'
+import { fileName } from '../ui/format'
 
 /** One command. */
 export interface Command {

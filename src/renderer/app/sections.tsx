@@ -7,17 +7,17 @@ import type { ReactNode } from 'react'
 import { Aggregates } from '../features/aggregates/Aggregates'
 import { EventsSection } from '../features/events/EventsSection'
 import { Overview } from '../features/overview/Overview'
-import { ProblemsSection } from '../features/audit/ProblemsSection'
+import { ProblemsSection } from '../features/audit/problems/ProblemsSection'
 import { TriggersSection } from '../features/audit/TriggersSection'
 import { IconProblems, IconTrigger } from '../features/audit/icons'
 import { Compose, IconCompose } from '../features/compose/Compose'
 import { ReplayView } from '../features/replay/ReplayView'
-import { IconBoxes, IconLayout, IconList, IconReplay } from './icons'
-import type { StoreTab } from './workspace/workspace-state'
+import { IconBoxes, IconLayout, IconList, IconReplay } from '../ui/icons'
+import type { SectionId, StoreTab } from '../workspace/workspace-state'
 
 /** One section: navbar entry and the view it shows for the active store. */
 export interface Section {
-  readonly id: string
+  readonly id: SectionId
   readonly label: string
   /** One line for the navbar and the command palette. */
   readonly description: string
@@ -36,10 +36,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'compose', label: 'Compose', description: 'Compose, stage, preflight and commit new events', icon: IconCompose, View: Compose }
 ]
 
-/** The section shown first. */
-export const DEFAULT_SECTION = 'overview'
-
 /** The section with `id` (the first one when unknown). */
-export function sectionById(id: string): Section {
+export function sectionById(id: SectionId): Section {
   return SECTIONS.find((s) => s.id === id) ?? SECTIONS[0]
 }

@@ -244,5 +244,17 @@ export interface CoherenceApi {
   /** Listen to a push event; returns the function that stops listening. */
   on<E extends PushEventName>(event: E, listener: (payload: PushPayloads[E]) => void): () => void
   /** The file-system path of a dropped file (Electron's `webUtils.getPathForFile`). */
-  pathForFile(file: File): string
+  pathForFile(file: DroppedFile): string
+}
+
+/**
+ * A file the user dropped on the window: the DOM's `File`, described by the
+ * fields shared code may name (shared sees no DOM types). The preload hands
+ * the very object to Electron's `webUtils.getPathForFile`.
+ */
+export interface DroppedFile {
+  readonly name: string
+  readonly size: number
+  readonly type: string
+  readonly lastModified: number
 }

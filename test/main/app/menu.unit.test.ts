@@ -3,9 +3,11 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { menuTemplate, type MenuContext } from '../../../src/main/app/menu'
 import type { AppCommandEvent } from '../../../src/shared/ipc/types'
 
-function context(overrides: Partial<MenuContext> = {}): MenuContext & { sent: AppCommandEvent[]; cleared: number } {
+type RecordingContext = MenuContext & { sent: AppCommandEvent[]; cleared: number }
+
+function context(overrides: Partial<MenuContext> = {}): RecordingContext {
   const sent: AppCommandEvent[] = []
-  const ctx = { platform: 'linux', recent: [], demoAvailable: true, development: false, sent, cleared: 0, send: (c: AppCommandEvent) => sent.push(c), clearRecent: () => ctx.cleared++, ...overrides }
+  const ctx: RecordingContext = { platform: 'linux', recent: [], demoAvailable: true, development: false, sent, cleared: 0, send: (c: AppCommandEvent) => sent.push(c), clearRecent: () => ctx.cleared++, ...overrides }
   return ctx
 }
 

@@ -13,7 +13,7 @@ import { JsonRecentFiles } from '../../../src/main/app/recent-files'
 import { startupOnce } from '../../../src/main/app/launch'
 import type { IpcDeps } from '../../../src/main/ipc/deps'
 import { dispatch } from '../../../src/main/ipc/dispatch'
-import { createSqliteStore } from '../../../src/main/store/sqlite'
+import { createStoreFile } from '../../helpers/store-files'
 import { ScriptedDialogs } from '../../helpers/scripted-dialogs'
 import { bookEdn, makeBookStore, sha256, tempDir } from '../../helpers/stores'
 import { recordingListener, startTestHost } from '../../helpers/test-host'
@@ -55,7 +55,7 @@ describe('opening', () => {
 
   it('detects every table set of a file, opens the chosen one, and remembers custom names', async () => {
     const path = await makeBookStore(dir.path, 'two-sets.db', ['Dune'])
-    await (await createSqliteStore(path, SINGULAR_TABLES)).close()
+    await (await createStoreFile(path, SINGULAR_TABLES)).close()
     expect(await value('store:detect-tables', { path })).toEqual(expect.arrayContaining([DEFAULT_TABLES, SINGULAR_TABLES]))
     const info = await value<StoreInfo>('store:open', { path, tables: SINGULAR_TABLES })
     expect(info).toMatchObject({ tables: SINGULAR_TABLES, seqNo: 0 })

@@ -16,7 +16,7 @@ import type { StoreInfo } from '../../../src/shared/ipc/types'
 import type { EdnValue } from '../../../src/shared/edn-value'
 import { eventToEdn } from '../../../src/main/core/domain'
 import { ednToJson, printEdn, readEdnAll } from '../../../src/main/core/edn'
-import { openSqliteStore } from '../../../src/main/store/sqlite'
+import { openStoreFile } from '../../helpers/store-files'
 import { eventFromRow } from '../../../src/main/store/row-event'
 import { createDemoStore } from '../../../scripts/demo'
 import { ScriptedDialogs } from '../../helpers/scripted-dialogs'
@@ -37,7 +37,7 @@ let walkthrough: { path: string; storeId: string }
 
 /** The store's own events for `filter`: every matching row (keyset pages, each row with its triggers), as EDN. */
 async function expected(path: string, filter: EventFilter): Promise<EdnValue[]> {
-  const store = await openSqliteStore(path, { readOnly: true })
+  const store = await openStoreFile(path, { readOnly: true })
   try {
     const events: EdnValue[] = []
     let after: number | undefined

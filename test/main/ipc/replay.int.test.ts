@@ -12,8 +12,8 @@ import type { StoreInfo } from '../../../src/shared/ipc/types'
 import type { ReplayCount, ReplayItem, ReplayPage } from '../../../src/shared/replay'
 import { identityToEdn, parseReadScope } from '../../../src/main/core/domain'
 import { printEdn } from '../../../src/main/core/edn'
-import { openSqliteStore } from '../../../src/main/store/sqlite'
-import type { EventStore } from '../../../src/main/store/store'
+import { openStoreFile } from '../../helpers/store-files'
+import type { OpenedStore } from '../../../src/main/store/opened-store'
 import { createDemoStore } from '../../../scripts/demo'
 import { generateStore } from '../../../bench/generate'
 import { makeWalkthroughStore } from '../../helpers/stores'
@@ -24,7 +24,7 @@ let ipc: IpcHarness
 const call = <T,>(channel: string, payload: unknown): Promise<IpcResult<T>> => ipc.call<T>(channel, payload)
 const value = <T,>(channel: string, payload: unknown): Promise<T> => ipc.value<T>(channel, payload)
 let dir: IpcHarness['dir']
-const stores: Record<string, { path: string; storeId: string; store: EventStore }> = {}
+const stores: Record<string, { path: string; storeId: string; store: OpenedStore }> = {}
 
 
 interface Scope {
@@ -46,7 +46,7 @@ async function allPages(storeId: string, offset: number, scope: Scope, limit: nu
 }
 
 /** What the store's own read delivers for the same request. */
-async function direct(store: EventStore, offset: number, scope: Scope): Promise<ActionEvent[]> {
+async function direct(store: OpenedStore, offset: number, scope: Scope): Promise<ActionEvent[]> {
   const parsed = parseReadScope(scope.aggregates, scope.kinds, { aggregates: 'aggregates', kinds: 'kinds' })
   const events = parsed === undefined
     ? store.read(offset)
@@ -98,7 +98,7 @@ beforeAll(async () => {
   await generateStore(paths.synthetic, 3_000)
   for (const [name, path] of Object.entries(paths)) {
     const storeId = (await value<StoreInfo>('store:open', { path })).storeId
-    stores[name] = { path, storeId, store: await openSqliteStore(path, { readOnly: true }) }
+    stores[name] = { path, storeId, store: await openStoreFile(path, { readOnly: true }) }
   }
 }, 120_000)
 afterAll(async () => {

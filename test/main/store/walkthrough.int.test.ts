@@ -1,5 +1,5 @@
 /**
- * The library README's walkthrough (SPEC §3 worked example), end to end on a
+ * The library README's walkthrough (the worked example in docs/semantics.md#read-with-replay), end to end on a
  * real file: through the store API, and through the CLI with its printed EDN.
  */
 import { mkdtempSync } from 'node:fs'
@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { edn } from '../../../src/shared/edn-value'
 import type { Identity, NewEvent } from '../../../src/shared/domain'
-import { createSqliteStore } from '../../../src/main/store/sqlite'
+import { createStoreFile } from '../../helpers/store-files'
 import { cli } from '../../cli/run-cli'
 
 const T = Date.UTC(2026, 10, 28, 14)
@@ -25,7 +25,7 @@ const receipt = (n: number): Identity => ({ kind: edn.kw('receipt'), id: edn.int
 
 describe('README walkthrough', () => {
   it('through the store API', async () => {
-    const store = await createSqliteStore(join(mkdtempSync(join(tmpdir(), 'coherence-walk-')), 'test.db'))
+    const store = await createStoreFile(join(mkdtempSync(join(tmpdir(), 'coherence-walk-')), 'test.db'))
     const alice = await store.rebase(1, [
       act('create', 'alice', book('Neuromancer'), assoc(['author', 'William Gibson'], ['genre', 'SciFi'])),
       act('create', 'alice', book('Count Zero'), assoc(['author', 'William Gibson'], ['genre', 'Cyberpunk']))

@@ -1,5 +1,5 @@
 /**
- * The blast radius of one effect (SPEC §3): `read(offset)` replays every
+ * The blast radius of one effect (docs/semantics.md#read-with-replay): `read(offset)` replays every
  * action before `offset` of each aggregate that some effect at or after
  * `offset` reaches. The actions replayed because of effect E are those of the
  * aggregates E reaches, when E's seq-no is at or after `offset`; they are

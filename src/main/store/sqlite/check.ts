@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3'
 import type { Problem } from '../../../shared/browse'
 import type { TableNames } from '../../../shared/domain'
-import type { ProgressFn } from '../store'
+import type { ProgressFn } from '../store-inspector'
 import { checkCell, type CellExpectation } from '../../core/integrity'
 import { lengthNotice } from '../../core/cell-limits'
 import { isSqliteError } from '../errors'

@@ -1,4 +1,4 @@
-/** The SQLite adapter of the EventStore interface. */
+/** The SQLite adapter of the store port (EventStore and StoreInspector); imported only by open-store.ts and its own tests. */
 export { openSqliteStore, createSqliteStore, detectTables, isWritableFile, type OpenOptions } from './open'
 export { SqliteEventStore } from './store'
 export { createTableStatements, TABLE_COLUMNS, COLUMN_LENGTHS } from './schema'

@@ -1,5 +1,5 @@
 /**
- * Reading with replay (SPEC §3), as the library's reader queries do: actions
+ * Reading with replay (docs/semantics.md#read-with-replay), as the library's reader queries do: actions
  * from `offset` on, preceded by the earlier actions of every aggregate an
  * effect at or after `offset` reaches through its trigger. The two parts are
  * separate ordered queries (every seq-no of the first is below `offset`, every

@@ -1,5 +1,5 @@
 /**
- * `EventStore` on SQLite (better-sqlite3). One connection per store for
+ * `EventStore` and `StoreInspector` on SQLite (better-sqlite3). One connection per store for
  * queries and rebase; each streaming read gets its own read-only connection so
  * a long read never blocks other calls and sees one consistent snapshot.
  */
@@ -15,13 +15,15 @@ import type {
 } from '../../../shared/domain'
 import type { EdnKeyword } from '../../../shared/edn-value'
 import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts, SuggestableColumn } from '../../../shared/browse'
-import type { AggregateQuery, EventStore, ProgressFn, ReadCount, ReadRange, ReadScope, ReplayCause } from '../store'
+import type { ReadRange } from '../event-store'
+import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
+import type { OpenedStore } from '../opened-store'
 import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
 import { buildQueries, type Queries } from './queries'
-import { RowDecoder, type ActionRow, type EffectRow } from './rows'
+import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
 import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from './replay'
 import * as browse from './browse'
 import { checkStore } from './check'
@@ -30,7 +32,7 @@ import { countTriggers, triggerGraph, triggerIndex } from './triggers'
 import { blastRadius, blastReadSizes } from './blast-radius'
 import { timeline } from './timeline'
 import { identitiesByPrefix } from './identities'
-import type { IdentityRole, KnownIdentity } from '../../../shared/compose'
+import type { KnownIdentity } from '../../../shared/compose'
 
 type Stmt = Database.Statement
 
@@ -49,7 +51,7 @@ interface Statements {
 }
 
 /** A coherence store in an SQLite file. Create it with `openSqliteStore` / `createSqliteStore`. */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements OpenedStore {
   private readonly queries: Queries
   private readonly statements: Statements
   private readonly decoder: RowDecoder
@@ -305,7 +307,7 @@ export class SqliteEventStore implements EventStore {
     return this.guard(() => browse.aggregates(this.db, this.queries, query))
   }
 
-  identitiesByPrefix(query: { role: IdentityRole; prefix: string; limit: number }): Promise<KnownIdentity[]> {
+  identitiesByPrefix(query: IdentityPrefixQuery): Promise<KnownIdentity[]> {
     return this.guard(() => identitiesByPrefix(this.db, this.queries, query))
   }
 

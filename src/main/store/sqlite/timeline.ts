@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3'
 import { COMPENSATION_WORDS, type Timeline, type TimelineBucket, type TimelineQuery } from '../../../shared/audit'
-import type { ProgressFn } from '../store'
+import type { ProgressFn } from '../store-inspector'
 import type { Queries } from './queries'
 
 const MINUTE = 60

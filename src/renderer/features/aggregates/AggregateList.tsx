@@ -2,11 +2,12 @@
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { Group, Loader, Text, TextInput, UnstyledButton } from '@mantine/core'
 import type { CellIdentity } from '../../../shared/browse'
-import { IconSearch } from '../../app/icons'
+import { IconSearch } from '../../ui/icons'
 import { sameAggregate } from './view-state'
 import type { AggregatePages } from './useAggregatePages'
 import { VirtualRows } from './VirtualRows'
 import classes from './Aggregates.module.css'
+import { formatCount } from '../../ui/format'
 
 /** Props of `AggregateList`. */
 export interface AggregateListProps {
@@ -85,7 +86,7 @@ export function AggregateList({ kind, pages, search, onSearch, selected, onSelec
                   {row.id}
                 </Text>
                 <Text size="xs" c="dimmed" truncate="end">
-                  {row.actions.toLocaleString('en-US')} {row.actions === 1 ? 'action' : 'actions'} · seq-no {row.firstSeqNo}
+                  {formatCount(row.actions)} {row.actions === 1 ? 'action' : 'actions'} · seq-no {row.firstSeqNo}
                   {row.lastSeqNo !== row.firstSeqNo ? `–${row.lastSeqNo}` : ''}
                 </Text>
               </UnstyledButton>
@@ -95,7 +96,7 @@ export function AggregateList({ kind, pages, search, onSearch, selected, onSelec
       )}
       {pages.hasMore && rows.length > 0 && (
         <Text size="xs" c="dimmed" px={4} mt={4}>
-          {rows.length.toLocaleString('en-US')} loaded; scroll for more.
+          {formatCount(rows.length)} loaded; scroll for more.
         </Text>
       )}
     </div>

@@ -6,14 +6,15 @@ import type { ReactNode } from 'react'
 import { Alert, Badge, Button, CopyButton, Group, Loader, Paper, SegmentedControl, Text, Title, Tooltip } from '@mantine/core'
 import type { AggregateHistory } from '../../../shared/aggregates'
 import type { CellIdentity } from '../../../shared/browse'
-import { showEvent, showEvents, type Navigator } from '../../app/navigation'
-import { useRequest } from '../../app/useRequest'
+import { showEvent, showEvents, type Navigator } from '../../workspace/navigation'
+import { useRequest } from '../../ui/useRequest'
 import { call } from '../../ipc/client'
 import { DiffPanel } from './DiffPanel'
 import { HistoryTable } from './HistoryTable'
 import { StatePanel } from './StatePanel'
 import { defaultPoints, positionOf, type AggregateMode, type DiffPoints } from './view-state'
 import { identityText } from '../../../shared/browse'
+import { formatCount } from '../../ui/format'
 
 /** Props of `AggregateView`. */
 export interface AggregateViewProps {
@@ -63,7 +64,7 @@ export function AggregateView({ nav, revision, aggregate, asOf, onAsOf, mode, on
           {last && (
             <Group gap={6} mt={4}>
               <Badge variant="light" styles={{ label: { overflow: 'visible' } }}>
-                {rows.length.toLocaleString('en-US')} {rows.length === 1 ? 'action' : 'actions'}
+                {formatCount(rows.length)} {rows.length === 1 ? 'action' : 'actions'}
               </Badge>
               <Text size="sm" c="dimmed">
                 seq-no {rows[0].seqNo}

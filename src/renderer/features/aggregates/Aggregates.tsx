@@ -8,34 +8,29 @@ import { useCallback, type ReactNode } from 'react'
 import { Paper, Stack, Text, Title } from '@mantine/core'
 import type { AggregateKindCount } from '../../../shared/aggregates'
 import type { CellIdentity } from '../../../shared/browse'
-import { NAV_STATE } from '../../app/navigation'
-import { useRequest } from '../../app/useRequest'
-import { useViewState } from '../../app/workspace/view-state'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
-import type { StoreTab } from '../../app/workspace/workspace-state'
+import { NAV_STATE } from '../../workspace/navigation'
+import { useRequest } from '../../ui/useRequest'
+import { useViewState } from '../../workspace/view-state'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import type { StoreTab } from '../../workspace/workspace-state'
 import { call } from '../../ipc/client'
 import { AggregateList } from './AggregateList'
 import { AggregateView } from './AggregateView'
 import { KindList } from './KindList'
 import { useAggregatePages } from './useAggregatePages'
-import { AGGREGATE_STATE, type AggregateMode, type DiffPoints, type KindChoice, type ShownAggregate } from './view-state'
+import { AGGREGATE_STATE } from './view-state'
 import classes from './Aggregates.module.css'
 import { identityText } from '../../../shared/browse'
-
-/** Diff points belong to one aggregate. */
-type KeyedPoints = DiffPoints & { readonly key: string }
-
-const NO_POINTS: KeyedPoints = { key: '', from: null, to: null }
 
 /** The section. */
 export function Aggregates({ tab }: { tab: StoreTab }): ReactNode {
   const { storeId } = tab.info
   const { showSection } = useWorkspace()
-  const [kindChoice, setKindChoice] = useViewState<KindChoice | null>(storeId, AGGREGATE_STATE.kind, null)
-  const [shown, setShown] = useViewState<ShownAggregate | null>(storeId, NAV_STATE.aggregateShown, null)
-  const [search, setSearch] = useViewState<string>(storeId, AGGREGATE_STATE.search, '')
-  const [mode, setMode] = useViewState<AggregateMode>(storeId, AGGREGATE_STATE.mode, 'state')
-  const [points, setPoints] = useViewState<KeyedPoints>(storeId, AGGREGATE_STATE.diff, NO_POINTS)
+  const [kindChoice, setKindChoice] = useViewState(storeId, AGGREGATE_STATE.kind)
+  const [shown, setShown] = useViewState(storeId, NAV_STATE.aggregateShown)
+  const [search, setSearch] = useViewState(storeId, AGGREGATE_STATE.search)
+  const [mode, setMode] = useViewState(storeId, AGGREGATE_STATE.mode)
+  const [points, setPoints] = useViewState(storeId, AGGREGATE_STATE.diff)
 
   const kinds = useRequest<AggregateKindCount[]>(`${storeId}:${tab.revision}`, () => call('store:aggregate-kinds', { storeId }))
   const kind =
@@ -82,7 +77,7 @@ export function Aggregates({ tab }: { tab: StoreTab }): ReactNode {
             onAsOf={(asOf) => setShown({ ...shown, asOf })}
             mode={mode}
             onMode={setMode}
-            points={points.key === aggregateKey ? points : NO_POINTS}
+            points={points.key === aggregateKey ? points : AGGREGATE_STATE.diff.fallback}
             onPoints={(next) => setPoints({ ...next, key: aggregateKey })}
           />
         ) : (

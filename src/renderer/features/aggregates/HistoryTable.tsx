@@ -5,8 +5,8 @@
 import type { ReactNode } from 'react'
 import { ActionIcon, Code, Tooltip } from '@mantine/core'
 import type { EventRow } from '../../../shared/browse'
-import { IconHistory } from '../../app/icons'
-import { formatTimestamp } from '../overview/format'
+import { IconHistory } from '../../ui/icons'
+import { formatTimestamp } from '../../ui/format'
 import { VirtualRows } from './VirtualRows'
 import classes from './Aggregates.module.css'
 

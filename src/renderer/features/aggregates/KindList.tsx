@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react'
 import { Badge, Group, Loader, NavLink, ScrollArea, Text } from '@mantine/core'
 import type { AggregateKindCount } from '../../../shared/aggregates'
-import type { RequestState } from '../../app/useRequest'
+import type { RequestState } from '../../ui/useRequest'
+import { formatCount } from '../../ui/format'
 
 /** Props of `KindList`. */
 export interface KindListProps {
@@ -44,7 +45,7 @@ export function KindList({ kinds, selected, onSelect }: KindListProps): ReactNod
               label={<Text ff="monospace" size="sm" truncate="end">{k.kind}</Text>}
               rightSection={
                 <Badge size="sm" variant="default" styles={{ label: { overflow: 'visible' } }}>
-                  {k.aggregates.toLocaleString('en-US')}
+                  {formatCount(k.aggregates)}
                 </Badge>
               }
               styles={{ body: { minWidth: 0, overflow: 'hidden' } }}

@@ -1,20 +1,17 @@
 /**
  * The Aggregates section's view state (per store, survives tab switches):
- * the chosen kind, the id search, the aggregate shown (a navigation target
- * other features write, see NAV_STATE.aggregateShown), the mode and the
- * diff's two points.
+ * the chosen kind, the id search, the mode and the diff's two points (the
+ * aggregate shown is a navigation target other features write, see
+ * NAV_STATE.aggregateShown).
  */
 import type { CellIdentity, EventRow } from '../../../shared/browse'
-import type { AggregateTarget } from '../../app/navigation'
+import { viewKey } from '../../workspace/view-state'
 
 /** A kind picked in the list, with when (the newer of this and a shown aggregate wins). */
 export interface KindChoice {
   readonly kind: string
   readonly at: number
 }
-
-/** What `showAggregate` writes. */
-export type ShownAggregate = AggregateTarget & { readonly at: number }
 
 /** State or diff. */
 export type AggregateMode = 'state' | 'diff'
@@ -25,12 +22,17 @@ export interface DiffPoints {
   readonly to: number | null
 }
 
-/** View-state names owned by the section (besides NAV_STATE.aggregateShown). */
+/** Diff points belong to one aggregate (`key`, its identity as text). */
+export type KeyedPoints = DiffPoints & { readonly key: string }
+
+const NO_POINTS: KeyedPoints = { key: '', from: null, to: null }
+
+/** View state owned by the section (besides NAV_STATE.aggregateShown). */
 export const AGGREGATE_STATE = {
-  kind: 'aggregates.kind',
-  search: 'aggregates.search',
-  mode: 'aggregates.mode',
-  diff: 'aggregates.diff'
+  kind: viewKey<KindChoice | null>('aggregates.kind', null),
+  search: viewKey<string>('aggregates.search', ''),
+  mode: viewKey<AggregateMode>('aggregates.mode', 'state'),
+  diff: viewKey<KeyedPoints>('aggregates.diff', NO_POINTS)
 } as const
 
 

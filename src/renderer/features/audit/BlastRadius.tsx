@@ -1,18 +1,17 @@
 /**
  * The blast radius of one effect: what `read(offset)` replays because of it
- * (SPEC §3), with counts, compared with the same read without the effect.
+ * (docs/semantics.md#read-with-replay), with counts, compared with the same read without the effect.
  * Reusable: the event detail panel can show it for any effect.
  */
 import { useMemo, useState, type ReactNode } from 'react'
 import { Alert, Badge, Grid, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core'
 import type { BlastRadius as Blast } from '../../../shared/audit'
 import { call } from '../../ipc/client'
-import { useRequest } from '../../app/useRequest'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
-import { showAggregate, showEvent } from '../../app/navigation'
-import type { StoreTab } from '../../app/workspace/workspace-state'
-import { formatTimestamp } from '../overview/format'
-import { formatCount } from './graph-layout'
+import { useRequest } from '../../ui/useRequest'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import { showAggregate, showEvent } from '../../workspace/navigation'
+import type { StoreTab } from '../../workspace/workspace-state'
+import { formatCount, formatTimestamp } from '../../ui/format'
 import classes from './Audit.module.css'
 import { identityText } from '../../../shared/browse'
 

@@ -10,14 +10,14 @@ import { useDebouncedValue } from '@mantine/hooks'
 import type { TriggerSort, TriggerSummary } from '../../../shared/audit'
 import type { CellIdentity } from '../../../shared/browse'
 import { call, messageOf } from '../../ipc/client'
-import { useRequest } from '../../app/useRequest'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
-import { useViewState } from '../../app/workspace/view-state'
-import { showEvents } from '../../app/navigation'
-import type { StoreTab } from '../../app/workspace/workspace-state'
-import { formatCount } from './graph-layout'
+import { useRequest } from '../../ui/useRequest'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import { useViewState, viewKey } from '../../workspace/view-state'
+import { showEvents } from '../../workspace/navigation'
+import type { StoreTab } from '../../workspace/workspace-state'
 import classes from './Audit.module.css'
 import { identityText } from '../../../shared/browse'
+import { formatCount } from '../../ui/format'
 
 /** Rows per page. */
 export const TRIGGER_PAGE = 100
@@ -33,13 +33,13 @@ interface IndexState {
   readonly sort: TriggerSort
 }
 
-const INITIAL: IndexState = { text: '', sort: 'identity' }
+const INDEX_STATE = viewKey<IndexState>('audit.triggers', { text: '', sort: 'identity' })
 
 /** The trigger index; `onGraph` draws a trigger's graph. */
 export function TriggerIndex({ tab, onGraph }: { tab: StoreTab; onGraph: (trigger: CellIdentity) => void }): ReactNode {
   const { storeId } = tab.info
   const { showSection } = useWorkspace()
-  const [state, setState] = useViewState<IndexState>(storeId, 'audit.triggers', INITIAL)
+  const [state, setState] = useViewState(storeId, INDEX_STATE)
   const [text] = useDebouncedValue(state.text, 250)
   const baseKey = `${storeId}:${tab.revision}:${state.sort}:${text}`
   const first = useRequest(baseKey, () => call('store:trigger-index', { storeId, sort: state.sort, text: text || undefined, limit: TRIGGER_PAGE }))

@@ -5,14 +5,14 @@
 import { useState, type ReactNode } from 'react'
 import { Button, Grid, Group, NumberInput, Paper, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { GraphFocus } from '../../../shared/audit'
-import { useViewState } from '../../app/workspace/view-state'
-import type { StoreTab } from '../../app/workspace/workspace-state'
+import { useViewState, viewKey } from '../../workspace/view-state'
+import type { StoreTab } from '../../workspace/workspace-state'
 import { BlastRadius } from './BlastRadius'
 import { TriggerGraph, focusText } from './TriggerGraph'
 import { TriggerIndex } from './TriggerIndex'
 
 /** View-state name of the graph's focus (other features may set it to show a graph). */
-export const AUDIT_FOCUS = 'audit.focus'
+export const AUDIT_FOCUS = viewKey<GraphFocus | null>('audit.focus', null)
 
 type FocusType = GraphFocus['type']
 
@@ -77,7 +77,7 @@ function FocusForm({ focus, onFocus }: { focus: GraphFocus | null; onFocus: (foc
 
 /** The Triggers section. */
 export function TriggersSection({ tab }: { tab: StoreTab }): ReactNode {
-  const [focus, setFocus] = useViewState<GraphFocus | null>(tab.info.storeId, AUDIT_FOCUS, null)
+  const [focus, setFocus] = useViewState(tab.info.storeId, AUDIT_FOCUS)
   return (
     <Stack gap="lg" data-testid="triggers-section">
       <div>

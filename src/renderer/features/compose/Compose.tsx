@@ -1,7 +1,7 @@
 /** The Compose section: the composer beside the staged batch with its preflight and commit. */
 import type { ReactNode } from 'react'
 import { Grid, Stack, Text, Title } from '@mantine/core'
-import type { StoreTab } from '../../app/workspace/workspace-state'
+import type { StoreTab } from '../../workspace/workspace-state'
 import { Composer } from './Composer'
 import { Staging } from './StagedBatch'
 

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react'
 import { Stack, Text } from '@mantine/core'
 import type { FieldDiagnostic } from '../../../shared/compose'
-import { EdnEditor, type EdnCompletion, type EdnDiagnostic } from '../edn-editor/EdnEditor'
+import { EdnEditor, type EdnCompletion, type EdnDiagnostic } from '../../ui/edn-editor/EdnEditor'
 
 /** The messages of one field (errors first), each a sentence. */
 export function FieldMessages({ field, diagnostics }: { field: string; diagnostics: readonly FieldDiagnostic[] }): ReactNode {

@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react'
 import { Alert, Badge, Code, Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core'
 import type { AggregateChange, DiffEntry, OutcomeEvent, RebaseOutcome } from '../../../shared/compose'
-import type { StoreTab } from '../../app/workspace/workspace-state'
+import type { StoreTab } from '../../workspace/workspace-state'
 import { ConflictSlot } from './ConflictSlot'
 import classes from './Compose.module.css'
 

@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react'
 import { ActionIcon, Button, Group, Stack, Text, Tooltip } from '@mantine/core'
 import type { ComposeForm, FieldDiagnostic } from '../../../shared/compose'
-import { EdnEditor } from '../edn-editor/EdnEditor'
+import { EdnEditor } from '../../ui/edn-editor/EdnEditor'
 import { FieldMessages, marks } from './Field'
 import { at } from './form-state'
 

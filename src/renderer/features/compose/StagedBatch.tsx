@@ -7,8 +7,8 @@
 import { useState, type ReactNode } from 'react'
 import { ActionIcon, Alert, Badge, Button, Code, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
 import type { RebaseOutcome } from '../../../shared/compose'
-import type { StoreTab } from '../../app/workspace/workspace-state'
-import { useViewState } from '../../app/workspace/view-state'
+import type { StoreTab } from '../../workspace/workspace-state'
+import { useViewState, viewKey } from '../../workspace/view-state'
 import { call, messageOf } from '../../ipc/client'
 import { CommitModal } from './CommitModal'
 import { editStagedEvent } from './Composer'
@@ -25,7 +25,7 @@ interface ShownOutcome {
   readonly revision: number
 }
 
-const NO_OUTCOME: ShownOutcome | null = null
+const SHOWN_OUTCOME = viewKey<ShownOutcome | null>('compose.outcome', null)
 
 /** The drag-and-drop type carrying a staged event's id while it is dragged to a new place. */
 const DRAG_TYPE = 'application/x-coherence-staged-event'
@@ -51,7 +51,7 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
   const { storeId, locked, path } = tab.info
   const batch = useStaging(storeId)
   const composer = useComposerState(storeId)
-  const [shown, setShown] = useViewState<ShownOutcome | null>(storeId, 'compose.outcome', NO_OUTCOME)
+  const [shown, setShown] = useViewState(storeId, SHOWN_OUTCOME)
   const [busy, setBusy] = useState<'preflight' | 'commit' | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [confirm, setConfirm] = useState<Extract<RebaseOutcome, { result: 'ok' }> | null>(null)

@@ -4,7 +4,7 @@
  * and the text helpers around it.
  */
 import type { ComposeForm, FieldDiagnostic } from '../../../shared/compose'
-import { useViewState } from '../../app/workspace/view-state'
+import { useViewState, viewKey } from '../../workspace/view-state'
 
 /** `#inst` text of an instant, as Clojure prints it. */
 export function instText(ms: number): string {
@@ -61,19 +61,26 @@ export function formToRawText(form: ComposeForm): string {
 /** The composer's mode: the form, or the whole event as raw EDN. */
 export type ComposeMode = 'form' | 'raw'
 
-const NO_FORM: ComposeForm | null = null
+const NOTHING_TOUCHED: readonly string[] = []
+
+const COMPOSER_STATE = {
+  form: viewKey<ComposeForm | null>('compose.form', null),
+  mode: viewKey<ComposeMode>('compose.mode', 'form'),
+  raw: viewKey<string>('compose.raw', ''),
+  editing: viewKey<string | null>('compose.editing', null),
+  touched: viewKey<readonly string[]>('compose.touched', NOTHING_TOUCHED)
+} as const
 
 /** The composer's state of `storeId`. */
 export function useComposerState(storeId: string) {
-  const [storedForm, setForm] = useViewState<ComposeForm | null>(storeId, 'compose.form', NO_FORM)
-  const [mode, setMode] = useViewState<ComposeMode>(storeId, 'compose.mode', 'form')
-  const [raw, setRaw] = useViewState<string>(storeId, 'compose.raw', '')
-  const [editing, setEditing] = useViewState<string | null>(storeId, 'compose.editing', null)
-  const [touched, setTouched] = useViewState<readonly string[]>(storeId, 'compose.touched', NOTHING_TOUCHED)
+  const [storedForm, setForm] = useViewState(storeId, COMPOSER_STATE.form)
+  const [mode, setMode] = useViewState(storeId, COMPOSER_STATE.mode)
+  const [raw, setRaw] = useViewState(storeId, COMPOSER_STATE.raw)
+  const [editing, setEditing] = useViewState(storeId, COMPOSER_STATE.editing)
+  const [touched, setTouched] = useViewState(storeId, COMPOSER_STATE.touched)
   return { storedForm, setForm, mode, setMode, raw, setRaw, editing, setEditing, touched, setTouched }
 }
 
-const NOTHING_TOUCHED: readonly string[] = []
 
 /** The text of a form field by its diagnostic field name ('' for whole-event fields). */
 function fieldText(form: ComposeForm, field: string): string {

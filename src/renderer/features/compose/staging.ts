@@ -8,7 +8,7 @@
  * batch — the rebase base, deliberately not the store's current seq-no: an
  * event someone appended meanwhile is exactly the conflict the user must see.
  */
-import { getViewState, setViewState, useViewState } from '../../app/workspace/view-state'
+import { getViewState, setViewState, useViewState, viewKey } from '../../workspace/view-state'
 
 /** One staged event. */
 export interface StagedEvent {
@@ -29,8 +29,8 @@ export interface StagedBatch {
   readonly resolved: readonly number[]
 }
 
-const NAME = 'compose.staging'
 const EMPTY: StagedBatch = Object.freeze({ base: 0, events: [], resolved: [] })
+const STAGED = viewKey<StagedBatch>('compose.staging', EMPTY)
 
 let counter = 0
 function newId(): string {
@@ -40,11 +40,11 @@ function newId(): string {
 
 /** The batch of `storeId` now (outside React). */
 export function getStaging(storeId: string): StagedBatch {
-  return getViewState(storeId, NAME, EMPTY)
+  return getViewState(storeId, STAGED)
 }
 
 function update(storeId: string, change: (batch: StagedBatch) => StagedBatch): void {
-  setViewState(storeId, NAME, change(getStaging(storeId)))
+  setViewState(storeId, STAGED, change(getStaging(storeId)))
 }
 
 /**
@@ -98,12 +98,12 @@ export function removeResolved(storeId: string, seqNo: number): void {
 
 /** Forget the batch (after a commit, or when the user discards it); the next one starts afresh. */
 export function clearBatch(storeId: string): void {
-  setViewState(storeId, NAME, EMPTY)
+  setViewState(storeId, STAGED, EMPTY)
 }
 
 /** The batch of `storeId`, re-rendering on every change. */
 export function useStaging(storeId: string): StagedBatch {
-  return useViewState(storeId, NAME, EMPTY)[0]
+  return useViewState(storeId, STAGED)[0]
 }
 
 /** The rebase request's `eventsEdn` for a batch: its events as one EDN vector. */

@@ -8,20 +8,20 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { Box, Button, Collapse, Group, NumberInput, Switch, Text, Title } from '@mantine/core'
 import type { EventFilter, SeqNoRange } from '../../../shared/browse'
 import { call } from '../../ipc/client'
-import { NAV_STATE } from '../../app/navigation'
-import { useRequest } from '../../app/useRequest'
-import { useViewState } from '../../app/workspace/view-state'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
-import type { StoreTab } from '../../app/workspace/workspace-state'
-import { ExportButton } from '../export/ExportButton'
-import { Timeline } from '../timeline/Timeline'
+import { NAV_STATE } from '../../workspace/navigation'
+import { useRequest } from '../../ui/useRequest'
+import { useViewState } from '../../workspace/view-state'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import type { StoreTab } from '../../workspace/workspace-state'
+import { ExportButton } from '../../ui/export/ExportButton'
+import { fileName, formatCount } from '../../ui/format'
+import { Timeline } from '../../ui/timeline/Timeline'
 import { EventDetailPanel } from './detail/EventDetailPanel'
 import { FilterBar } from './filters/FilterBar'
 import { describeFilter } from './filters/filter-model'
-import { EventTable, type Selection } from './table/EventTable'
+import { EventTable } from './table/EventTable'
+import { EVENTS_STATE } from './view-state'
 
-const NO_FILTER: EventFilter = {}
-const NO_SELECTION: Selection | null = null
 
 function MatchCount({ tab, filter }: { tab: StoreTab; filter: EventFilter }): ReactNode {
   const { storeId } = tab.info
@@ -32,7 +32,7 @@ function MatchCount({ tab, filter }: { tab: StoreTab; filter: EventFilter }): Re
   if (count.data === null) return <Text size="sm" c="dimmed">Counting…</Text>
   return (
     <Text size="sm" c="dimmed" data-testid="match-count" title={describeFilter(filter)}>
-      {count.data.toLocaleString('en-US')} {count.data === 1 ? 'event' : 'events'}
+      {formatCount(count.data)} {count.data === 1 ? 'event' : 'events'}
       {filtered ? ' match' : ''}
       {count.loading ? ' (recounting…)' : ''}
     </Text>
@@ -70,10 +70,10 @@ function GoTo({ onGo }: { onGo(seqNo: number): void }): ReactNode {
 export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
   const { storeId } = tab.info
   const { showSection } = useWorkspace()
-  const [filter, setFilter] = useViewState<EventFilter>(storeId, NAV_STATE.eventsFilter, NO_FILTER)
-  const [selection, setSelection] = useViewState<Selection | null>(storeId, NAV_STATE.eventsSelected, NO_SELECTION)
-  const [follow, setFollow] = useViewState(storeId, 'events.follow', false)
-  const [timeline, setTimeline] = useViewState(storeId, 'events.timeline', true)
+  const [filter, setFilter] = useViewState(storeId, NAV_STATE.eventsFilter)
+  const [selection, setSelection] = useViewState(storeId, NAV_STATE.eventsSelected)
+  const [follow, setFollow] = useViewState(storeId, EVENTS_STATE.follow)
+  const [timeline, setTimeline] = useViewState(storeId, EVENTS_STATE.timeline)
   const range = useRequest<SeqNoRange>(`${storeId}:${JSON.stringify(filter)}:${tab.revision}`, () => call('store:seq-no-range', { storeId, filter }))
   const select = useCallback((seqNo: number) => setSelection((previous) => ({ seqNo, at: previous?.at ?? 0 })), [setSelection])
   const nav = { storeId, showSection }
@@ -97,12 +97,12 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
           <GoTo onGo={(seqNo) => setSelection({ seqNo, at: Date.now() })} />
           <Switch label="Timeline" checked={timeline} onChange={(e) => setTimeline(e.currentTarget.checked)} />
           <Switch label="Follow new events" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
-          <ExportButton tab={tab} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
+          <ExportButton storeId={tab.info.storeId} revision={tab.revision} storeName={fileName(tab.info.path)} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
         </Group>
       </Group>
       <FilterBar storeId={storeId} filter={filter} onChange={setFilter} />
       <Collapse expanded={timeline} style={{ flex: 'none' }}>
-        <Timeline tab={tab} onPickRange={(fromTime, toTime) => setFilter({ ...filter, fromTime, toTime })} />
+        <Timeline storeId={tab.info.storeId} revision={tab.revision} onPickRange={(fromTime, toTime) => setFilter({ ...filter, fromTime, toTime })} />
       </Collapse>
       <div style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0 }}>
         <EventTable storeId={storeId} filter={filter} revision={tab.revision} follow={follow} range={range.data} selection={selection} onSelect={select} />

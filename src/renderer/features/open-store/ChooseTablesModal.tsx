@@ -2,8 +2,8 @@
 import { useState, type ReactNode } from 'react'
 import { Button, Code, Group, Modal, Radio, Stack, Text } from '@mantine/core'
 import type { TableNames } from '../../../shared/domain'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
-import { fileName } from '../../app/workspace/workspace-state'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import { fileName } from '../../ui/format'
 
 function describe(tables: TableNames): string {
   return `${tables.event}, ${tables.action}, ${tables.effect}, ${tables.trigger}`

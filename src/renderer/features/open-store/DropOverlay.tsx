@@ -6,9 +6,9 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Center, Overlay, Stack, Text } from '@mantine/core'
 import { pathForFile } from '../../ipc/client'
-import { notifyError } from '../../app/notify'
-import { IconDrop } from '../../app/icons'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
+import { notifyError } from '../../ui/notify'
+import { IconDrop } from '../../ui/icons'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
 
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false

@@ -1,10 +1,10 @@
 /** What the window shows with no store open: what to do, in one glance. */
 import type { ReactNode } from 'react'
 import { Anchor, Button, Center, EmptyState, Group, Kbd, Loader, Paper, Stack, Text, Tooltip } from '@mantine/core'
-import { IconDatabase, IconFilePlus, IconFolderOpen, IconHistory, IconSparkles } from '../../app/icons'
-import { displayShortcut, SHORTCUTS } from '../../app/shortcuts'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
-import { fileName } from '../../app/workspace/workspace-state'
+import { IconDatabase, IconFilePlus, IconFolderOpen, IconHistory, IconSparkles } from '../../ui/icons'
+import { displayShortcut, SHORTCUTS } from '../../ui/shortcuts'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import { fileName } from '../../ui/format'
 
 const RECENT_SHOWN = 6
 

@@ -6,10 +6,10 @@ import { useState, type ReactNode } from 'react'
 import { Button, Code, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { DEFAULT_TABLES, SINGULAR_TABLES, type TableNames } from '../../../shared/domain'
 import { call } from '../../ipc/client'
-import { notifyError } from '../../app/notify'
-import { IconFolderOpen } from '../../app/icons'
+import { notifyError } from '../../ui/notify'
+import { IconFolderOpen } from '../../ui/icons'
 import { TABLE_ROLES as ROLES, tableNamesProblem } from './table-names'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
 
 type Preset = 'readme' | 'singular' | 'custom'
 const PRESETS: Record<Exclude<Preset, 'custom'>, TableNames> = { readme: DEFAULT_TABLES, singular: SINGULAR_TABLES }

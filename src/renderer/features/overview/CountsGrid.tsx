@@ -3,8 +3,9 @@ import type { ReactNode } from 'react'
 import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core'
 import type { StoreCounts } from '../../../shared/browse'
 import { call } from '../../ipc/client'
-import { useRequest } from '../../app/useRequest'
-import type { StoreTab } from '../../app/workspace/workspace-state'
+import { useRequest } from '../../ui/useRequest'
+import type { StoreTab } from '../../workspace/workspace-state'
+import { formatCount } from '../../ui/format'
 
 function Stat({ label, value, testId, hint }: { label: string; value: number | null; testId: string; hint: string }): ReactNode {
   return (
@@ -16,7 +17,7 @@ function Stat({ label, value, testId, hint }: { label: string; value: number | n
         <Skeleton height={30} mt={6} width="60%" />
       ) : (
         <Text fz={28} fw={700} lh={1.3} data-testid={testId} title={hint}>
-          {value.toLocaleString('en-US')}
+          {formatCount(value)}
         </Text>
       )}
     </Paper>

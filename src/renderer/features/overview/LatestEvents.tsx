@@ -3,9 +3,9 @@ import type { ReactNode } from 'react'
 import { Badge, Code, Paper, Table, Text } from '@mantine/core'
 import type { EventPage, EventRow } from '../../../shared/browse'
 import { call } from '../../ipc/client'
-import { useRequest } from '../../app/useRequest'
-import type { StoreTab } from '../../app/workspace/workspace-state'
-import { formatTimestamp } from './format'
+import { useRequest } from '../../ui/useRequest'
+import type { StoreTab } from '../../workspace/workspace-state'
+import { formatTimestamp } from '../../ui/format'
 
 /** How many events the Overview lists. */
 export const LATEST_EVENT_COUNT = 12

@@ -1,12 +1,12 @@
 /** Overview of the active store: where it is, its tables, its counts and its latest events. */
 import type { ReactNode } from 'react'
 import { Code, CopyButton, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip, UnstyledButton } from '@mantine/core'
-import type { StoreTab } from '../../app/workspace/workspace-state'
+import type { StoreTab } from '../../workspace/workspace-state'
 import { CountsGrid } from './CountsGrid'
 import { LatestEvents } from './LatestEvents'
-import { Timeline } from '../timeline/Timeline'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
-import { showEvents } from '../../app/navigation'
+import { Timeline } from '../../ui/timeline/Timeline'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import { showEvents } from '../../workspace/navigation'
 
 function TableNamesCard({ tab }: { tab: StoreTab }): ReactNode {
   const t = tab.info.tables
@@ -75,7 +75,7 @@ export function Overview({ tab }: { tab: StoreTab }): ReactNode {
     <Stack gap="lg" data-testid="overview">
       <Title order={2}>Overview</Title>
       <CountsGrid tab={tab} />
-      <Timeline tab={tab} onPickRange={(fromTime, toTime) => showEvents({ storeId: tab.info.storeId, showSection }, { fromTime, toTime })} />
+      <Timeline storeId={tab.info.storeId} revision={tab.revision} onPickRange={(fromTime, toTime) => showEvents({ storeId: tab.info.storeId, showSection }, { fromTime, toTime })} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <FileCard tab={tab} />
         <TableNamesCard tab={tab} />

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react'
 import { Anchor, Badge, Code, Group, Table, Text } from '@mantine/core'
 import type { ReplayItem } from '../../../shared/replay'
-import { formatTimestamp } from '../overview/format'
+import { formatTimestamp } from '../../ui/format'
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const
 /** Replayed rows: a quiet tint and an orange edge, readable in both schemes. */

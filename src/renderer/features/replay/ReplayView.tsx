@@ -7,13 +7,14 @@ import type { ReactNode } from 'react'
 import { Alert, Button, Group, Loader, NumberInput, Paper, SegmentedControl, Slider, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import type { ReplayQuery } from '../../../shared/replay'
-import { showEvent } from '../../app/navigation'
-import { useViewState } from '../../app/workspace/view-state'
-import { useWorkspace } from '../../app/workspace/WorkspaceProvider'
-import type { StoreTab } from '../../app/workspace/workspace-state'
+import { showEvent } from '../../workspace/navigation'
+import { useViewState, viewKey } from '../../workspace/view-state'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import type { StoreTab } from '../../workspace/workspace-state'
 import { ReplayList } from './ReplayList'
-import { formatCount, replaySummary } from './summary'
+import { replaySummary } from './summary'
 import { REPLAY_PAGE_SIZE, useReplay } from './useReplay'
+import { formatCount } from '../../ui/format'
 
 type ScopeKind = 'all' | 'aggregates' | 'kinds'
 
@@ -25,7 +26,7 @@ interface ReplayInputs {
   readonly kinds: string
 }
 
-const DEFAULT_INPUTS: ReplayInputs = { offset: 1, scope: 'all', aggregates: '', kinds: '' }
+const REPLAY_INPUTS = viewKey<ReplayInputs>('replay.inputs', { offset: 1, scope: 'all', aggregates: '', kinds: '' })
 
 const SCOPES = [
   { value: 'all', label: 'Whole store' },
@@ -111,7 +112,7 @@ function Controls({ inputs, setInputs, seqNo }: { inputs: ReplayInputs; setInput
 export function ReplayView({ tab }: { tab: StoreTab }): ReactNode {
   const { storeId, seqNo } = tab.info
   const workspace = useWorkspace()
-  const [inputs, setInputs] = useViewState<ReplayInputs>(storeId, 'replay.inputs', DEFAULT_INPUTS)
+  const [inputs, setInputs] = useViewState(storeId, REPLAY_INPUTS)
   const [query] = useDebouncedValue(toQuery(inputs), 250)
   const data = useReplay(storeId, tab.revision, query)
   const onShow = (n: number): void => showEvent({ storeId, showSection: workspace.showSection }, n)

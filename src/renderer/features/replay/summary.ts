@@ -4,14 +4,10 @@
  * 6 gets 2 actions: 1 replayed (5, because of effect 7), then 6."
  */
 import type { ReplayCount, ReplayItem } from '../../../shared/replay'
+import { formatCount } from '../../ui/format'
 
 /** Seq-nos listed by number before a sentence switches to counts. */
 const LIST_AT_MOST = 3
-
-/** `1,234` */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US')
-}
 
 /** `a`, `a and b`, `a, b and c` */
 export function joinAnd(parts: readonly string[]): string {

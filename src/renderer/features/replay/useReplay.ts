@@ -6,7 +6,7 @@
 import { useCallback, useState } from 'react'
 import type { ReplayCount, ReplayItem, ReplayPage, ReplayQuery } from '../../../shared/replay'
 import { call, messageOf } from '../../ipc/client'
-import { useRequest } from '../../app/useRequest'
+import { useRequest } from '../../ui/useRequest'
 
 /** Items per page. */
 export const REPLAY_PAGE_SIZE = 500

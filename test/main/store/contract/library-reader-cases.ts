@@ -1,12 +1,14 @@
 /**
- * The library's own reader tests (test/coherence/reader_tests.clj), ported
- * case by case onto the EventStore interface. Events are written through
- * rebase, which gives the same consecutive seq-nos the originals use.
+ * The library's own reader tests (test/coherence/reader_tests.clj, run by
+ * test/coherence/jdbc/store_tests.clj), ported case by case onto the
+ * EventStore interface. Events are written through rebase, which gives the
+ * same consecutive seq-nos the originals use (test-max-seq-no's seq-no 100
+ * cannot be written through rebase; a single event stands in for it).
  */
 import { describe, expect, it } from 'vitest'
 import { edn } from '../../../../src/shared/edn-value'
 import type { Identity, NewEvent } from '../../../../src/shared/domain'
-import type { StoreHarness } from './store-contract'
+import { collect as collectAll, seqNos as collect, type StoreAdapterFactory } from './adapter'
 
 const thing = (kind: string, n: number): Identity => ({ kind: edn.kw(kind), id: edn.int(n) })
 const trg = (n: number): Identity => ({ kind: edn.kw('trg'), id: edn.int(n) })
@@ -17,21 +19,33 @@ const act = (aggregate: Identity, ...triggers: number[]): NewEvent => ({
 })
 const eff = (trigger: number): NewEvent => ({ type: 'effect', timestampMs: 0, source: edn.kw('coherence.reader-tests', 'test'), effect: { reason: edn.kw('coherence.reader-tests', 'whatever'), trigger: trg(trigger) } })
 
-async function collect(events: AsyncIterable<{ seqNo: number }>): Promise<number[]> {
-  const out: number[] = []
-  for await (const e of events) out.push(e.seqNo)
-  return out
-}
-
 /** Register the ported reader cases for one adapter. */
-export function describeLibraryReaderCases(adapter: string, harness: StoreHarness): void {
+export function describeLibraryReaderCases(factory: StoreAdapterFactory): void {
   const store = async (events: NewEvent[]) => {
-    const s = await harness.create()
+    const s = await factory.create()
     if (events.length > 0) expect((await s.rebase(1, events)).result).toBe('ok')
     return s
   }
 
-  describe(`${adapter}: the library's reader_tests`, () => {
+  describe(`${factory.name}: the library's reader_tests`, () => {
+    it('test-open-read: a read-only connection opens, and is usable (not closed)', async () => {
+      const s = await store([])
+      const reader = await factory.reopenReadOnly(s)
+      expect(reader.readOnly).toBe(true)
+      expect(await reader.currentSeqNo()).toBe(0)
+      await reader.close()
+      await s.close()
+    })
+
+    it('test-close: close returns nothing, and a closed reader refuses to read', async () => {
+      const s = await store([act(thing('thing', 1))])
+      const reader = await factory.reopenReadOnly(s)
+      expect(await reader.close()).toBeUndefined()
+      await expect(reader.currentSeqNo()).rejects.toThrow()
+      await expect(collect(reader.read(0))).rejects.toThrow()
+      await s.close()
+    })
+
     it('test-max-seq-no: empty store, filled store', async () => {
       const empty = await store([])
       expect(await empty.currentSeqNo()).toBe(0)
@@ -54,7 +68,7 @@ export function describeLibraryReaderCases(adapter: string, harness: StoreHarnes
       expect(await collect(s.read(0))).toEqual([1, 2])
       expect(await collect(s.read(1))).toEqual([1, 2])
       expect(await collect(s.read(2))).toEqual([2])
-      const [first] = await (async () => { const a = []; for await (const e of s.read(0)) a.push(e); return a })()
+      const [first] = await collectAll(s.read(0))
       expect(first.triggers).toEqual(expect.arrayContaining([trg(1), trg(2)]))
       await s.close()
     })

@@ -9,14 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import type { TriggerIndexPage, TriggerSort, TriggerSummary } from '../../../../src/shared/audit'
 import { createSqliteStore, openSqliteStore } from '../../../../src/main/store/sqlite'
-import type { EventStore } from '../../../../src/main/store/store'
+import type { OpenedStore } from '../../../../src/main/store/opened-store'
 import { writeWalkthrough } from '../../../../scripts/demo/walkthrough'
 import { bucketSize } from '../../../../src/main/store/sqlite/timeline'
 import { tempDir } from '../../../helpers/stores'
 
 let dir: ReturnType<typeof tempDir>
-let walk: EventStore
-let big: EventStore
+let walk: OpenedStore
+let big: OpenedStore
 
 const KEY1 = { kind: ':encryption-key', id: '1' }
 
@@ -58,7 +58,7 @@ afterAll(async () => {
   dir?.remove()
 })
 
-async function allPages(store: EventStore, sort: TriggerSort, limit: number, text?: string): Promise<TriggerSummary[]> {
+async function allPages(store: OpenedStore, sort: TriggerSort, limit: number, text?: string): Promise<TriggerSummary[]> {
   const rows: TriggerSummary[] = []
   let page: TriggerIndexPage | null = null
   while (page === null || page.hasMore) {

@@ -6,7 +6,7 @@
 import { Fragment, type ReactNode } from 'react'
 import { Badge, SegmentedControl, Table, Text, Tooltip } from '@mantine/core'
 import type { AlignedKey } from '../../../../shared/resolve'
-import { EdnEditor } from '../../edn-editor/EdnEditor'
+import { EdnEditor } from '../../../ui/edn-editor/EdnEditor'
 import type { Pick, Take } from './useResolution'
 import classes from './resolve.module.css'
 

@@ -5,9 +5,9 @@
  */
 import type { ReactNode } from 'react'
 import { Anchor, CloseButton, Group, Paper, Text, Tooltip } from '@mantine/core'
-import { showEvent } from '../../../app/navigation'
-import { useWorkspace } from '../../../app/workspace/WorkspaceProvider'
-import type { StoreTab } from '../../../app/workspace/workspace-state'
+import { showEvent } from '../../../workspace/navigation'
+import { useWorkspace } from '../../../workspace/WorkspaceProvider'
+import type { StoreTab } from '../../../workspace/workspace-state'
 import { removeResolved, useStaging } from '../staging'
 
 /** The resolved seq-nos with a link to each and a way to take one back. */

@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from 'react'
 import { Anchor, Badge, Code, Collapse, Group, Paper, Text } from '@mantine/core'
 import type { ConflictDetail, TriggerPath } from '../../../../shared/resolve'
-import { formatTimestamp } from '../../overview/format'
+import { formatTimestamp } from '../../../ui/format'
 import classes from './resolve.module.css'
 
 function Step({ children }: { children: ReactNode }): ReactNode {

@@ -7,16 +7,16 @@ import { useState, type ReactNode } from 'react'
 import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Group, Modal, Paper, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core'
 import type { EventDetail, EventRow } from '../../../../shared/browse'
 import { call } from '../../../ipc/client'
-import { IconX } from '../../../app/icons'
-import { showAggregate, showEvent, showEvents, type Navigator } from '../../../app/navigation'
-import { useRequest } from '../../../app/useRequest'
-import { formatTimestamp } from '../../overview/format'
+import { IconX } from '../../../ui/icons'
+import { showAggregate, showEvent, showEvents, type Navigator } from '../../../workspace/navigation'
+import { useRequest } from '../../../ui/useRequest'
+import { formatCount, formatTimestamp } from '../../../ui/format'
 import { localTimestamp, subjectOf } from '../table/columns'
-import type { StoreTab } from '../../../app/workspace/workspace-state'
+import type { StoreTab } from '../../../workspace/workspace-state'
 import { BlastRadius } from '../../audit/BlastRadius'
-import { EdnTreeView } from '../../edn/EdnTreeView'
+import { EdnTreeView } from '../../../ui/edn/EdnTreeView'
 import { RevertButton } from '../../compose/resolve/RevertButton'
-import { useWorkspace } from '../../../app/workspace/WorkspaceProvider'
+import { useWorkspace } from '../../../workspace/WorkspaceProvider'
 import { RelatedEvents } from './RelatedEvents'
 import { StoredCells } from './StoredCells'
 
@@ -118,7 +118,7 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
     <Paper withBorder radius="md" p="md" h="100%" style={{ display: 'flex', flexDirection: 'column', minHeight: 0 }} data-testid="event-detail" aria-label={`Event ${seqNo}`}>
       <Group justify="space-between" wrap="nowrap" mb="xs">
         <Group gap="xs">
-          <Title order={4}>Event {seqNo.toLocaleString('en-US')}</Title>
+          <Title order={4}>Event {formatCount(seqNo)}</Title>
           {d && (
             <Badge variant="light" color={d.row.type === 'action' ? 'blue' : d.row.type === 'effect' ? 'grape' : 'red'}>
               {d.row.type}

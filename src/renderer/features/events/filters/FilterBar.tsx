@@ -1,7 +1,7 @@
 /** The active filter as chips (click to edit, × to remove), "Add filter" and "Clear". */
 import { useState, type ReactNode } from 'react'
 import { Button, Group, Menu, Text } from '@mantine/core'
-import { IconX } from '../../../app/icons'
+import { IconX } from '../../../ui/icons'
 import type { EventFilter } from '../../../../shared/browse'
 import { FilterEditor } from './FilterEditor'
 import { FILTER_FIELDS, filterChips, removeField, type FilterField } from './filter-model'

@@ -7,7 +7,7 @@ import { useState, type ReactNode } from 'react'
 import { Autocomplete, Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
 import { identityText, type CellIdentity, type EventFilter, type SuggestableColumn } from '../../../../shared/browse'
 import { call } from '../../../ipc/client'
-import { useRequest } from '../../../app/useRequest'
+import { useRequest } from '../../../ui/useRequest'
 import { checkRange, FILTER_FIELDS, parseIdentity, parseKeyword, parseLocalDateTime, type FilterField, type Parsed } from './filter-model'
 
 const SUGGESTED: Partial<Record<FilterField, SuggestableColumn>> = { reason: 'reason', source: 'source', aggregateKind: 'aggregateKind' }

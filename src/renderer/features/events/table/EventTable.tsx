@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } fr
 import { Loader, Progress, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { EventFilter, SeqNoRange } from '../../../../shared/browse'
+import type { EventSelection } from '../../../workspace/navigation'
 import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT, RowCells } from './columns'
 import { Scrubber } from './Scrubber'
 import { useEventWindow, type JumpTarget } from './useEventWindow'
@@ -17,10 +18,8 @@ import classes from './EventTable.module.css'
 const PREFETCH_ROWS = 60
 
 /** A selection; a new `at` asks the table to bring the row into view (jumping when needed). */
-export interface Selection {
-  readonly seqNo: number
-  readonly at: number
-}
+/** The selected event. */
+export type Selection = EventSelection
 
 /** Props of the table. */
 export interface EventTableProps {

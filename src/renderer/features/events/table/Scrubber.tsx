@@ -8,6 +8,7 @@ import { useRef, useState, type ReactNode, type PointerEvent } from 'react'
 import { Tooltip } from '@mantine/core'
 import { fractionOf, seqNoAt } from './window-model'
 import classes from './EventTable.module.css'
+import { formatCount } from '../../../ui/format'
 
 const THUMB = 28
 
@@ -49,7 +50,7 @@ export function Scrubber({ first, last, current, onJump }: { first: number; last
       }}
       onPointerCancel={() => setDrag(null)}
     >
-      <Tooltip label={`seq-no ${target.toLocaleString('en-US')}`} opened={drag !== null} position="left" withArrow>
+      <Tooltip label={`seq-no ${formatCount(target)}`} opened={drag !== null} position="left" withArrow>
         <div className={classes.thumb} style={{ top: `calc(${fraction} * (100% - ${THUMB}px))` }} />
       </Tooltip>
     </div>

@@ -2,7 +2,7 @@
 import type { CSSProperties, ReactNode } from 'react'
 import { Badge } from '@mantine/core'
 import type { EventRow } from '../../../../shared/browse'
-import { formatTimestamp } from '../../overview/format'
+import { formatTimestamp } from '../../../ui/format'
 import classes from './EventTable.module.css'
 
 /** Pixel height of every row (the virtualizer and the scroll corrections rely on it). */

@@ -1,0 +1,202 @@
+/**
+ * The use cases of one open store: open (locked, i.e. read-only), create,
+ * unlock — refused for a store that cannot be written — and lock, the
+ * validated rebase (refused while locked), the registered queries, and
+ * noticing commits by other connections. It knows nothing of threads or IPC:
+ * the store worker (src/main/host/worker.ts) runs one session per store.
+ */
+import type { TableNames } from '../../shared/domain'
+import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
+import type { RebaseSummary } from '../../shared/ipc/types'
+import { parseNewEvents, rebaseResultToEdn } from '../core/domain'
+import { printEdn, readEdn, EdnParseError } from '../core/edn'
+import { canWriteStore, createStore, detectStoreTables, openStore } from '../store/open-store'
+import { parseStoreLocation } from '../../shared/store-location'
+import type { OpenedStore } from '../store/opened-store'
+import type { ProgressFn } from '../store/store-inspector'
+import { ServiceError } from './service-error'
+import { isQueryName, runQuery, type QueryRequest } from './registry'
+import { describeRebase } from './compose-outcome'
+import { withPatchSummaries } from './browse'
+import type { EventFilter } from '../../shared/browse'
+
+/** What a session knows about its store. */
+export interface SessionState {
+  readonly path: string
+  readonly tables: TableNames
+  /** True unless unlocked: the connection is read-only and writes are refused. */
+  readonly locked: boolean
+  /** True when the store cannot be written (unlock is refused). */
+  readonly fileReadOnly: boolean
+  readonly seqNo: number
+}
+
+/** A page request, as the store's `pageEvents` takes it. */
+export interface PageQuery {
+  readonly limit: number
+  readonly after?: number
+  readonly before?: number
+  readonly filter?: EventFilter
+}
+
+/** A rebase request with the new events as EDN text (parsed and validated by the session). */
+export interface RebaseRequest {
+  readonly eventsEdn: string
+  readonly base: number
+  readonly resolved: readonly number[]
+  readonly dry: boolean
+}
+
+/** The one store a session owns, and how it notices commits by others. */
+export class StoreSession {
+  private store: OpenedStore | null = null
+  private path = ''
+  private lastDataVersion = 0
+
+  /** @param nativeBinding the Electron-ABI better-sqlite3 binding, when running inside Electron */
+  constructor(private readonly nativeBinding?: string) {}
+
+  /** Candidate table-name sets in `path` (no store needs to be open). */
+  detectTables(path: string): Promise<TableNames[]> {
+    return detectStoreTables(parseStoreLocation(path), this.options())
+  }
+
+  /** Open `path` read-only (locked). */
+  async open(path: string, tables?: TableNames): Promise<SessionState> {
+    this.assertNothingOpen()
+    await this.replace(path, await openStore(parseStoreLocation(path), { ...this.options(), tables, readOnly: true }))
+    return this.info()
+  }
+
+  /** Create a store at `path` with `tables`, then keep it open locked. */
+  async create(path: string, tables: TableNames): Promise<SessionState> {
+    this.assertNothingOpen()
+    const created = await createStore(parseStoreLocation(path), { ...this.options(), tables })
+    await created.close()
+    return this.open(path, tables)
+  }
+
+  /** Path, tables, lock state and seq-no. */
+  async info(): Promise<SessionState> {
+    const store = this.current()
+    return {
+      path: this.path,
+      tables: store.tables,
+      locked: store.readOnly,
+      fileReadOnly: !(await canWriteStore(parseStoreLocation(this.path))),
+      seqNo: await store.currentSeqNo()
+    }
+  }
+
+  /** Row counts (may take a while on a big store). */
+  counts(): Promise<StoreCounts> {
+    return this.current().counts()
+  }
+
+  /** A keyset page of raw rows. */
+  async page(query: PageQuery): Promise<EventPage> {
+    return withPatchSummaries(await this.current().pageEvents(query))
+  }
+
+  /** The integrity check, with progress. */
+  check(onProgress: ProgressFn): Promise<Problem[]> {
+    return this.current().check(onProgress)
+  }
+
+  /** Run a registered read-only query on the open store (a request from outside is checked by name first). */
+  query(request: QueryRequest, progress: ProgressFn): Promise<unknown> {
+    if (!isQueryName(request.name)) throw new ServiceError('invalid-request', `There is no store query "${String(request.name)}".`)
+    return runQuery({ store: this.current(), progress }, request)
+  }
+
+  /** Reopen writable; refused (and the store stays locked) when the file cannot be written. */
+  async unlock(): Promise<SessionState> {
+    const store = this.current()
+    if (!store.readOnly) return this.info()
+    if (!(await canWriteStore(parseStoreLocation(this.path)))) {
+      throw new ServiceError('read-only', `${this.path} is a read-only file, so this store cannot be unlocked for writing. Copy it somewhere writable to change it.`)
+    }
+    // The database's own check first (SQLite's quick_check): a damaged store is refused, stays locked, and the message says why.
+    await this.replace(this.path, await openStore(parseStoreLocation(this.path), { ...this.options(), tables: store.tables, readOnly: false, verify: true }))
+    return this.info()
+  }
+
+  /** Reopen read-only. */
+  async lock(): Promise<SessionState> {
+    const store = this.current()
+    if (store.readOnly) return this.info()
+    await this.replace(this.path, await openStore(parseStoreLocation(this.path), { ...this.options(), tables: store.tables, readOnly: true }))
+    return this.info()
+  }
+
+  /** Parse, validate and append new events (refused while locked). */
+  async rebase(request: RebaseRequest): Promise<RebaseSummary> {
+    const store = this.writableStore()
+    const parsed = parseNewEvents(readEventsEdn(request.eventsEdn))
+    if (!parsed.ok) {
+      throw new ServiceError('invalid-events', `The new events are not valid:\n${parsed.errors.map((e) => e.message).join('\n')}`)
+    }
+    const result = await store.rebase(request.base, parsed.events, { resolved: request.resolved, dry: request.dry })
+    const eventCount = result.result === 'ok' || result.result === 'conflict' ? result.events.length : 0
+    const outcome = await describeRebase(store, request.base, result)
+    return { result: result.result, edn: printEdn(rebaseResultToEdn(result)), eventCount, seqNo: await store.currentSeqNo(), outcome }
+  }
+
+  /**
+   * The new seq-no when another connection committed since the last call,
+   * else null. The first call after opening only records the baseline.
+   */
+  async pollChange(): Promise<number | null> {
+    if (!this.store) return null
+    const version = await this.store.dataVersion()
+    if (version === this.lastDataVersion) return null
+    this.lastDataVersion = version
+    return this.store.currentSeqNo()
+  }
+
+  /** Close the store (if any). */
+  async close(): Promise<null> {
+    const store = this.store
+    this.store = null
+    if (store) await store.close()
+    return null
+  }
+
+  private options(): { nativeBinding?: string } {
+    return this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}
+  }
+
+  private current(): OpenedStore {
+    if (!this.store) throw new ServiceError('not-open', 'No store is open here. Open the store again.')
+    return this.store
+  }
+
+  private writableStore(): OpenedStore {
+    const store = this.current()
+    if (store.readOnly) {
+      throw new ServiceError('store-locked', 'This store is read-only. Unlock it (the lock button in the header) before writing.')
+    }
+    return store
+  }
+
+  private assertNothingOpen(): void {
+    if (this.store) throw new ServiceError('internal', `This session already holds ${this.path}.`)
+  }
+
+  private async replace(path: string, next: OpenedStore): Promise<void> {
+    const previous = this.store
+    this.store = next
+    this.path = path
+    this.lastDataVersion = await next.dataVersion()
+    if (previous) await previous.close()
+  }
+}
+
+function readEventsEdn(text: string): ReturnType<typeof readEdn> {
+  try {
+    return readEdn(text)
+  } catch (e) {
+    if (e instanceof EdnParseError) throw new ServiceError('invalid-events', `The new events are not valid EDN: ${e.message}`)
+    throw e
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The Problems section: the integrity check (run in the store's worker, with
+ * progress in the header), each problem a sentence with its severity,
+ * grouped by kind, with a jump to the event. Read-only: it never changes the
+ * store. The check runs in the background after a store opens
+ * (`problems-check.ts`); a change to the store marks the result as out of date.
+ */
+import type { ReactNode } from 'react'
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
+import { showEvent } from '../../../workspace/navigation'
+import { useWorkspace } from '../../../workspace/WorkspaceProvider'
+import type { StoreTab } from '../../../workspace/workspace-state'
+import { groupProblems, problemSummary } from './problem-groups'
+import { ProblemGroup } from './ProblemGroup'
+import { useBackgroundCheck, useCheck } from './problems-check'
+
+function Heading({ running, onRun }: { running: boolean; onRun: () => void }): ReactNode {
+  return (
+    <Group justify="space-between" align="flex-end">
+      <div>
+        <Title order={2}>Problems</Title>
+        <Text c="dimmed" size="sm" maw={760}>
+          The integrity check reads every row — schema, orphan rows, events with neither or both bodies, every EDN cell, patches and triggers — and never
+          changes the store.
+        </Text>
+      </div>
+      <Button onClick={onRun} loading={running} variant="light" data-testid="problems-run">
+        Run the check again
+      </Button>
+    </Group>
+  )
+}
+
+/** The Problems section. */
+export function ProblemsSection({ tab }: { tab: StoreTab }): ReactNode {
+  const { storeId } = tab.info
+  const { showSection } = useWorkspace()
+  useBackgroundCheck(storeId, tab.revision)
+  const { result, running, error, run } = useCheck(storeId, tab.revision)
+  const stale = result !== null && result.revision !== tab.revision
+  return (
+    <Stack gap="lg" data-testid="problems-section">
+      <Heading running={running} onRun={run} />
+      {error && (
+        <Alert color="red" variant="light" role="alert">
+          The check could not run: {error}
+        </Alert>
+      )}
+      {result === null && running && (
+        <Group gap="xs">
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">
+            Checking every row of the store; the header shows how far it is.
+          </Text>
+        </Group>
+      )}
+      {stale && !running && (
+        <Alert color="blue" variant="light">
+          The store changed since this check ran. Run it again to see its current state.
+        </Alert>
+      )}
+      {result !== null && result.problems.length === 0 && (
+        <Alert color="green" variant="light" data-testid="problems-none">
+          No problems found: every table, row and cell is as the library writes it.
+        </Alert>
+      )}
+      {result !== null && result.problems.length > 0 && (
+        <>
+          <Text fw={600} data-testid="problems-summary">
+            {problemSummary(result.problems)}
+          </Text>
+          {groupProblems(result.problems).map(([code, problems]) => (
+            <ProblemGroup key={code} code={code} problems={problems} onShow={(seqNo) => showEvent({ storeId, showSection }, seqNo)} />
+          ))}
+        </>
+      )}
+    </Stack>
+  )
+}

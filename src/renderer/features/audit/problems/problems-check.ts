@@ -1,0 +1,57 @@
+/**
+ * The integrity check of a store as shared state: run once in the background
+ * after a store opens (the navbar shows the count), again on request from the
+ * Problems section. The result is kept per store with the revision it ran
+ * on, so a later change marks it as out of date.
+ */
+import { useCallback, useEffect } from 'react'
+import type { Problem } from '../../../../shared/browse'
+import { call, messageOf } from '../../../ipc/client'
+import { getViewState, setViewState, useViewState, viewKey } from '../../../workspace/view-state'
+
+/** A finished check. */
+export interface CheckResult {
+  readonly problems: readonly Problem[]
+  /** The store revision the check ran on. */
+  readonly revision: number
+  readonly at: number
+}
+
+/** The check of one store: its last result, whether one runs now, and the last failure. */
+export interface CheckState {
+  readonly result: CheckResult | null
+  readonly running: boolean
+  readonly error: string | null
+}
+
+const NEVER_RUN: CheckState = { result: null, running: false, error: null }
+const CHECK = viewKey<CheckState>('audit.problems', NEVER_RUN)
+
+/** Run the check of `storeId` as of `revision` (nothing when one runs already). */
+export function runCheck(storeId: string, revision: number): void {
+  const before = getViewState(storeId, CHECK)
+  if (before.running) return
+  const update = (change: Partial<CheckState>): void => setViewState(storeId, CHECK, { ...getViewState(storeId, CHECK), ...change })
+  update({ running: true, error: null })
+  call('store:check', { storeId }).then(
+    (problems) => update({ running: false, result: { problems, revision, at: Date.now() } }),
+    (e: unknown) => update({ running: false, error: messageOf(e) })
+  )
+}
+
+/** The check of `storeId` and a function that runs it again. */
+export function useCheck(storeId: string, revision: number): CheckState & { run(): void } {
+  const [state] = useViewState(storeId, CHECK)
+  const run = useCallback(() => runCheck(storeId, revision), [storeId, revision])
+  return { ...state, run }
+}
+
+/** Runs the check once per store, in the background, when it never ran (mount it for every open store). */
+export function useBackgroundCheck(storeId: string, revision: number): CheckState {
+  const [state] = useViewState(storeId, CHECK)
+  const never = state.result === null && !state.running && state.error === null
+  useEffect(() => {
+    if (never) runCheck(storeId, revision)
+  }, [never, storeId, revision])
+  return state
+}

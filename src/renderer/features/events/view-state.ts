@@ -1,0 +1,10 @@
+/** The Events section's own view state (the filter and selection are navigation targets, see NAV_STATE). */
+import { viewKey } from '../../workspace/view-state'
+
+/** View state owned by the section. */
+export const EVENTS_STATE = {
+  /** Follow mode: keep the newest event in view as other processes write. */
+  follow: viewKey<boolean>('events.follow', false),
+  /** The timeline above the table is shown. */
+  timeline: viewKey<boolean>('events.timeline', true)
+} as const
