@@ -222,9 +222,8 @@ export async function generateStore(path: string, events: number, onProgress?: (
 
 /** The EDN text of a rebase batch of `events` synthetic new events, as `pr-str` prints them. */
 export function batchText(events: number): string {
-  const rnd = random(1)
   const aggregates = Math.max(10, Math.floor(events / 20))
   const parts: string[] = []
-  for (let i = 0; i < events; i++) parts.push(printEdn(eventToEdn(syntheticEvent(i, rnd, aggregates))))
+  for (let i = 0; i < events; i++) parts.push(printEdn(eventToEdn(syntheticEvent(i, aggregates))))
   return `[${parts.join(' ')}]\n`
 }

@@ -89,7 +89,7 @@ class CompactAction implements Action {
  * characters instead (a third of a batch's memory otherwise).
  */
 function flat(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8')
+  return JSON.parse(JSON.stringify(text)) as string
 }
 
 /** The event with its action made compact. */
