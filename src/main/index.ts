@@ -17,10 +17,13 @@ import { hardenSession, hardenWebContents } from './app/security'
 import { createMainWindow } from './app/window'
 import { StoreHost } from './host/store-host'
 import { registerIpc } from './ipc/electron-ipc'
+import { ChosenLocations } from './ipc/locations'
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const rendererUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
 let win: BrowserWindow | null = null
+/** Every path the user chose through main (dialogs, drops, recent list, command line); the window names them by token. */
+const locations = new ChosenLocations()
 
 /** Files handed to us before the window can take them (macOS "open with", a second launch). */
 const filesBeforeReady: string[] = []
@@ -31,7 +34,7 @@ function push<E extends PushEventName>(event: E, payload: PushPayloads[E]): void
 
 function openInWindow(path: string): void {
   if (!win) filesBeforeReady.push(path)
-  else push('app:command', { command: 'open-path', path })
+  else push('app:command', { command: 'open-path', file: locations.choose(path, 'open') })
 }
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
@@ -66,6 +69,7 @@ function start(): void {
           demoAvailable: demoStore !== null,
           development: !app.isPackaged,
           send: (command) => push('app:command', command),
+          openRecent: (path) => push('app:command', { command: 'open-path', file: locations.choose(path, 'open') }),
           clearRecent: () => recent.forget()
         })
       )
@@ -78,6 +82,7 @@ function start(): void {
       host,
       dialogs: electronDialogs(() => win),
       recent,
+      locations,
       startup: startupOnce(launchFiles, demoStore, process.platform, app.getVersion())
     },
     () => (win && !win.isDestroyed() ? win.webContents.id : null),
