@@ -56,6 +56,8 @@ export class SqliteEventStore implements OpenedStore {
   private readonly statements: Statements
   private readonly decoder: RowDecoder
   private closed = false
+  /** True once a rebase committed through this store (see `close`). */
+  private wrote = false
   /** A read-only connection kept between streaming reads (see `onSnapshot`). */
   private idleReader: Database.Database | null = null
 
@@ -160,7 +162,10 @@ export class SqliteEventStore implements OpenedStore {
       this.db.exec('BEGIN IMMEDIATE')
       try {
         const result = decideRebase(this.writer(), base, history, resolved)
-        if (result.result === 'ok' && !options.dry) this.db.exec('COMMIT')
+        if (result.result === 'ok' && !options.dry) {
+          this.db.exec('COMMIT')
+          this.wrote = true
+        }
         return result
       } finally {
         // Anything but a successful commit leaves the file as it was.
@@ -359,12 +364,28 @@ export class SqliteEventStore implements OpenedStore {
     return this.guard(() => (this.statements.dataVersion.get() as { data_version: number }).data_version)
   }
 
+  /**
+   * Close every connection. A store that wrote nothing (a dry rebase, a
+   * refused one, only reads) leaves the file's bytes as they were: SQLite
+   * checkpoints a WAL into the main file when the last connection closes —
+   * even frames another writer left — unless that last connection is
+   * read-only. So the writable connection closes while a read-only one is
+   * still open, and the read-only one closes last.
+   */
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true
-      this.idleReader?.close()
+      let last = this.idleReader
       this.idleReader = null
+      if (!this.readOnly && !this.wrote && last === null) {
+        try {
+          last = openConnection(this.path, true, this.connectionOptions)
+        } catch {
+          // No second connection possible: a plain close.
+        }
+      }
       this.db.close()
+      last?.close()
     }
     return Promise.resolve()
   }
