@@ -18,7 +18,7 @@ import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQ
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
-import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
+import { decideRebase, rebaseArgumentsError, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
@@ -150,14 +150,9 @@ export class SqliteEventStore implements OpenedStore {
     if (this.readOnly) {
       return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; unlock it for writing first. Nothing was written.`))
     }
-    if (!Number.isSafeInteger(base) || base < 1) {
-      return Promise.reject(new RangeError(`The base must be a positive integer (the first seq-no not yet seen); got ${base}.`))
-    }
-    if (history.length === 0) return Promise.reject(new RangeError('Rebase needs at least one event.'))
     const resolved = options.resolved ?? []
-    if (new Set(resolved).size !== resolved.length || resolved.some((n) => !Number.isSafeInteger(n) || n < 1)) {
-      return Promise.reject(new RangeError('Resolved seq-nos must be distinct positive integers.'))
-    }
+    const invalid = rebaseArgumentsError(base, history, resolved)
+    if (invalid !== null) return Promise.reject(new RangeError(invalid))
     return this.guard(() => {
       this.db.exec('BEGIN IMMEDIATE')
       try {
