@@ -18,7 +18,7 @@ import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQ
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
-import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
+import { decideRebase, rebaseArgumentsError, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
@@ -56,6 +56,8 @@ export class SqliteEventStore implements OpenedStore {
   private readonly statements: Statements
   private readonly decoder: RowDecoder
   private closed = false
+  /** True once a rebase committed through this store (see `close`). */
+  private wrote = false
   /** A read-only connection kept between streaming reads (see `onSnapshot`). */
   private idleReader: Database.Database | null = null
 
@@ -148,19 +150,17 @@ export class SqliteEventStore implements OpenedStore {
     if (this.readOnly) {
       return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; unlock it for writing first. Nothing was written.`))
     }
-    if (!Number.isSafeInteger(base) || base < 1) {
-      return Promise.reject(new RangeError(`The base must be a positive integer (the first seq-no not yet seen); got ${base}.`))
-    }
-    if (history.length === 0) return Promise.reject(new RangeError('Rebase needs at least one event.'))
     const resolved = options.resolved ?? []
-    if (new Set(resolved).size !== resolved.length || resolved.some((n) => !Number.isSafeInteger(n) || n < 1)) {
-      return Promise.reject(new RangeError('Resolved seq-nos must be distinct positive integers.'))
-    }
+    const invalid = rebaseArgumentsError(base, history, resolved)
+    if (invalid !== null) return Promise.reject(new RangeError(invalid))
     return this.guard(() => {
       this.db.exec('BEGIN IMMEDIATE')
       try {
         const result = decideRebase(this.writer(), base, history, resolved)
-        if (result.result === 'ok' && !options.dry) this.db.exec('COMMIT')
+        if (result.result === 'ok' && !options.dry) {
+          this.db.exec('COMMIT')
+          this.wrote = true
+        }
         return result
       } finally {
         // Anything but a successful commit leaves the file as it was.
@@ -359,12 +359,28 @@ export class SqliteEventStore implements OpenedStore {
     return this.guard(() => (this.statements.dataVersion.get() as { data_version: number }).data_version)
   }
 
+  /**
+   * Close every connection. A store that wrote nothing (a dry rebase, a
+   * refused one, only reads) leaves the file's bytes as they were: SQLite
+   * checkpoints a WAL into the main file when the last connection closes —
+   * even frames another writer left — unless that last connection is
+   * read-only. So the writable connection closes while a read-only one is
+   * still open, and the read-only one closes last.
+   */
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true
-      this.idleReader?.close()
+      let last = this.idleReader
       this.idleReader = null
+      if (!this.readOnly && !this.wrote && last === null) {
+        try {
+          last = openConnection(this.path, true, this.connectionOptions)
+        } catch {
+          // No second connection possible: a plain close.
+        }
+      }
       this.db.close()
+      last?.close()
     }
     return Promise.resolve()
   }
