@@ -139,6 +139,7 @@ export class PostgresEventStore implements OpenedStore {
       throw explainPgError(e, this.target)
     })
     let broken: Error | undefined
+    let committed = false
     try {
       await client.query('BEGIN')
       const result = await this.decide(client, base, history, resolved)
@@ -151,14 +152,17 @@ export class PostgresEventStore implements OpenedStore {
         if (!WRITE_CONFLICT_CODES.has(pgErrorCode(e) ?? '')) throw e
         return { result: 'write-conflict', message: `Seq-no ${result.events[0].seqNo} could not be written: ${(e as Error).message}.` }
       }
-      if (!options.dry) await client.query('COMMIT')
+      if (!options.dry) {
+        await client.query('COMMIT')
+        committed = true
+      }
       return result
     } catch (e) {
       broken = e instanceof Error ? e : undefined
       throw explainPgError(e, this.target)
     } finally {
-      // Anything but a successful commit leaves the database as it was (ROLLBACK after COMMIT is a no-op warning).
-      await client.query('ROLLBACK').catch(() => {})
+      // Anything but a successful commit leaves the database as it was.
+      if (!committed) await client.query('ROLLBACK').catch(() => {})
       client.release(broken)
     }
   }
