@@ -8,27 +8,18 @@
  * the trigger key index, never from a lookup of triggers by seq-no.
  */
 import type Database from 'better-sqlite3'
-import type { BlastAction, BlastAggregate, BlastRadius, BlastReadSizes } from '../../../shared/audit'
+import type { BlastAggregate, BlastRadius, BlastReadSizes } from '../../../shared/audit'
 import type { Queries } from './queries'
+import {
+  BLAST_LIST_CAP,
+  blastRadiusOf,
+  inactiveReason,
+  replayedOnlyBecauseOfIt,
+  type BlastActionRow,
+  type BlastEffectRow as EffectRow
+} from '../sql/audit-rules'
 
-/** Aggregates and actions listed at most (the counts cover all of them). */
-export const BLAST_LIST_CAP = 500
-
-/** Why an effect replays nothing from `offset`, or null when it counts. */
-export function inactiveReason(effectSeqNo: number, offset: number): string | null {
-  if (offset <= 1) return `A read from offset ${offset} reads everything from the start, so nothing is replayed.`
-  if (effectSeqNo < offset) {
-    return `Effect ${effectSeqNo} is before offset ${offset}: a read from ${offset} does not see it, so it replays nothing. It counts for offsets 2 to ${effectSeqNo}.`
-  }
-  return null
-}
-
-interface EffectRow {
-  seqNo: number
-  reason: string
-  kind: string
-  id: string
-}
+export { BLAST_LIST_CAP, inactiveReason } from '../sql/audit-rules'
 
 /** The SQL pieces of one effect at one offset. */
 function parts(queries: Queries, e: EffectRow, offset: number) {
@@ -76,32 +67,14 @@ export function blastRadius(db: Database.Database, queries: Queries, effectSeqNo
   const before = inactive === null ? offset : 0
   const { reach, reachParams } = parts(queries, e, offset)
   const aggregates = reachedAggregates(db, queries, e, offset, before)
-  const shared = new Set(aggregates.filter((g) => g.sharedWithOtherEffects).map((g) => JSON.stringify([g.kind, g.id])))
   const actionRows = db
     .prepare(
       `WITH ${reach} SELECT x."seq_no" AS seqNo, ev."timestamp" AS timestamp, x."reason" AS reason, x."aggregate_kind" AS kind, x."aggregate_id" AS id ` +
         `FROM reach r JOIN ${action} x ON x."aggregate_kind" = r.kind AND x."aggregate_id" = r.id JOIN ${event} ev ON ev."seq_no" = x."seq_no" ` +
         `WHERE x."seq_no" < ? ORDER BY x."seq_no" LIMIT ?`
     )
-    .all(...reachParams, before, cap) as { seqNo: number; timestamp: number; reason: string; kind: string; id: string }[]
-  const actions: BlastAction[] = actionRows.map((r) => ({
-    seqNo: r.seqNo,
-    timestamp: r.timestamp,
-    reason: r.reason,
-    aggregate: { kind: r.kind, id: r.id },
-    onlyBecauseOfIt: !shared.has(JSON.stringify([r.kind, r.id]))
-  }))
-  const exclusive = aggregates.filter((g) => !g.sharedWithOtherEffects && g.replayed > 0)
-  return {
-    effect: { seqNo: e.seqNo, reason: e.reason, trigger: { kind: e.kind, id: e.id } },
-    offset,
-    inactive,
-    aggregates: { items: aggregates.slice(0, cap), total: aggregates.length },
-    actions: { items: actions, total: aggregates.reduce((n, g) => n + g.replayed, 0) },
-    replayedAggregates: aggregates.filter((g) => g.replayed > 0).length,
-    onlyBecauseOfIt: exclusive.reduce((n, g) => n + g.replayed, 0),
-    aggregatesOnlyBecauseOfIt: exclusive.length
-  }
+    .all(...reachParams, before, cap) as BlastActionRow[]
+  return blastRadiusOf(e, offset, inactive, aggregates, actionRows, cap)
 }
 
 /**
@@ -122,8 +95,6 @@ export function blastReadSizes(db: Database.Database, queries: Queries, effectSe
       .prepare(`WITH ${other} SELECT count(*) AS n FROM other o CROSS JOIN ${action} x ON x."aggregate_kind" = o.kind AND x."aggregate_id" = o.id WHERE x."seq_no" < ?`)
       .get(...otherParams, Math.max(offset, 0)) as { n: number }
   ).n
-  const only = reachedAggregates(db, queries, e, offset, before)
-    .filter((g) => !g.sharedWithOtherEffects)
-    .reduce((n, g) => n + g.replayed, 0)
+  const only = replayedOnlyBecauseOfIt(reachedAggregates(db, queries, e, offset, before))
   return { current, replayedWith: replayedWithout + only, replayedWithout }
 }

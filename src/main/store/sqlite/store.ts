@@ -32,6 +32,8 @@ import { countTriggers, triggerGraph, triggerIndex } from './triggers'
 import { blastRadius, blastReadSizes } from './blast-radius'
 import { timeline } from './timeline'
 import { identitiesByPrefix } from './identities'
+import { groupReplayCauses } from '../sql/audit-rules'
+import { replayCausesSql } from '../sql/list-queries'
 import type { KnownIdentity } from '../../../shared/compose'
 
 type Stmt = Database.Statement
@@ -258,23 +260,7 @@ export class SqliteEventStore implements OpenedStore {
   }
 
   replayCauses(offset: number): Promise<ReplayCause[]> {
-    return this.guard(() => {
-      const { action, effect, trigger } = this.queries.tables
-      const rows = this.db
-        .prepare(
-          `SELECT DISTINCT a."aggregate_kind" AS kind, a."aggregate_id" AS id, f."seq_no" AS seq_no FROM ${effect} f ` +
-            `JOIN ${trigger} t ON t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
-            `JOIN ${action} a ON a."seq_no" = t."seq_no" WHERE f."seq_no" >= ? ORDER BY a."aggregate_kind", a."aggregate_id", f."seq_no"`
-        )
-        .all(offset) as { kind: string; id: string; seq_no: number }[]
-      const causes: { aggregate: CellIdentity; effects: number[] }[] = []
-      for (const r of rows) {
-        const last = causes[causes.length - 1]
-        if (last && last.aggregate.kind === r.kind && last.aggregate.id === r.id) last.effects.push(r.seq_no)
-        else causes.push({ aggregate: { kind: r.kind, id: r.id }, effects: [r.seq_no] })
-      }
-      return causes
-    })
+    return this.guard(() => groupReplayCauses(this.db.prepare(replayCausesSql(this.queries.tables)).all(offset) as { kind: string; id: string; seq_no: number }[]))
   }
 
   pageEvents(query: EventPageQuery): Promise<EventPage> {

@@ -21,19 +21,18 @@ import type {
   TriggerSummary
 } from '../../../shared/audit'
 import type { Queries } from './queries'
+import { GRAPH_GROUP_CAP, MAX_TRIGGER_PAGE, graphAggregates, graphReaches, type CarriedRow } from '../sql/audit-rules'
+import { SQLITE_TEXT, containsIgnoringAsciiCase } from '../sql/text-functions'
+import { triggersOfAggregateSql } from '../sql/list-queries'
 
-/** Largest page of the trigger index. */
-export const MAX_TRIGGER_PAGE = 1000
-
-/** Nodes shown per group of the graph before the rest is summarised. */
-export const GRAPH_GROUP_CAP = 50
+export { GRAPH_GROUP_CAP, MAX_TRIGGER_PAGE } from '../sql/audit-rules'
 
 type Params = (string | number)[]
 
 /** `instr` over the printed identity, case-insensitive; null without text. */
 function textCondition(text: string | undefined, kindCol: string, idCol: string): { sql: string; params: Params } | null {
   if (text === undefined || text.trim() === '') return null
-  return { sql: `instr(lower(${kindCol} || ' ' || ${idCol}), lower(?)) > 0`, params: [text.trim()] }
+  return { sql: containsIgnoringAsciiCase(SQLITE_TEXT, `${kindCol} || ' ' || ${idCol}`, '?'), params: [text.trim()] }
 }
 
 /** One keyset page of trigger identities with their counts. */
@@ -96,23 +95,16 @@ const json = (value: unknown): string => JSON.stringify(value)
 const PAIRS = (name: string): string =>
   `${name}(kind, id) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`
 
-const sameIdentity = (a: CellIdentity, b: CellIdentity): boolean => a.kind === b.kind && a.id === b.id
-
 /** The trigger set a focus starts from (capped), its total, and the focus effect; null when the focus does not exist. */
 function triggerSet(db: Database.Database, queries: Queries, focus: GraphFocus, cap: number): Capped<CellIdentity> | null {
-  const { action, effect, trigger } = queries.tables
+  const { effect } = queries.tables
   if (focus.type === 'trigger') return { items: [{ kind: focus.kind, id: focus.id }], total: 1 }
   if (focus.type === 'effect') {
     const row = db.prepare(`SELECT "trigger_kind" AS kind, "trigger_id" AS id FROM ${effect} WHERE "seq_no" = ?`).get(focus.seqNo) as CellIdentity | undefined
     return row ? { items: [row], total: 1 } : null
   }
   // The triggers of one aggregate's actions: one pass over the trigger key index, probing the aggregate's seq-nos.
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT t."trigger_kind" AS kind, t."trigger_id" AS id FROM ${trigger} t WHERE t."seq_no" IN ` +
-        `(SELECT a."seq_no" FROM ${action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ?) ORDER BY 1, 2`
-    )
-    .all(focus.kind, focus.id) as CellIdentity[]
+  const rows = db.prepare(triggersOfAggregateSql(queries.tables)).all(focus.kind, focus.id) as CellIdentity[]
   return { items: rows.slice(0, cap), total: rows.length }
 }
 
@@ -141,9 +133,7 @@ export function triggerGraph(db: Database.Database, queries: Queries, focus: Gra
     .prepare(with_('count(DISTINCT a."seq_no") AS actions, count(DISTINCT json_array(a."aggregate_kind", a."aggregate_id")) AS aggregates'))
     .get(pairs) as { actions: number; aggregates: number }
 
-  const aggregates: CellIdentity[] = []
-  if (focus.type === 'aggregate') aggregates.push({ kind: focus.kind, id: focus.id })
-  for (const a of actions) if (!aggregates.some((g) => sameIdentity(g, a.aggregate))) aggregates.push(a.aggregate)
+  const aggregates = graphAggregates(focus, actions)
 
   const seqNos = json(actions.map((a) => a.seqNo))
   const carries = (
@@ -174,13 +164,8 @@ export function triggerGraph(db: Database.Database, queries: Queries, focus: Gra
         `t."trigger_id" AS tid FROM s JOIN ${trigger} t ON t."trigger_kind" = s.kind AND t."trigger_id" = s.id ` +
         `JOIN ${action} a ON a."seq_no" = t."seq_no" JOIN g ON g.kind = a."aggregate_kind" AND g.id = a."aggregate_id"`
     )
-    .all(pairs, json(aggregates.map((g) => [g.kind, g.id]))) as { kind: string; id: string; tkind: string; tid: string }[]
-  const reaches: { aggregate: CellIdentity; effect: number }[] = []
-  for (const e of effects) {
-    for (const c of carried) {
-      if (c.tkind === e.trigger.kind && c.tid === e.trigger.id) reaches.push({ aggregate: { kind: c.kind, id: c.id }, effect: e.seqNo })
-    }
-  }
+    .all(pairs, json(aggregates.map((g) => [g.kind, g.id]))) as CarriedRow[]
+  const reaches = graphReaches(effects, carried)
   return {
     focus,
     triggers: set,
