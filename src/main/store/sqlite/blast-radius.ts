@@ -9,7 +9,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { BlastAggregate, BlastRadius, BlastReadSizes } from '../../../shared/audit'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 import {
   BLAST_LIST_CAP,
   blastRadiusOf,

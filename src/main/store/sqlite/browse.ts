@@ -12,7 +12,7 @@ import type {
   EventRow,
   SuggestableColumn
 } from '../../../shared/browse'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 import { SQLITE_TEXT } from '../sql/text-functions'
 import { aggregateKindsSql, aggregatesSql, distinctValuesSql, triggersOfAggregateSql } from '../sql/list-queries'
 import {

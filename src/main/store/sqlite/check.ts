@@ -22,7 +22,7 @@ import {
 import { isSqliteError } from '../errors'
 import { sqliteDamage } from './integrity'
 import { quoteIdent } from './schema'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 import { filterSql } from './browse'
 import { ROW_COLUMNS, type RawEventRow } from '../sql/event-rows'
 

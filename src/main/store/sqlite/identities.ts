@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { IdentityRole, KnownIdentity } from '../../../shared/compose'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 import { identitiesSql, toKnownIdentity } from '../sql/identity-prefix'
 
 /** Up to `limit` identities in `role` whose printed form `[kind id]` starts with `prefix` (see `prefixConditions`). */

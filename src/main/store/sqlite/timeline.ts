@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import type { Timeline, TimelineQuery } from '../../../shared/audit'
 import type { ProgressFn } from '../store-inspector'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 import { BucketTally, EMPTY_TIMELINE, TIMELINE_CHUNK, bucketGrid, isCompensation, type BucketCounts } from '../sql/timeline-buckets'
 
 export { BUCKET_SIZES, DEFAULT_BUCKETS, bucketSize, isCompensation } from '../sql/timeline-buckets'

@@ -20,7 +20,7 @@ import type {
   TriggerIndexQuery,
   TriggerSummary
 } from '../../../shared/audit'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 import { GRAPH_GROUP_CAP, MAX_TRIGGER_PAGE, graphAggregates, graphReaches, type CarriedRow } from '../sql/audit-rules'
 import { SQLITE_TEXT, containsIgnoringAsciiCase } from '../sql/text-functions'
 import { triggersOfAggregateSql } from '../sql/list-queries'
