@@ -60,22 +60,36 @@ export function distinctValuesSql(t: QuotedTables, column: SuggestableColumn, or
 }
 
 /**
+ * `sql` sorted by `keys` (output column names, text ones followed by
+ * `order`): directly when the text order is the database's own, else from a
+ * derived table (PostgreSQL sorts DISTINCT and UNION results only by their
+ * plain output columns).
+ */
+export function sortedBy(sql: string, keys: readonly string[], order: string): string {
+  return order === '' ? `${sql} ORDER BY ${keys.join(', ')}` : `SELECT * FROM (${sql}) AS d ORDER BY ${keys.join(', ')}`
+}
+
+/**
  * The distinct triggers carried by the actions of the aggregate (?, ?): one
  * pass over the trigger key index probing the aggregate's seq-nos (the
  * library's trigger table has no index on seq_no).
  */
 export function triggersOfAggregateSql(t: QuotedTables, order = ''): string {
-  return (
+  return sortedBy(
     `SELECT DISTINCT t."trigger_kind" AS "kind", t."trigger_id" AS "id" FROM ${t.trigger} t WHERE t."seq_no" IN ` +
-    `(SELECT a."seq_no" FROM ${t.action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ?) ORDER BY 1${order}, 2${order}`
+      `(SELECT a."seq_no" FROM ${t.action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ?)`,
+    [`"kind"${order}`, `"id"${order}`],
+    order
   )
 }
 
 /** (aggregate, effect) pairs: each aggregate an effect at or after `?` reaches through a trigger, ordered by aggregate then effect. */
 export function replayCausesSql(t: QuotedTables, order = ''): string {
-  return (
+  return sortedBy(
     `SELECT DISTINCT a."aggregate_kind" AS "kind", a."aggregate_id" AS "id", f."seq_no" AS "seq_no" FROM ${t.effect} f ` +
-    `JOIN ${t.trigger} t ON t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
-    `JOIN ${t.action} a ON a."seq_no" = t."seq_no" WHERE f."seq_no" >= ? ORDER BY 1${order}, 2${order}, 3`
+      `JOIN ${t.trigger} t ON t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
+      `JOIN ${t.action} a ON a."seq_no" = t."seq_no" WHERE f."seq_no" >= ?`,
+    [`"kind"${order}`, `"id"${order}`, '"seq_no"'],
+    order
   )
 }

@@ -24,7 +24,7 @@ import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
 import { buildQueries, type Queries } from '../sql/queries'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
-import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
+import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
 import * as browse from './browse'
 import { checkStore } from './check'
 import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
@@ -34,6 +34,7 @@ import { timeline } from './timeline'
 import { identitiesByPrefix } from './identities'
 import { groupReplayCauses } from '../sql/audit-rules'
 import { replayCausesSql } from '../sql/list-queries'
+import { readCountPlan } from '../sql/read-count'
 import type { KnownIdentity } from '../../../shared/compose'
 
 type Stmt = Database.Statement
@@ -225,13 +226,7 @@ export class SqliteEventStore implements OpenedStore {
 
   countRead(offset: number, scope?: ReadScope): Promise<ReadCount> {
     return this.guard(() => {
-      const criteria =
-        scope === undefined
-          ? undefined
-          : 'aggregates' in scope
-            ? aggregatesCriteria(scope.aggregates.map(identityToCells))
-            : kindsCriteria(scope.kinds.map(toCell))
-      const plan = countPlan(this.queries, offset, criteria)
+      const plan = readCountPlan(this.queries, offset, scope)
       const count = (part: { sql: string; params: (string | number)[] }): number => (this.db.prepare(part.sql).get(...part.params) as { n: number }).n
       const replayed = count(plan.replayed)
       return { replayed, total: replayed + count(plan.current) }

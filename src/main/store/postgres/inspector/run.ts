@@ -6,6 +6,7 @@
  */
 import type { TableNames } from '../../../../shared/domain'
 import type { QuotedTables } from '../../sql/event-rows'
+import { quoteIdent } from '../../sql/schema'
 import type { PgQueries } from '../pg-queries'
 
 /** `?` placeholders → `$1`, `$2`, … (the shared SQL has no `?` in literals or names). */
@@ -37,11 +38,6 @@ export function num(value: unknown): number {
 /** `num` that keeps null. */
 export function numOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : num(value)
-}
-
-/** Quote an identifier as the library (HoneySQL, ANSI) does. */
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`
 }
 
 /** The four table names, quoted. */
