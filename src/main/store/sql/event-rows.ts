@@ -126,6 +126,27 @@ export function pageLimit(limit: number): number {
   return Math.max(1, Math.min(limit, MAX_EVENT_PAGE))
 }
 
+/** Compare texts by code point (as SQLite's BINARY collation and PostgreSQL's "C" order UTF-8 text). */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i) as number
+    const y = b.codePointAt(i) as number
+    if (x !== y) return x - y
+    if (x > 0xffff) i++
+  }
+  return a.length - b.length
+}
+
+/**
+ * An action's trigger rows in one defined order, by kind, then id, in code
+ * points (the trigger table's key order): the rows come back in whatever
+ * order the database's plan meets them, and the library treats them as a set.
+ */
+export function sortedTriggers(triggers: readonly (readonly [string, string])[]): (readonly [string, string])[] {
+  return [...triggers].sort((x, y) => compareCodePoints(x[0], y[0]) || compareCodePoints(x[1], y[1]))
+}
+
 /** Rows of one event's stream merged: its first row with every trigger row after it. */
 export interface RawRowWithTrigger extends RawEventRow {
   t_kind: string | null
@@ -134,7 +155,7 @@ export interface RawRowWithTrigger extends RawEventRow {
 
 /**
  * Merges the rows of one statement ordered by seq-no (an event row per trigger
- * row of its action) into EventRows with their triggers, holding one event:
+ * row of its action) into EventRows with their triggers (`sortedTriggers`), holding one event:
  * `push` returns the previous event once a row of the next one arrives,
  * `flush` the last one.
  */
@@ -154,7 +175,7 @@ export class TriggerRowMerger {
   }
 
   flush(): EventRow | null {
-    const done = this.current === null ? null : { ...this.current, triggers: this.triggers }
+    const done = this.current === null ? null : { ...this.current, triggers: sortedTriggers(this.triggers) }
     this.current = null
     return done
   }

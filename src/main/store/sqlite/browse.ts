@@ -20,6 +20,7 @@ import {
   TriggerRowMerger,
   filterSql as sharedFilterSql,
   pageLimit,
+  sortedTriggers,
   toEventRow,
   whereClause,
   type FilterSql,
@@ -66,7 +67,7 @@ export function eventRow(db: Database.Database, queries: Queries, seqNo: number)
   const triggers = (db.prepare(queries.triggersOf).all(seqNo) as { trigger_kind: string; trigger_id: string }[]).map(
     (t) => [t.trigger_kind, t.trigger_id] as const
   )
-  return { ...toEventRow(raw), triggers }
+  return { ...toEventRow(raw), triggers: sortedTriggers(triggers) }
 }
 
 /**

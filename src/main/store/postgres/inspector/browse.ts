@@ -10,6 +10,7 @@ import {
   TriggerRowMerger,
   filterSql,
   pageLimit,
+  sortedTriggers,
   toEventRow,
   whereClause,
   type RawEventRow,
@@ -57,12 +58,9 @@ export async function pageEvents(db: PgQueries, tables: TableNames, query: Event
   return { rows, hasMoreBefore, hasMoreAfter }
 }
 
-/**
- * The trigger rows of one seq-no in the order they were written (physical
- * order: the store only appends), as SQLite gives them by rowid.
- */
+/** The trigger rows of one seq-no (a scan: the library's trigger table has no index on seq_no). */
 function triggersOfSql(tables: TableNames): string {
-  return `SELECT "trigger_kind" AS trigger_kind, "trigger_id" AS trigger_id FROM ${quoted(tables).trigger} WHERE "seq_no" = ? ORDER BY ctid`
+  return `SELECT "trigger_kind" AS trigger_kind, "trigger_id" AS trigger_id FROM ${quoted(tables).trigger} WHERE "seq_no" = ?`
 }
 
 /** One raw row with its trigger rows, or null. */
@@ -73,7 +71,7 @@ export async function eventRow(db: PgQueries, tables: TableNames, seqNo: number)
   const triggers = (await run<{ trigger_kind: string; trigger_id: string }>(db, triggersOfSql(tables), [seqNo])).map(
     (t) => [t.trigger_kind, t.trigger_id] as const
   )
-  return { ...toEventRow(rawRow(raw)), triggers }
+  return { ...toEventRow(rawRow(raw)), triggers: sortedTriggers(triggers) }
 }
 
 /** Rows a stream fetches per round trip. */
@@ -81,15 +79,15 @@ const STREAM_BATCH = 2000
 
 /**
  * Every row matching `filter`, ascending, each action with its trigger rows
- * (in the order written), from one statement through a cursor; holds one
- * batch. The trigger table has no index on seq-no, so PostgreSQL hashes it
- * once for the statement.
+ * (`sortedTriggers`), from one statement through a cursor; holds one batch.
+ * The trigger table has no index on seq-no, so PostgreSQL hashes it once for
+ * the statement.
  */
 export async function* streamEvents(db: PgQueries, tables: TableNames, filter?: EventFilter): AsyncGenerator<EventRow> {
   const f = pgFilter(tables, filter)
   const sql =
     `SELECT ${ROW_COLUMNS}, t."trigger_kind" AS "t_kind", t."trigger_id" AS "t_id" FROM ${f.from} ` +
-    `LEFT JOIN ${quoted(tables).trigger} t ON t."seq_no" = a."seq_no"${whereClause(f.where)} ORDER BY ev."seq_no", t.ctid`
+    `LEFT JOIN ${quoted(tables).trigger} t ON t."seq_no" = a."seq_no"${whereClause(f.where)} ORDER BY ev."seq_no"`
   const merger = new TriggerRowMerger()
   for await (const batch of stream<RawRowWithTrigger>(db, sql, f.params, STREAM_BATCH)) {
     for (const raw of batch) {
