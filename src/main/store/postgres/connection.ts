@@ -73,7 +73,8 @@ export function createPool(target: PgTarget, readOnly: boolean): pg.Pool {
     ...target.config,
     max: 4,
     idleTimeoutMillis: 30_000,
-    ...(readOnly ? { options: '-c default_transaction_read_only=on' } : {})
+    // Server options of the URL (e.g. `options=-c search_path=…`) are kept; read-only adds its own.
+    ...(readOnly ? { options: [target.config.options, '-c default_transaction_read_only=on'].filter(Boolean).join(' ') } : {})
   })
   // An idle connection the server drops (restart, admin kill) must not crash the process; the next query reports it.
   pool.on('error', () => {})

@@ -37,6 +37,12 @@ export interface Queries {
   readonly actionBySeqNo: string
   /** One effect by seq-no. */
   readonly effectBySeqNo: string
+  /**
+   * Seq-nos of every event that conflicts with (kind, id) from seq-no ? on:
+   * its actions, and the effects whose trigger one of its actions carries, ascending.
+   * Parameters: kind, id, offset, offset, kind, id.
+   */
+  readonly conflictSeqNos: string
   /** Trigger rows of one seq-no. */
   readonly triggersOf: string
 }
@@ -87,6 +93,11 @@ export function buildQueries(names: TableNames, dialect: SqlDialect = SQLITE_DIA
       `LEFT JOIN ${tables.trigger} t ON t."seq_no" = a."seq_no" WHERE a."seq_no" = ?`,
     effectBySeqNo:
       `SELECT ${EFFECT_COLUMNS} FROM ${tables.effect} f JOIN ${tables.event} ev ON ev."seq_no" = f."seq_no" WHERE f."seq_no" = ?`,
+    conflictSeqNos:
+      `SELECT a."seq_no" AS seq_no FROM ${tables.action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ? AND a."seq_no" >= ? ` +
+      `UNION SELECT f."seq_no" FROM ${tables.effect} f WHERE f."seq_no" >= ? AND EXISTS (SELECT 1 FROM ${tables.trigger} t ` +
+      `JOIN ${tables.action} a ON a."seq_no" = t."seq_no" WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
+      `AND a."aggregate_kind" = ? AND a."aggregate_id" = ?) ORDER BY 1`,
     triggersOf: `SELECT "trigger_kind", "trigger_id" FROM ${tables.trigger} WHERE "seq_no" = ? ORDER BY ${dialect.insertionOrder}`
   }
 }
