@@ -38,7 +38,7 @@ async function openEvents(): Promise<void> {
   await app.page.getByTestId('event-table').waitFor()
 }
 
-/** File ▸ Open, as the user does it, and wait for the store's tab (the section shown stays as it is). */
+/** File ▸ Open, as the user does it, and wait for the store’s tab (a newly opened store shows its Overview). */
 async function openFile(path: string): Promise<void> {
   app.dialogs.willOpen(path)
   await app.menu({ command: 'open-store' })

@@ -161,3 +161,28 @@ export const IconBoxes = icon('Boxes', (
     <path d="M4 17l8 4 8-4" />
   </>
 ))
+/** A panel on the right side of a frame. */
+export const IconPanelRight = icon('PanelRight', (
+  <>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M15 4v16" />
+  </>
+))
+/** A panel at the bottom of a frame. */
+export const IconPanelBottom = icon('PanelBottom', (
+  <>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M3 14h18" />
+  </>
+))
+/** Columns of a table. */
+export const IconColumns = icon('Columns', (
+  <>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M9 4v16M15 4v16" />
+  </>
+))
+/** Chevrons pointing left (collapse). */
+export const IconChevronsLeft = icon('ChevronsLeft', <path d="M11 17l-5-5 5-5M18 17l-5-5 5-5" />)
+/** Chevrons pointing right (expand). */
+export const IconChevronsRight = icon('ChevronsRight', <path d="M13 17l5-5-5-5M6 17l5-5-5-5" />)
