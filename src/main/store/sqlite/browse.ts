@@ -192,7 +192,21 @@ export function countEvents(db: Database.Database, queries: Queries, filter?: Ev
   return row.n
 }
 
-/** Aggregates with action counts, in (kind, id) cell order, keyset-paged. */
+/**
+ * The order of aggregate ids within a kind: integers first (up to 18 digits,
+ * as pr-str writes them, optionally negative), numerically; then every other
+ * id by its printed text. Each is an SQL expression of `x`, the id cell (or
+ * a parameter), so the keyset comparison uses exactly the order of the sort.
+ */
+const digitsOf = (x: string): string => `(CASE WHEN substr(${x}, 1, 1) = '-' THEN substr(${x}, 2) ELSE ${x} END)`
+const idClass = (x: string): string => `(CASE WHEN ${digitsOf(x)} <> '' AND ${digitsOf(x)} NOT GLOB '*[^0-9]*' AND length(${digitsOf(x)}) <= 18 THEN 0 ELSE 1 END)`
+const idNumber = (x: string): string => `(CASE WHEN ${idClass(x)} = 0 THEN CAST(${x} AS INTEGER) ELSE 0 END)`
+const idOrderKey = (x: string): string => `${idClass(x)}, ${idNumber(x)}, ${x}`
+/** The key of the keyset's `after` id, and how many times the id is bound in it. */
+const AFTER_ID_KEY = idOrderKey('?')
+const AFTER_ID_PARAMS = AFTER_ID_KEY.split('?').length - 1
+
+/** Aggregates with action counts, by kind, then id (integers numerically before the rest, see `idOrderKey`), keyset-paged. */
 export function aggregates(
   db: Database.Database,
   queries: Queries,
@@ -205,8 +219,9 @@ export function aggregates(
     params.push(q.kind)
   }
   if (q.after !== undefined) {
-    where.push('("aggregate_kind", "aggregate_id") > (?, ?)')
-    params.push(q.after.kind, q.after.id)
+    // Later kinds, or the same kind with a later id key: the same kind is found through the index.
+    where.push(`("aggregate_kind" > ? OR ("aggregate_kind" = ? AND (${idOrderKey('"aggregate_id"')}) > (${AFTER_ID_KEY})))`)
+    params.push(q.after.kind, q.after.kind, ...Array<string>(AFTER_ID_PARAMS).fill(q.after.id))
   }
   if (q.idContains !== undefined && q.idContains !== '') {
     where.push('instr(lower("aggregate_id"), lower(?)) > 0')
@@ -214,7 +229,7 @@ export function aggregates(
   }
   const sql =
     `SELECT "aggregate_kind" AS kind, "aggregate_id" AS id, count(*) AS actions, min("seq_no") AS firstSeqNo, max("seq_no") AS lastSeqNo ` +
-    `FROM ${queries.tables.action}${whereClause(where)} GROUP BY "aggregate_kind", "aggregate_id" ORDER BY "aggregate_kind", "aggregate_id" LIMIT ?`
+    `FROM ${queries.tables.action}${whereClause(where)} GROUP BY "aggregate_kind", "aggregate_id" ORDER BY "aggregate_kind", ${idOrderKey('"aggregate_id"')} LIMIT ?`
   return db.prepare(sql).all(...params, Math.max(1, Math.min(q.limit, 5000))) as AggregateSummary[]
 }
 
