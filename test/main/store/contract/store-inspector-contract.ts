@@ -137,9 +137,8 @@ export function describeStoreInspectorContract(factory: StoreAdapterFactory): vo
       it('orders integer ids numerically before every other id, and keyset pages keep that order', () =>
         fresh(async (s) => {
           const ints = [1000, 10, 2, 100, 0, -3, 1, 20, 9]
-          const others = [{ kind: edn.kw('order'), id: edn.str('b') }, { kind: edn.kw('order'), id: edn.str('a') }, { kind: edn.kw('order'), id: edn.kw('k') }]
-          await s.rebase(1, [...ints.map((n) => action(id('order', n))), ...others.map((o) => action(o)), action(id('book', 5))])
-          const expected = ['-3', '0', '1', '2', '9', '10', '20', '100', '1000', '"a"', '"b"', ':k']
+          await s.rebase(1, [...ints.map((n) => action(id('order', n))), action(id('order', 'b')), action(id('order', 'a')), action(id('book', 5))])
+          const expected = ['-3', '0', '1', '2', '9', '10', '20', '100', '1000', '"a"', '"b"']
           expect((await s.aggregates({ limit: 100, kind: ':order' })).map((a) => a.id)).toEqual(expected)
           for (const limit of [1, 2, 5]) {
             const walked: string[] = []
