@@ -105,6 +105,25 @@ describe('the Events layout at 1440×900', () => {
     expect(await headers()).toContain('Source')
   })
 
+  it('opens the filter suggestions without covering the dialog’s buttons', async () => {
+    await page.getByRole('button', { name: 'Add a filter' }).click()
+    await page.getByRole('menuitem', { name: /Reason/ }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Value').click()
+    await page.getByRole('listbox').waitFor()
+    await app.screenshot('layout-filter-suggestions-light')
+    for (const name of ['Apply filter', 'Cancel']) {
+      const button = dialog.getByRole('button', { name })
+      const box = await button.boundingBox()
+      if (!box) throw new Error(`no ${name} button`)
+      const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.textContent ?? null, [box.x + box.width / 2, box.y + box.height / 2])
+      expect(hit, `${name} is not covered`).toBe(name)
+    }
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+  })
+
   it('has readable type badges (contrast ≥ 4.5:1) in light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       await app.setColorScheme(scheme)
