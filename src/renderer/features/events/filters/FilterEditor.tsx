@@ -92,10 +92,11 @@ export function applyField(filter: EventFilter, field: FilterField, first: strin
 
 function Suggestions({ storeId, column, value, onChange, label, placeholder, error }: { storeId: string; column: SuggestableColumn; value: string; onChange(v: string): void; label: string; placeholder: string; error?: string }): ReactNode {
   const values = useRequest(`${storeId}:${column}`, () => call('store:distinct-values', { storeId, column, limit: 200 }))
-  const [open, setOpen] = useState(false)
-  // The list opens into room the form makes for it, so it never covers the dialog's buttons.
+  // The list opens into room the form makes for it, so it never covers the dialog's buttons; the room
+  // stays once made, so the buttons do not move back under the pointer when the list closes on a click.
+  const [room, setRoom] = useState(false)
   return (
-    <div style={{ paddingBottom: open ? SUGGESTION_HEIGHT + 8 : 0 }}>
+    <div style={{ paddingBottom: room ? SUGGESTION_HEIGHT + 8 : 0 }}>
       <Autocomplete
         data-autofocus
         label={label}
@@ -106,8 +107,7 @@ function Suggestions({ storeId, column, value, onChange, label, placeholder, err
         error={error}
         limit={50}
         maxDropdownHeight={SUGGESTION_HEIGHT}
-        onDropdownOpen={() => setOpen(true)}
-        onDropdownClose={() => setOpen(false)}
+        onDropdownOpen={() => setRoom(true)}
         comboboxProps={{ position: 'bottom', middlewares: { flip: false, shift: false } }}
       />
     </div>
