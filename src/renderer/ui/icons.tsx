@@ -93,3 +93,14 @@ export const IconArrowLeft = icon('ArrowLeft', ['M19 12H5M11 6l-6 6 6 6'])
 export const IconList = icon('List', ['M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01'])
 /** Three stacked boxes (aggregates). */
 export const IconBoxes = icon('Boxes', ['M12 3l8 4-8 4-8-4 8-4z', 'M4 12l8 4 8-4', 'M4 17l8 4 8-4'])
+const FRAME = rect(3, 4, 18, 16, 2)
+/** A panel on the right side of a frame. */
+export const IconPanelRight = icon('PanelRight', [FRAME, 'M15 4v16'])
+/** A panel at the bottom of a frame. */
+export const IconPanelBottom = icon('PanelBottom', [FRAME, 'M3 14h18'])
+/** Columns of a table. */
+export const IconColumns = icon('Columns', [FRAME, 'M9 4v16M15 4v16'])
+/** Chevrons pointing left (collapse). */
+export const IconChevronsLeft = icon('ChevronsLeft', ['M11 17l-5-5 5-5M18 17l-5-5 5-5'])
+/** Chevrons pointing right (expand). */
+export const IconChevronsRight = icon('ChevronsRight', ['M13 17l5-5-5-5M6 17l5-5-5-5'])
