@@ -16,6 +16,7 @@ import type {
   GraphAction,
   GraphEffect,
   GraphFocus,
+  GraphKindGroup,
   TriggerIndexPage,
   TriggerIndexQuery,
   TriggerSummary
@@ -140,6 +141,12 @@ export function triggerGraph(db: Database.Database, queries: Queries, focus: Gra
   const totals = db
     .prepare(with_('count(DISTINCT a."seq_no") AS actions, count(DISTINCT json_array(a."aggregate_kind", a."aggregate_id")) AS aggregates'))
     .get(pairs) as { actions: number; aggregates: number }
+  const kinds = db
+    .prepare(
+      with_('a."aggregate_kind" AS kind, count(DISTINCT a."seq_no") AS actions, count(DISTINCT a."aggregate_id") AS aggregates') +
+        ' GROUP BY a."aggregate_kind" ORDER BY actions DESC, kind LIMIT ?'
+    )
+    .all(pairs, cap) as GraphKindGroup[]
 
   const aggregates: CellIdentity[] = []
   if (focus.type === 'aggregate') aggregates.push({ kind: focus.kind, id: focus.id })
@@ -188,6 +195,7 @@ export function triggerGraph(db: Database.Database, queries: Queries, focus: Gra
     aggregates: { items: aggregates, total: Math.max(totals.aggregates, aggregates.length) },
     effects: { items: effects, total: effectTotal },
     carries,
-    reaches
+    reaches,
+    kinds
   }
 }
