@@ -7,7 +7,8 @@ import type { TableNames } from '../../shared/domain'
 import { storeLocationText, type StoreLocation } from '../../shared/store-location'
 import { StoreError } from './errors'
 import type { OpenedStore } from './opened-store'
-import { createSqliteStore, detectTables, isWritableFile, openSqliteStore } from './sqlite'
+import { isStoreCopier, type StoreCopier } from './store-copier'
+import { createSqliteStore, detectTables, isWritableFile, openSqliteStore, sqliteCopyTarget } from './sqlite'
 
 export type { OpenedStore } from './opened-store'
 
@@ -67,4 +68,20 @@ export async function detectStoreTables(location: StoreLocation, options: Pick<S
 export async function canWriteStore(location: StoreLocation): Promise<boolean> {
   if (location.kind === 'postgres') throw unsupported(location)
   return Promise.resolve(isWritableFile(location.path))
+}
+
+/** The copier port of an open store (every adapter offers it; one that does not is refused with a sentence). */
+export function storeCopier(store: OpenedStore, location: StoreLocation): StoreCopier {
+  if (isStoreCopier(store)) return store
+  throw new StoreError('not-a-store', `${storeLocationText(location)} cannot be copied row by row by this version.`)
+}
+
+/**
+ * Whether a copy may go to `location`: `absent` (nothing there), `empty` (an
+ * empty file or a database without tables, which the copy replaces), or a
+ * sentence saying why not (it holds something).
+ */
+export async function copyTargetState(location: StoreLocation): Promise<'absent' | 'empty' | { readonly problem: string }> {
+  if (location.kind === 'postgres') throw unsupported(location)
+  return Promise.resolve(sqliteCopyTarget(location.path))
 }
