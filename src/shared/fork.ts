@@ -4,6 +4,7 @@
  * origin, and events read from a file for the staging area. Plain data.
  */
 import type { TableNames } from './domain'
+import type { StoreInfo } from './ipc/types'
 
 /** Where a fork's origin lives: a file path as given, or a PostgreSQL URL without its password. */
 export type ForkOrigin =
@@ -67,3 +68,16 @@ export function forkSummary(record: ForkRecord): ForkSummary {
     mergedUpTo: record.mergedUpTo
   }
 }
+
+/** `fork:create`: the fork opened (unlocked) in a new tab, or the dialog was cancelled. */
+export type ForkCreateOutcome =
+  | { readonly result: 'ok'; readonly info: StoreInfo }
+  | { readonly result: 'cancelled' }
+
+/** `fork:merge`: the batch and the origin's tab it goes to (`stage`), or the fork's record after a merge (`record`). */
+export type MergeOutcome =
+  | { readonly result: 'staged'; readonly origin: StoreInfo; readonly batch: MergeBatch }
+  | { readonly result: 'recorded'; readonly fork: ForkSummary }
+
+/** `import`: the file's events for the staging area, or why not, or the dialog was cancelled. */
+export type ImportBatchOutcome = (ImportOutcome & { readonly file: string }) | { readonly result: 'cancelled' }

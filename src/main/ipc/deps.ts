@@ -16,6 +16,10 @@ export interface Dialogs {
   chooseNewStorePath(): Promise<string | null>
   /** Export: pick the file the events go to, suggesting `defaultName` (`format` picks the file-type filter). */
   chooseExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
+  /** Fork to a file: pick the new store file the fork goes to, suggesting `defaultName`. */
+  chooseForkPath(defaultName: string): Promise<string | null>
+  /** Import batch: pick an EDN or JSON file of events. */
+  chooseBatchFile(): Promise<string | null>
 }
 
 /** The recent-files list (persisted by the app). */
