@@ -161,3 +161,28 @@ export const IconBoxes = icon('Boxes', (
     <path d="M4 17l8 4 8-4" />
   </>
 ))
+/** A branch that splits off (fork). */
+export const IconFork = icon('Fork', (
+  <>
+    <circle cx="6" cy="5" r="2" />
+    <circle cx="18" cy="5" r="2" />
+    <circle cx="12" cy="19" r="2" />
+    <path d="M6 7v2a3 3 0 0 0 3 3h6a3 3 0 0 0 3-3V7M12 12v5" />
+  </>
+))
+/** Two lines joining (merge). */
+export const IconMerge = icon('Merge', (
+  <>
+    <circle cx="6" cy="5" r="2" />
+    <circle cx="6" cy="19" r="2" />
+    <circle cx="18" cy="12" r="2" />
+    <path d="M6 7v10M6 7a7 7 0 0 0 10 5" />
+  </>
+))
+/** A tray with an arrow in (import). */
+export const IconUpload = icon('Upload', (
+  <>
+    <path d="M12 15V3M7 8l5-5 5 5" />
+    <path d="M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
+  </>
+))

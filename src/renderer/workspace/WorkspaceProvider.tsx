@@ -27,6 +27,8 @@ export interface Workspace extends StoreActions {
   openWithDialog(): Promise<void>
   openDemo(): Promise<void>
   showNewStore(show: boolean): void
+  /** Show a store main opened for another reason (a fork, a merge's origin) in its tab, activated. */
+  showOpened(info: StoreInfo): void
   activate(storeId: string): void
   cycle(step: 1 | -1): void
   showSection(section: SectionId): void
@@ -119,6 +121,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       openWithDialog,
       openDemo,
       showNewStore: setNewStoreOpen,
+      showOpened: opened,
       createStore,
       activate: (storeId) => dispatch({ type: 'activated', storeId }),
       cycle: (step) => dispatch({ type: 'cycled', step }),
@@ -127,7 +130,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       runCommand,
       openPalette
     }),
-    [actions, state, active, startup, recent, opener, newStoreOpen, openPath, openWithDialog, openDemo, createStore, forgetRecent, runCommand, openPalette]
+    [actions, state, active, startup, recent, opener, newStoreOpen, openPath, openWithDialog, openDemo, opened, createStore, forgetRecent, runCommand, openPalette]
   )
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
 }
