@@ -2,7 +2,9 @@
  * The fork controls of the store header: "Fork to a file…" for any store,
  * and on a fork the FORK badge naming its origin with "Merge into origin…".
  */
-import type { ReactNode } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import type { ForkSummary } from '../../../shared/fork'
+import { call } from '../../ipc/client'
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core'
 import { IconFork, IconMerge } from '../../ui/icons'
 import { fileName } from '../../ui/format'
@@ -10,14 +12,26 @@ import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import type { StoreTab } from '../../workspace/workspace-state'
 import { forkToFile, mergeIntoOrigin } from './fork-actions'
 
+/** The fork's record as main has it now (how far it is merged changes when its origin commits a merge), refreshed by `refresh`. */
+function useForkSummary(tab: StoreTab): [ForkSummary | undefined, () => void] {
+  // Kept with the store it belongs to: the header shows one tab after another.
+  const [fresh, setFresh] = useState<{ readonly storeId: string; readonly summary: ForkSummary | null } | null>(null)
+  const { storeId, fork } = tab.info
+  const refresh = useCallback(() => {
+    if (fork) void call('fork:info', { storeId }).then((summary) => setFresh({ storeId, summary }), () => undefined)
+  }, [storeId, fork])
+  useEffect(refresh, [refresh, tab.revision])
+  return [fresh?.storeId === storeId ? (fresh.summary ?? undefined) : fork, refresh]
+}
+
 /** The FORK badge and its origin (nothing for a store that is not a fork). */
 export function ForkBadge({ tab }: { tab: StoreTab }): ReactNode {
-  const fork = tab.info.fork
+  const [fork, refresh] = useForkSummary(tab)
   if (!fork) return null
   const merged = fork.mergedUpTo > fork.forkSeqNo ? `; merged into it up to seq-no ${fork.mergedUpTo}` : '; nothing merged back yet'
   return (
     <Tooltip label={`Forked from ${fork.origin} at its seq-no ${fork.forkSeqNo}${merged}`} withArrow multiline maw={420}>
-      <Group gap={6} wrap="nowrap" data-testid="fork-badge">
+      <Group gap={6} wrap="nowrap" data-testid="fork-badge" onMouseEnter={refresh}>
         <Badge color="grape" variant="filled" leftSection={<IconFork size={12} />}>
           Fork
         </Badge>

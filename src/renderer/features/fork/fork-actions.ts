@@ -37,7 +37,7 @@ export async function mergeIntoOrigin(workspace: Workspace, fork: StoreTab): Pro
     if (outcome.result !== 'staged') return
     const { origin, batch } = outcome
     if (batch.events.length === 0) {
-      notifyInfo('Nothing to merge', `${forkName} has no events after seq-no ${fork.info.fork?.mergedUpTo ?? batch.base - 1} that ${fileName(origin.path)} does not have.`)
+      notifyInfo('Nothing to merge', `${forkName} has no events after seq-no ${batch.upTo} that ${fileName(origin.path)} does not have.`)
       return
     }
     const merge = { forkStoreId: fork.info.storeId, forkName, upTo: batch.upTo }
