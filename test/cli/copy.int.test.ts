@@ -125,9 +125,14 @@ describe('coherence copy', () => {
     expect(leftovers(['damaged.db'])).toEqual([])
   })
 
-  it('usage errors: TO missing, FROM missing', async () => {
+  it('usage errors: TO missing, a third file, FROM missing; help', async () => {
     const from = await makeBookStore(dir.path, 'from.db', ['A'])
     expect(cli(['copy', from]).stderr).toMatch(/^coherence: TO is missing\.\n/)
+    expect(cli(['copy', from, 'b.db', 'c.db']).stderr).toMatch(/^coherence: Only FROM and TO are expected; got .* b\.db c\.db\.\n/)
+    const help = cli(['copy', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Usage: coherence copy FROM TO [--tables …]')
+    expect(cli(['--help']).stdout).toContain('coherence copy FROM TO')
     const r = cli(['copy', join(dir.path, 'nope.db'), join(dir.path, 'to.db')])
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/nope\.db does not exist/)
