@@ -8,7 +8,7 @@
  * empty store gives the same events (the same `coherence read`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { storeQueries } from '../../src/main/services/registry'
@@ -183,5 +183,15 @@ describe('import', () => {
     await commit()
     await expect.poll(seqNo).toBe('9')
     expect(read(empty)).toBe(read(origin))
+
+    // File ▸ Import Batch… with a file that is not a batch of valid events: one sentence per problem, nothing staged.
+    const bad = join(dir.path, 'bad.edn')
+    writeFileSync(bad, `[{:timestamp #inst "2026-11-28T14:00:00Z", :source :s, :action {:reason :x, :actor [:user "a"], :aggregate [:book "N"]}}]`)
+    app.dialogs.willImport(bad)
+    await app.menu({ command: 'import-batch' })
+    await page.getByText('bad.edn cannot be imported').waitFor()
+    expect(await page.locator('.mantine-Notification-root', { hasText: 'bad.edn cannot be imported' }).textContent()).toMatch(/Event 1.*:patch/)
+    expect(await staged().count()).toBe(0)
+    await app.screenshot('fork-import-invalid-light')
   })
 })

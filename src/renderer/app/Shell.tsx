@@ -14,6 +14,7 @@ import { StoreBar } from './StoreBar'
 import { StoreTabs } from './StoreTabs'
 import { ThemeMenu } from './ThemeMenu'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
+import { useForkMenuCommands } from '../features/fork/useForkMenuCommands'
 import classes from './Shell.module.css'
 
 function Brand(): ReactNode {
@@ -63,6 +64,7 @@ function Navbar(): ReactNode {
 /** The app shell. */
 export function Shell(): ReactNode {
   const { active, state } = useWorkspace()
+  useForkMenuCommands()
   const Section = sectionById(state.section).View
   return (
     <AppShell header={{ height: active ? 101 : 52 }} navbar={active ? { width: 240, breakpoint: 'sm' } : undefined} padding="lg">

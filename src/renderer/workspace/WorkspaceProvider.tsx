@@ -97,7 +97,11 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
         'close-store': () => void closeStore(),
         'command-palette': openPalette,
         'next-store': () => dispatch({ type: 'cycled', step: 1 }),
-        'previous-store': () => dispatch({ type: 'cycled', step: -1 })
+        'previous-store': () => dispatch({ type: 'cycled', step: -1 }),
+        // The fork feature answers these itself (useForkMenuCommands), above the workspace.
+        'fork-store': () => undefined,
+        'merge-fork': () => undefined,
+        'import-batch': () => undefined
       }
       commands[event.command]()
     },

@@ -81,6 +81,9 @@ export type AppCommand =
   | 'command-palette'
   | 'next-store'
   | 'previous-store'
+  | 'fork-store'
+  | 'merge-fork'
+  | 'import-batch'
 
 /** A command from the menu, with the file for "open this recent file". */
 export interface AppCommandEvent {

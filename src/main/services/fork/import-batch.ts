@@ -93,7 +93,8 @@ export function importBatch(path: string): ImportOutcome {
   const texts = read.items.map((item) => printEdn(item))
   const parsed = parseStaged(texts)
   if (!parsed.ok) {
-    return { result: 'invalid', problems: parsed.problems.map((p) => `Event ${p.index + 1}${p.path ? ` ${p.path}` : ''}: ${p.message.replace(/^Staged event \d+:? ?/, '')}`) }
+    // Each message names its place already (`:action :patch is missing; …`).
+    return { result: 'invalid', problems: parsed.problems.map((p) => `Event ${p.index + 1}: ${p.message.replace(/^Staged event \d+:? ?/, '')}`) }
   }
   return { result: 'ok', format: read.format, events: texts.map((text, i) => ({ edn: text, summary: eventSummary(parsed.events[i]) })) }
 }
