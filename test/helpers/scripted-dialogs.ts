@@ -39,6 +39,32 @@ export class ScriptedDialogs implements Dialogs {
     return this
   }
 
+  private readonly forkAnswers: (string | null)[] = []
+  private readonly batchAnswers: (string | null)[] = []
+  /** The default names the fork dialog suggested, in order. */
+  readonly forkSuggestions: string[] = []
+
+  /** The next "Fork to a file…" dialog picks `path` (null: cancel). */
+  willForkTo(path: string | null): this {
+    this.forkAnswers.push(path)
+    return this
+  }
+
+  /** The next "Import batch…" dialog picks `path` (null: cancel). */
+  willImport(path: string | null): this {
+    this.batchAnswers.push(path)
+    return this
+  }
+
+  async chooseForkPath(defaultName: string): Promise<string | null> {
+    this.forkSuggestions.push(defaultName)
+    return this.forkAnswers.shift() ?? null
+  }
+
+  async chooseBatchFile(): Promise<string | null> {
+    return this.batchAnswers.shift() ?? null
+  }
+
   async chooseStoreToOpen(): Promise<string | null> {
     return this.openAnswers.shift() ?? null
   }

@@ -41,6 +41,10 @@ function fileMenu(ctx: MenuContext): MenuItemConstructorOptions {
       { label: 'Open Recent', submenu: recentItems },
       { label: 'Open Demo Store', enabled: ctx.demoAvailable, click: () => ctx.send({ command: 'open-demo' }) },
       { type: 'separator' },
+      { label: 'Fork to a File…', click: () => ctx.send({ command: 'fork-store' }) },
+      { label: 'Merge Fork into Origin…', click: () => ctx.send({ command: 'merge-fork' }) },
+      { label: 'Import Batch…', click: () => ctx.send({ command: 'import-batch' }) },
+      { type: 'separator' },
       windowShortcut('Close Store', 'CmdOrCtrl+W', { command: 'close-store' }, ctx),
       ...(ctx.platform === 'darwin' ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const])
     ]

@@ -23,6 +23,10 @@ export interface Dialogs {
    * answer it.
    */
   confirmUnlock(fileName: string, path: string): Promise<boolean>
+  /** Fork to a file: pick the new store file the fork goes to, suggesting `defaultName`. */
+  chooseForkPath(defaultName: string): Promise<string | null>
+  /** Import batch: pick an EDN or JSON file of events. */
+  chooseBatchFile(): Promise<string | null>
 }
 
 /** The recent-files list (persisted by the app). */

@@ -15,6 +15,7 @@ import { StoreBar } from './StoreBar'
 import { StoreTabs } from './StoreTabs'
 import { ThemeMenu } from './ThemeMenu'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
+import { useForkMenuCommands } from '../features/fork/useForkMenuCommands'
 import classes from './Shell.module.css'
 
 function Brand(): ReactNode {
@@ -45,6 +46,7 @@ function PaletteButton(): ReactNode {
 /** The app shell. */
 export function Shell(): ReactNode {
   const { active, state } = useWorkspace()
+  useForkMenuCommands()
   const Section = sectionById(state.section).View
   const [collapsed, setCollapsed] = useNavbarCollapsed()
   const navbarWidth = collapsed ? NAVBAR_WIDTH.collapsed : NAVBAR_WIDTH.expanded

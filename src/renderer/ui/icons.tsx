@@ -104,3 +104,9 @@ export const IconColumns = icon('Columns', [FRAME, 'M9 4v16M15 4v16'])
 export const IconChevronsLeft = icon('ChevronsLeft', ['M11 17l-5-5 5-5M18 17l-5-5 5-5'])
 /** Chevrons pointing right (expand). */
 export const IconChevronsRight = icon('ChevronsRight', ['M13 17l5-5-5-5M6 17l5-5-5-5'])
+/** A branch that splits off (fork). */
+export const IconFork = icon('Fork', [circle(6, 5, 2), circle(18, 5, 2), circle(12, 19, 2), 'M6 7v2a3 3 0 0 0 3 3h6a3 3 0 0 0 3-3V7M12 12v5'])
+/** Two lines joining (merge). */
+export const IconMerge = icon('Merge', [circle(6, 5, 2), circle(6, 19, 2), circle(18, 12, 2), 'M6 7v10M6 7a7 7 0 0 0 10 5'])
+/** A tray with an arrow in (import). */
+export const IconUpload = icon('Upload', ['M12 15V3M7 8l5-5 5 5', 'M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4'])

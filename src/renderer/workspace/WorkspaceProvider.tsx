@@ -27,6 +27,8 @@ export interface Workspace extends StoreActions {
   openWithDialog(): Promise<void>
   openDemo(): Promise<void>
   showNewStore(show: boolean): void
+  /** Show a store main opened for another reason (a fork, a merge's origin) in its tab, activated. */
+  showOpened(info: StoreInfo): void
   activate(storeId: string): void
   cycle(step: 1 | -1): void
   showSection(section: SectionId): void
@@ -95,7 +97,11 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
         'close-store': () => void closeStore(),
         'command-palette': openPalette,
         'next-store': () => dispatch({ type: 'cycled', step: 1 }),
-        'previous-store': () => dispatch({ type: 'cycled', step: -1 })
+        'previous-store': () => dispatch({ type: 'cycled', step: -1 }),
+        // The fork feature answers these itself (useForkMenuCommands), above the workspace.
+        'fork-store': () => undefined,
+        'merge-fork': () => undefined,
+        'import-batch': () => undefined
       }
       commands[event.command]()
     },
@@ -119,6 +125,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       openWithDialog,
       openDemo,
       showNewStore: setNewStoreOpen,
+      showOpened: opened,
       createStore,
       activate: (storeId) => dispatch({ type: 'activated', storeId }),
       cycle: (step) => dispatch({ type: 'cycled', step }),
@@ -127,7 +134,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       runCommand,
       openPalette
     }),
-    [actions, state, active, startup, recent, opener, newStoreOpen, openPath, openWithDialog, openDemo, createStore, forgetRecent, runCommand, openPalette]
+    [actions, state, active, startup, recent, opener, newStoreOpen, openPath, openWithDialog, openDemo, opened, createStore, forgetRecent, runCommand, openPalette]
   )
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
 }

@@ -54,7 +54,12 @@ export const CHANNEL_NAMES = [
   // conflict resolution and undo
   'store:conflict-detail',
   'store:conflict-resolution',
-  'store:compensation'
+  'store:compensation',
+  // fork, merge back, import
+  'fork:create',
+  'fork:info',
+  'fork:merge',
+  'import'
 ] as const
 
 /**

@@ -16,6 +16,7 @@ import type { AppCommandEvent, ChosenLocation, ProgressEvent, RebaseSummary, Rec
 import type { AuditGraph, BlastRadius, BlastReadSizes, Timeline, TriggerIndexPage } from '../audit'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
+import type { ForkCreateOutcome, ForkSummary, ImportBatchOutcome, MergeOutcome } from '../fork'
 import { cellIdentitySchema, eventFilterSchema, filePathSchema, graphFocusSchema, locationTokenSchema, storeIdSchema, tableNamesSchema, triggerCursorSchema } from './schemas'
 import { composeInputSchema, identityRoleSchema, MAX_STAGED_EVENTS, MAX_EVENT_EDN_LENGTH } from './compose-schemas'
 
@@ -40,6 +41,25 @@ const conflictRequest = storeRef.extend({
 const keyChoiceSchema = z.discriminatedUnion('take', [
   z.strictObject({ key: z.string().min(1).max(100_000), take: z.enum(['ours', 'theirs']) }),
   z.strictObject({ key: z.string().min(1).max(100_000), take: z.literal('edit'), edn: z.string().max(16 * 1024 * 1024) })
+])
+
+const seqNoList = z.array(z.number().int().min(1)).max(100_000)
+
+/**
+ * `fork:merge`: `stage` collects the fork's new events and opens its origin;
+ * `record` tells the fork what the origin committed of them (seq-nos the
+ * origin tab saw), so the next merge takes only newer events.
+ */
+const mergeRequest = z.discriminatedUnion('step', [
+  storeRef.extend({ step: z.literal('stage') }),
+  storeRef.extend({
+    step: z.literal('record'),
+    originStoreId: storeIdSchema,
+    upTo: z.number().int().min(1),
+    firstSeqNo: z.number().int().min(1),
+    lastSeqNo: z.number().int().min(1),
+    resolved: seqNoList
+  })
 ])
 
 /** Upper bound of one rebase batch as EDN text (the window sends typed-in or composed events). */
@@ -214,7 +234,12 @@ export const contract = {
   'store:compensation': {
     request: storeRef.extend({ seqNo: z.number().int().min(1), reason: z.string().max(10_000).optional() }),
     response: returns<Compensation>()
-  }
+  },
+  // fork, merge back, import (main picks every path through its own dialogs)
+  'fork:create': { request: storeRef, response: returns<ForkCreateOutcome>() },
+  'fork:info': { request: storeRef, response: returns<ForkSummary | null>() },
+  'fork:merge': { request: mergeRequest, response: returns<MergeOutcome>() },
+  'import': { request: storeRef, response: returns<ImportBatchOutcome>() }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 
 export type { Channel, PushEventName } from './channels'

@@ -4,6 +4,7 @@
  */
 import type { TableNames } from '../domain'
 import type { RebaseOutcome } from '../compose'
+import type { ForkSummary } from '../fork'
 
 /** An open store as the renderer sees it. `storeId` names its tab. */
 export interface StoreInfo {
@@ -17,6 +18,8 @@ export interface StoreInfo {
   readonly fileReadOnly: boolean
   /** Highest seq-no, 0 when empty. */
   readonly seqNo: number
+  /** Where the store was forked from, when it is a fork (it has a `<file>.fork.json` sidecar). */
+  readonly fork?: ForkSummary
 }
 
 /**
@@ -68,7 +71,7 @@ export interface RebaseSummary {
 }
 
 /** Long operations that report progress. */
-export type OperationKind = 'open' | 'create' | 'detect-tables' | 'counts' | 'check' | 'count-events' | 'export' | 'replay' | 'audit'
+export type OperationKind = 'open' | 'create' | 'detect-tables' | 'counts' | 'check' | 'count-events' | 'export' | 'replay' | 'audit' | 'fork' | 'import'
 
 /** Progress of one long operation; `total` 0 means "size unknown yet". */
 export interface ProgressEvent {
@@ -93,6 +96,9 @@ export type AppCommand =
   | 'command-palette'
   | 'next-store'
   | 'previous-store'
+  | 'fork-store'
+  | 'merge-fork'
+  | 'import-batch'
 
 /** A command from the menu, with the file for "open this file" (a recent file, a second launch, macOS "open with"). */
 export interface AppCommandEvent {

@@ -45,8 +45,8 @@ describe('the application menu', () => {
   it('sends each File command to the window, showing shortcuts the window handles itself', () => {
     const ctx = context()
     const items = menuTemplate(ctx)
-    for (const label of ['Open Store…', 'New Store…', 'Open Demo Store', 'Close Store']) click(find(items, label))
-    expect(ctx.sent.map((c) => c.command)).toEqual(['open-store', 'new-store', 'open-demo', 'close-store'])
+    for (const label of ['Open Store…', 'New Store…', 'Open Demo Store', 'Fork to a File…', 'Merge Fork into Origin…', 'Import Batch…', 'Close Store']) click(find(items, label))
+    expect(ctx.sent.map((c) => c.command)).toEqual(['open-store', 'new-store', 'open-demo', 'fork-store', 'merge-fork', 'import-batch', 'close-store'])
     expect(find(items, 'Open Store…')).toMatchObject({ accelerator: 'CmdOrCtrl+O', registerAccelerator: false })
     expect(find(items, 'Command Palette…')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false })
   })

@@ -18,6 +18,8 @@ import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQ
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
+import type { StoreCopier, StoredRowPage, StoredRowsSnapshot } from '../store-copier'
+import { backupTo, snapshotRows, writeRows } from './copier'
 import { decideRebase, rebaseArgumentsError, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
@@ -54,7 +56,7 @@ interface Statements {
 }
 
 /** A coherence store in an SQLite file. Create it with `openSqliteStore` / `createSqliteStore`. */
-export class SqliteEventStore implements OpenedStore {
+export class SqliteEventStore implements OpenedStore, StoreCopier {
   private readonly queries: Queries
   private readonly statements: Statements
   private readonly decoder: RowDecoder
@@ -332,6 +334,21 @@ export class SqliteEventStore implements OpenedStore {
 
   dataVersion(): Promise<number> {
     return this.guard(() => (this.statements.dataVersion.get() as { data_version: number }).data_version)
+  }
+
+  snapshotRows(): Promise<StoredRowsSnapshot> {
+    return this.guard(() => snapshotRows(openConnection(this.path, true, this.connectionOptions), this.tables, this.path))
+  }
+
+  writeRows(pages: AsyncIterable<StoredRowPage>, progress?: (rows: number) => void): Promise<number> {
+    if (this.readOnly) return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; nothing was written.`))
+    if (this.closed) return Promise.reject(new StoreError('io', `${this.path} is closed.`))
+    return writeRows(this.db, this.tables, this.path, pages, progress)
+  }
+
+  backupToFile(target: string): Promise<void> {
+    if (this.closed) return Promise.reject(new StoreError('io', `${this.path} is closed.`))
+    return backupTo(this.db, this.path, target)
   }
 
   /**
