@@ -15,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../../../src/shared/aggregates'
 import type { NewEvent } from '../../../src/shared/domain'
 import { edn, type EdnMap, type EdnValue } from '../../../src/shared/edn-value'
-import type { StoreInfo } from '../../../src/shared/ipc/types'
 import { applyPatch } from '../../../src/main/core/domain'
 import { ednEquals, printEdn } from '../../../src/main/core/edn'
 import { storeQueries } from '../../../src/main/services/registry'
@@ -29,7 +28,7 @@ let dir: IpcHarness['dir']
 
 
 async function open(path: string): Promise<string> {
-  return (await value<StoreInfo>('store:open', { path })).storeId
+  return (await ipc.open(path)).storeId
 }
 
 beforeAll(async () => {
