@@ -195,4 +195,23 @@ describe('the Events layout at 1440×900', () => {
     }
     await app.setColorScheme('light')
   })
+
+  it('fits at 1024×768: the toolbar inside the window, row 1 visible and clear of the header', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 })
+    try {
+      await section('Events', 'event-table')
+      await page.getByTestId('event-table').focus()
+      await page.keyboard.press('Home')
+      await expect.poll(() => rowVisibility(page, 1)).toEqual({ inViewport: true, belowHeader: true, hit: true })
+      const exportBox = await page.getByRole('button', { name: /Export/ }).boundingBox()
+      expect(exportBox!.x + exportBox!.width).toBeLessThanOrEqual(1024)
+      for (const scheme of ['light', 'dark'] as const) {
+        await app.setColorScheme(scheme)
+        await app.screenshot(`layout-events-1024-${scheme}`)
+      }
+      await app.setColorScheme('light')
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
+  })
 })
