@@ -23,10 +23,12 @@ function Summary({ storeId, event }: { storeId: string; event: StagedEvent }): R
   const ms = timestampOf(event.edn)
   const when = event.stampAtCommit ? 'now at commit' : ms === null ? '' : new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')
   return (
-    <Text size="sm" ff="monospace" truncate="end" title={line} data-testid="staging-summary">
-      {line}
-      {when && <Text span size="xs" c="dimmed" ff="sans-serif" ml={8}>{when}</Text>}
-    </Text>
+    <>
+      <Text size="sm" ff="monospace" lineClamp={2} title={line} data-testid="staging-summary">
+        {line}
+      </Text>
+      {when && <Text size="xs" c="dimmed" data-testid="staging-when">{when}</Text>}
+    </>
   )
 }
 
@@ -73,9 +75,12 @@ function StagedRow({ storeId, event, index, count }: { storeId: string; event: S
         </Group>
       </Group>
       {open && (
-        <Code block className={classes.edn} mt={6} data-testid="staging-edn">
-          {event.edn}
-        </Code>
+        <>
+          {event.stampAtCommit && <Text size="xs" c="dimmed" mt={6}>The timestamp below is replaced by the time of the preflight and of the commit.</Text>}
+          <Code block className={classes.edn} mt={4} data-testid="staging-edn">
+            {event.edn}
+          </Code>
+        </>
       )}
     </Paper>
   )

@@ -43,9 +43,11 @@ export function TimestampField({ value, onChange, nowAtCommit, setNowAtCommit, d
         Timestamp
       </Text>
       <Paper withBorder radius="sm" px="xs" py={6} data-testid="timestamp-at-commit">
-        <Group justify="space-between" wrap="nowrap">
+        <Group gap={6} wrap="nowrap">
           <Text size="sm">now at commit</Text>
-          <Text size="xs" c="dimmed">the time of the preflight and the commit, in whole seconds</Text>
+          <Text size="xs" c="dimmed" truncate="end" title="the time of the preflight and of the commit, in whole seconds">
+            (the time of the commit, whole seconds)
+          </Text>
         </Group>
       </Paper>
       {onSwitch}
