@@ -32,9 +32,12 @@ const EMPTY: ResolutionDraft = { picks: {}, reason: null, past: [], future: [], 
 const drafts = new Map<string, ResolutionDraft>()
 const listeners = new Set<() => void>()
 
-/** The key of a conflict's draft: the store, theirs, and the staged event as it was when the preflight met theirs. */
+/**
+ * The key of a conflict's draft: the store, theirs, and the staged event as it was when the preflight met theirs
+ * (without its timestamp, which a "now at commit" event gets anew at every preflight).
+ */
 export function draftKey(storeId: string, conflict: ComposeConflict): string {
-  return JSON.stringify([storeId, conflict.theirs.seqNo, conflict.index, conflict.ours.edn])
+  return JSON.stringify([storeId, conflict.theirs.seqNo, conflict.index, conflict.ours.edn.replace(/:timestamp #inst "[^"]*"/, '')])
 }
 
 function set(key: string, draft: ResolutionDraft): void {
