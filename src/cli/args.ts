@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import type { TableNames } from '../shared/domain'
 import { DEFAULT_TABLES } from '../shared/domain'
+import { maskedUrl } from '../shared/store-location'
 
 /** A usage error: the message is printed with a hint to `--help`, exit code 1. */
 export class UsageError extends Error {
@@ -46,7 +47,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
       '  --base N       the first seq-no the caller has not seen (1 when it has seen nothing)\n' +
       '  --resolved L   comma-separated seq-nos treated as resolved conflicts\n' +
       '  --dry          check and assign seq-nos, but write nothing\n' +
-      '  --verify       run SQLite\'s quick_check first and refuse a damaged file\n' +
+      '  --verify       SQLite: run quick_check first and refuse a damaged file\n' +
       TABLES_HELP +
       'Prints the result map as EDN. Exit 0 for :ok, 2 for :conflict, :invalid-seq-no or\n' +
       ':write-conflict, 1 for an error (the file is unchanged), 3 when the events were\n' +
@@ -99,7 +100,12 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
 /** Top-level help. */
 export function mainHelp(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`)
-  return `coherence — inspect and append to coherence event stores (SQLite)\n\nUsage:\n${lines.join('\n')}\n\nRun "coherence COMMAND --help" for a command's options.\n`
+  return (
+    `coherence — inspect and append to coherence event stores (SQLite or PostgreSQL)\n\nUsage:\n${lines.join('\n')}\n\n` +
+    'FILE is an SQLite store file or a PostgreSQL URL, postgresql://user[:password]@host[:port]/dbname\n' +
+    '(or postgres://…); PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE fill what the URL leaves out.\n\n' +
+    'Run "coherence COMMAND --help" for a command\'s options.\n'
+  )
 }
 
 /** Help for one command. */
@@ -173,7 +179,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | { hel
   const names = spec.positionals ?? ['FILE']
   if (parsed.positionals.length < names.length) throw new UsageError(`${names[parsed.positionals.length]} is missing.`)
   if (parsed.positionals.length > names.length) {
-    throw new UsageError(`Only ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} expected; got ${parsed.positionals.join(' ')}.`)
+    throw new UsageError(`Only ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} expected; got ${parsed.positionals.map(maskedUrl).join(' ')}.`)
   }
   const values = parsed.values as Record<string, string | boolean | undefined>
   const [file, target] = parsed.positionals

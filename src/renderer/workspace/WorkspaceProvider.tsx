@@ -6,7 +6,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react'
 import type { TableNames } from '../../shared/domain'
-import type { AppCommandEvent, RecentFile, StartupInfo, StoreInfo } from '../../shared/ipc/types'
+import type { AppCommandEvent, ChosenLocation, RecentLocation, StartupInfo, StoreInfo } from '../../shared/ipc/types'
 import { call, subscribe } from '../ipc/client'
 import { fileName } from '../ui/format'
 import { notifyError } from '../ui/notify'
@@ -20,10 +20,10 @@ export interface Workspace extends StoreActions {
   readonly state: WorkspaceState
   readonly active: StoreTab | null
   readonly startup: StartupInfo | null
-  readonly recent: readonly RecentFile[]
+  readonly recent: readonly RecentLocation[]
   readonly opener: StoreOpener
   readonly newStoreOpen: boolean
-  openPath(path: string, tables?: TableNames): Promise<StoreInfo | null>
+  openPath(file: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null>
   openWithDialog(): Promise<void>
   openDemo(): Promise<void>
   showNewStore(show: boolean): void
@@ -68,8 +68,8 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
 
   const openWithDialog = useCallback(async () => {
     try {
-      const path = await call('dialog:open-store', {})
-      if (path) await openPath(path)
+      const file = await call('dialog:open-store', {})
+      if (file) await openPath(file)
     } catch (e) {
       notifyError('Could not show the Open dialog', e)
     }
@@ -79,8 +79,8 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
   }, [openPath, startup])
   const { createStore: create, closeStore } = actions
   const createStore = useCallback(
-    async (path: string, tables: TableNames) => {
-      const info = await create(path, tables)
+    async (file: ChosenLocation, tables: TableNames) => {
+      const info = await create(file, tables)
       if (info) setNewStoreOpen(false)
       return info
     },
@@ -93,7 +93,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
         'open-store': () => void openWithDialog(),
         'new-store': () => setNewStoreOpen(true),
         'open-demo': () => void openDemo(),
-        'open-path': () => void (event.path && openPath(event.path)),
+        'open-path': () => void (event.file && openPath(event.file)),
         'close-store': () => void closeStore(),
         'command-palette': openPalette,
         'next-store': () => dispatch({ type: 'cycled', step: 1 }),

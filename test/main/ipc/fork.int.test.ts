@@ -22,7 +22,7 @@ let origin: StoreInfo
 beforeEach(async () => {
   ipc = await startIpc('fork-ipc')
   const path = await makeWalkthroughStore(ipc.dir.path)
-  origin = await ipc.value<StoreInfo>('store:open', { path })
+  origin = await ipc.open(path)
 })
 afterEach(() => ipc.close())
 
@@ -64,6 +64,7 @@ describe('fork:merge', () => {
 
     const record = { storeId: fork, step: 'record', originStoreId: origin.storeId, upTo: 8, firstSeqNo: 9, lastSeqNo: 9, resolved: [8] }
     expect((await ipc.failure('fork:merge', record)).message).toMatch(/holds events up to seq-no 8, not 9; the merge was not recorded/)
+    ipc.dialogs.willConfirmUnlock()
     await ipc.value('store:unlock', { storeId: origin.storeId })
     const conflict = await ipc.value<RebaseSummary>('store:rebase', { storeId: origin.storeId, eventsEdn: `[${staged.batch.events[0].edn}]`, base: 8 })
     expect(conflict.result).toBe('conflict')

@@ -20,13 +20,13 @@ import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadSc
 import type { OpenedStore } from '../opened-store'
 import type { StoreCopier, StoredRowPage, StoredRowsSnapshot } from '../store-copier'
 import { backupTo, snapshotRows, writeRows } from './copier'
-import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
+import { decideRebase, rebaseArgumentsError, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
-import { buildQueries, type Queries } from './queries'
+import { buildQueries, type Queries } from '../sql/queries'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
-import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from './replay'
+import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
 import * as browse from './browse'
 import { checkStore } from './check'
 import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
@@ -34,6 +34,9 @@ import { countTriggers, triggerGraph, triggerIndex } from './triggers'
 import { blastRadius, blastReadSizes } from './blast-radius'
 import { timeline } from './timeline'
 import { identitiesByPrefix } from './identities'
+import { groupReplayCauses } from '../sql/audit-rules'
+import { replayCausesSql } from '../sql/list-queries'
+import { readCountPlan } from '../sql/read-count'
 import type { KnownIdentity } from '../../../shared/compose'
 
 type Stmt = Database.Statement
@@ -58,6 +61,8 @@ export class SqliteEventStore implements OpenedStore, StoreCopier {
   private readonly statements: Statements
   private readonly decoder: RowDecoder
   private closed = false
+  /** True once a rebase committed through this store (see `close`). */
+  private wrote = false
   /** A read-only connection kept between streaming reads (see `onSnapshot`). */
   private idleReader: Database.Database | null = null
 
@@ -150,19 +155,17 @@ export class SqliteEventStore implements OpenedStore, StoreCopier {
     if (this.readOnly) {
       return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; unlock it for writing first. Nothing was written.`))
     }
-    if (!Number.isSafeInteger(base) || base < 1) {
-      return Promise.reject(new RangeError(`The base must be a positive integer (the first seq-no not yet seen); got ${base}.`))
-    }
-    if (history.length === 0) return Promise.reject(new RangeError('Rebase needs at least one event.'))
     const resolved = options.resolved ?? []
-    if (new Set(resolved).size !== resolved.length || resolved.some((n) => !Number.isSafeInteger(n) || n < 1)) {
-      return Promise.reject(new RangeError('Resolved seq-nos must be distinct positive integers.'))
-    }
+    const invalid = rebaseArgumentsError(base, history, resolved)
+    if (invalid !== null) return Promise.reject(new RangeError(invalid))
     return this.guard(() => {
       this.db.exec('BEGIN IMMEDIATE')
       try {
         const result = decideRebase(this.writer(), base, history, resolved)
-        if (result.result === 'ok' && !options.dry) this.db.exec('COMMIT')
+        if (result.result === 'ok' && !options.dry) {
+          this.db.exec('COMMIT')
+          this.wrote = true
+        }
         return result
       } finally {
         // Anything but a successful commit leaves the file as it was.
@@ -225,13 +228,7 @@ export class SqliteEventStore implements OpenedStore, StoreCopier {
 
   countRead(offset: number, scope?: ReadScope): Promise<ReadCount> {
     return this.guard(() => {
-      const criteria =
-        scope === undefined
-          ? undefined
-          : 'aggregates' in scope
-            ? aggregatesCriteria(scope.aggregates.map(identityToCells))
-            : kindsCriteria(scope.kinds.map(toCell))
-      const plan = countPlan(this.queries, offset, criteria)
+      const plan = readCountPlan(this.queries, offset, scope)
       const count = (part: { sql: string; params: (string | number)[] }): number => (this.db.prepare(part.sql).get(...part.params) as { n: number }).n
       const replayed = count(plan.replayed)
       return { replayed, total: replayed + count(plan.current) }
@@ -246,37 +243,15 @@ export class SqliteEventStore implements OpenedStore, StoreCopier {
   queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]> {
     return this.guard(() => {
       const cells = identityToCells(aggregate)
-      const { action, effect, trigger } = this.queries.tables
       const seqNos = this.db
-        .prepare(
-          `SELECT a."seq_no" AS seq_no FROM ${action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ? AND a."seq_no" >= ? ` +
-            `UNION SELECT f."seq_no" FROM ${effect} f WHERE f."seq_no" >= ? AND EXISTS (SELECT 1 FROM ${trigger} t ` +
-            `JOIN ${action} a ON a."seq_no" = t."seq_no" WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
-            `AND a."aggregate_kind" = ? AND a."aggregate_id" = ?) ORDER BY 1`
-        )
+        .prepare(this.queries.conflictSeqNos)
         .all(cells.kind, cells.id, offset, offset, cells.kind, cells.id) as { seq_no: number }[]
       return seqNos.map((r) => this.storedEvent(r.seq_no)).filter((e): e is StoredEvent => e !== null)
     })
   }
 
   replayCauses(offset: number): Promise<ReplayCause[]> {
-    return this.guard(() => {
-      const { action, effect, trigger } = this.queries.tables
-      const rows = this.db
-        .prepare(
-          `SELECT DISTINCT a."aggregate_kind" AS kind, a."aggregate_id" AS id, f."seq_no" AS seq_no FROM ${effect} f ` +
-            `JOIN ${trigger} t ON t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
-            `JOIN ${action} a ON a."seq_no" = t."seq_no" WHERE f."seq_no" >= ? ORDER BY a."aggregate_kind", a."aggregate_id", f."seq_no"`
-        )
-        .all(offset) as { kind: string; id: string; seq_no: number }[]
-      const causes: { aggregate: CellIdentity; effects: number[] }[] = []
-      for (const r of rows) {
-        const last = causes[causes.length - 1]
-        if (last && last.aggregate.kind === r.kind && last.aggregate.id === r.id) last.effects.push(r.seq_no)
-        else causes.push({ aggregate: { kind: r.kind, id: r.id }, effects: [r.seq_no] })
-      }
-      return causes
-    })
+    return this.guard(() => groupReplayCauses(this.db.prepare(replayCausesSql(this.queries.tables)).all(offset) as { kind: string; id: string; seq_no: number }[]))
   }
 
   pageEvents(query: EventPageQuery): Promise<EventPage> {
@@ -376,12 +351,28 @@ export class SqliteEventStore implements OpenedStore, StoreCopier {
     return backupTo(this.db, this.path, target)
   }
 
+  /**
+   * Close every connection. A store that wrote nothing (a dry rebase, a
+   * refused one, only reads) leaves the file's bytes as they were: SQLite
+   * checkpoints a WAL into the main file when the last connection closes —
+   * even frames another writer left — unless that last connection is
+   * read-only. So the writable connection closes while a read-only one is
+   * still open, and the read-only one closes last.
+   */
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true
-      this.idleReader?.close()
+      let last = this.idleReader
       this.idleReader = null
+      if (!this.readOnly && !this.wrote && last === null) {
+        try {
+          last = openConnection(this.path, true, this.connectionOptions)
+        } catch {
+          // No second connection possible: a plain close.
+        }
+      }
       this.db.close()
+      last?.close()
     }
     return Promise.resolve()
   }
