@@ -33,12 +33,6 @@ export class ScriptedDialogs implements Dialogs {
     return this
   }
 
-  /** The next unlock confirmation is answered `confirmed` (with no answer queued, the user keeps it read-only). */
-  willConfirmUnlock(confirmed = true): this {
-    this.unlockAnswers.push(confirmed)
-    return this
-  }
-
   private readonly forkAnswers: (string | null)[] = []
   private readonly batchAnswers: (string | null)[] = []
   /** The default names the fork dialog suggested, in order. */
@@ -63,6 +57,12 @@ export class ScriptedDialogs implements Dialogs {
 
   async chooseBatchFile(): Promise<string | null> {
     return this.batchAnswers.shift() ?? null
+  }
+
+  /** The next unlock confirmation is answered `confirmed` (with no answer queued, the user keeps it read-only). */
+  willConfirmUnlock(confirmed = true): this {
+    this.unlockAnswers.push(confirmed)
+    return this
   }
 
   async chooseStoreToOpen(): Promise<string | null> {

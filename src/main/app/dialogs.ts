@@ -35,6 +35,19 @@ export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
+    async chooseForkPath(defaultName) {
+      const parent = win()
+      const options = { title: 'Fork to a file', buttonLabel: 'Fork', defaultPath: defaultName, filters: STORE_FILTERS }
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseBatchFile() {
+      const parent = win()
+      const filters = [{ name: 'Batches of events', extensions: ['edn', 'json'] }, { name: 'All files', extensions: ['*'] }]
+      const options = { title: 'Import a batch of events', buttonLabel: 'Import', properties: ['openFile' as const], filters }
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
     async confirmUnlock(fileName, path) {
       const parent = win()
       const options = {
@@ -49,19 +62,6 @@ export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
       }
       const result = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)
       return result.response === 1
-    },
-    async chooseForkPath(defaultName) {
-      const parent = win()
-      const options = { title: 'Fork to a file', buttonLabel: 'Fork', defaultPath: defaultName, filters: STORE_FILTERS }
-      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
-      return result.canceled || !result.filePath ? null : result.filePath
-    },
-    async chooseBatchFile() {
-      const parent = win()
-      const filters = [{ name: 'Batches of events', extensions: ['edn', 'json'] }, { name: 'All files', extensions: ['*'] }]
-      const options = { title: 'Import a batch of events', buttonLabel: 'Import', properties: ['openFile' as const], filters }
-      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
-      return result.canceled ? null : (result.filePaths[0] ?? null)
     }
   }
 }

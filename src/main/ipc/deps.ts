@@ -17,16 +17,16 @@ export interface Dialogs {
   chooseNewStorePath(): Promise<string | null>
   /** Export: pick the file the events go to, suggesting `defaultName` (`format` picks the file-type filter). */
   chooseExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
+  /** Fork to a file: pick the new store file the fork goes to, suggesting `defaultName`. */
+  chooseForkPath(defaultName: string): Promise<string | null>
+  /** Import batch: pick an EDN or JSON file of events. */
+  chooseBatchFile(): Promise<string | null>
   /**
    * Unlock: ask the user, in a dialog main owns, whether `fileName` may be
    * written; true only when they clicked Unlock. No script in the page can
    * answer it.
    */
   confirmUnlock(fileName: string, path: string): Promise<boolean>
-  /** Fork to a file: pick the new store file the fork goes to, suggesting `defaultName`. */
-  chooseForkPath(defaultName: string): Promise<string | null>
-  /** Import batch: pick an EDN or JSON file of events. */
-  chooseBatchFile(): Promise<string | null>
 }
 
 /** The recent-files list (persisted by the app). */

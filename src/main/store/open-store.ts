@@ -4,13 +4,14 @@
  * adapter's folder imports adapter code. Every error names a URL with its
  * password masked.
  */
-import type { TableNames } from '../../shared/domain'
+import { DEFAULT_TABLES, type TableNames } from '../../shared/domain'
+import type { StoreLocation } from '../../shared/store-location'
 import type { OpenedStore } from './opened-store'
-import { canWritePostgres, createPostgresStore, detectPostgresTables, openPostgresStore } from './postgres'
 import { isStoreCopier, type StoreCopier } from './store-copier'
-import { createSqliteStore, detectTables, isWritableFile, openSqliteStore, sqliteCopyTarget } from './sqlite'
+import type { StoredRowPage } from './store-copier'
 import { StoreError } from './errors'
-import { maskedUrl, storeLocationText, type StoreLocation } from '../../shared/store-location'
+import { createSqliteStore, detectTables, isWritableFile, openSqliteStore, sqliteCopyTarget } from './sqlite'
+import { canWritePostgres, createPostgresStore, detectPostgresTables, openPostgresStore, pgCopyTarget, writeNewPostgresStore } from './postgres'
 
 export type { OpenedStore } from './opened-store'
 
@@ -72,7 +73,7 @@ export async function canWriteStore(location: StoreLocation, tables?: TableNames
 /** The copier port of an open store (every adapter offers it; one that does not is refused with a sentence). */
 export function storeCopier(store: OpenedStore, location: StoreLocation): StoreCopier {
   if (isStoreCopier(store)) return store
-  throw new StoreError('not-a-store', `${storeLocationText(location)} cannot be copied row by row by this version.`)
+  throw new StoreError('not-a-store', `${location.kind === 'sqlite' ? location.path : 'This database'} cannot be copied row by row by this version.`)
 }
 
 /**
@@ -80,9 +81,17 @@ export function storeCopier(store: OpenedStore, location: StoreLocation): StoreC
  * empty file or a database without tables, which the copy replaces), or a
  * sentence saying why not (it holds something).
  */
-export async function copyTargetState(location: StoreLocation): Promise<'absent' | 'empty' | { readonly problem: string }> {
-  if (location.kind === 'postgres') {
-    throw new StoreError('unsupported', `Copying into a PostgreSQL database (${maskedUrl(location.url)}) is not supported by this version; copy into an SQLite file.`)
-  }
+export async function copyTargetState(location: StoreLocation, tables?: TableNames): Promise<'absent' | 'empty' | { readonly problem: string }> {
+  if (location.kind === 'postgres') return pgCopyTarget(location.url, tables ?? DEFAULT_TABLES)
   return Promise.resolve(sqliteCopyTarget(location.path))
+}
+
+/**
+ * A new store at `location` holding exactly `pages`, in one transaction with
+ * its tables (PostgreSQL): all of it, or nothing. SQLite targets are written
+ * as a new file by the caller instead (a temporary file renamed at the end).
+ */
+export async function writeNewStore(location: StoreLocation, tables: TableNames, pages: AsyncIterable<StoredRowPage>, progress?: (rows: number) => void): Promise<number> {
+  if (location.kind === 'postgres') return writeNewPostgresStore(location.url, tables, pages, progress)
+  throw new StoreError('io', 'An SQLite copy is written as a new file; this is a bug.')
 }

@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { TableNames } from '../../../shared/domain'
 import { storeLocationText, type StoreLocation } from '../../../shared/store-location'
-import { copyTargetState, createStore, openStore, storeCopier } from '../../store/open-store'
+import { copyTargetState, createStore, openStore, storeCopier, writeNewStore } from '../../store/open-store'
 import type { CopyProgress, StoredRowPage } from '../../store/store-copier'
 import { StoreError } from '../../store/errors'
 import { ServiceError } from '../service-error'
@@ -50,7 +50,7 @@ async function* checked(pages: AsyncIterable<StoredRowPage>, signal: AbortSignal
 /** Copy every row of the store at `from` into `to`, which must be absent or empty. */
 export async function copyStore(from: StoreLocation, to: StoreLocation, options: CopyOptions = {}): Promise<CopyOutcome> {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
-  const target = await copyTargetState(to)
+  const target = await copyTargetState(to, options.tables)
   if (typeof target === 'object') throw new StoreError('already-exists', target.problem)
   if (to.kind === 'sqlite' && from.kind === 'sqlite' && to.path === from.path) {
     throw new StoreError('already-exists', `${to.path} is the store being copied; choose another target.`)
@@ -61,8 +61,11 @@ export async function copyStore(from: StoreLocation, to: StoreLocation, options:
     try {
       const total = snapshot.counts.event + snapshot.counts.action + snapshot.counts.effect + snapshot.counts.trigger
       options.progress?.(0, total)
-      const written = await writeTarget(to, options, async (store) =>
-        storeCopier(store, to).writeRows(checked(snapshot.pages, options.signal), (rows) => options.progress?.(rows, total)))
+      const pages = checked(snapshot.pages, options.signal)
+      const progress = (rows: number): void => options.progress?.(rows, total)
+      const written = to.kind === 'sqlite'
+        ? await writeFile(to.path, options, (store) => storeCopier(store, to).writeRows(pages, progress))
+        : await writeNewStore(to, source.tables, pages, progress)
       return { rows: written, seqNo: snapshot.seqNo }
     } finally {
       await snapshot.close()
@@ -74,18 +77,11 @@ export async function copyStore(from: StoreLocation, to: StoreLocation, options:
 
 type Writable = Awaited<ReturnType<typeof createStore>>
 
-/** Create the target store and fill it; an SQLite target through a temporary file renamed at the end. */
-async function writeTarget<T>(to: StoreLocation, options: CopyOptions, fill: (store: Writable) => Promise<T>): Promise<T> {
+/** Create a new SQLite store as a temporary file next to `path`, fill it, and rename it to `path` at the end. */
+async function writeFile<T>(path: string, options: CopyOptions, fill: (store: Writable) => Promise<T>): Promise<T> {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
-  if (to.kind !== 'sqlite') {
-    const store = await createStore(to, { ...binding, tables: options.tables })
-    try {
-      return await fill(store)
-    } finally {
-      await store.close()
-    }
-  }
-  const temp = temporaryNeighbour(to.path, 'copy')
+  const to: StoreLocation = { kind: 'sqlite', path }
+  const temp = temporaryNeighbour(path, 'copy')
   let renamed = false
   try {
     const store = await createStore({ kind: 'sqlite', path: temp }, { ...binding, tables: options.tables })
@@ -96,7 +92,7 @@ async function writeTarget<T>(to: StoreLocation, options: CopyOptions, fill: (st
       await store.close()
     }
     if (options.signal?.aborted) throw new ServiceError('io', 'The copy was interrupted; nothing was written.')
-    renameSync(temp, to.path)
+    renameSync(temp, path)
     renamed = true
     return result
   } catch (e) {

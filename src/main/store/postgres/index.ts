@@ -1,4 +1,5 @@
 /** The PostgreSQL adapter of the store port (EventStore and StoreInspector); imported only by open-store.ts and its own tests. */
 export { openPostgresStore, createPostgresStore, detectPostgresTables, canWritePostgres, type PgOpenOptions } from './open'
 export { PostgresEventStore } from './store'
+export { pgCopyTarget, writeNewPostgresStore } from './copier'
 export type { PgQueries } from './pg-queries'

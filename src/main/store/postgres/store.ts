@@ -16,6 +16,8 @@ import type { KnownIdentity } from '../../../shared/compose'
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
+import type { StoreCopier, StoredRowPage, StoredRowsSnapshot } from '../store-copier'
+import { pgSnapshotRows, pgWriteRows } from './copier'
 import { decideRebase, rebaseArgumentsError, type RebaseWriter } from '../../core/rebase'
 import { printEdn } from '../../core/edn'
 import { CellReader, identityToCells, toCell } from '../cells'
@@ -43,7 +45,7 @@ export function numbered(sql: string): string {
 const WRITE_CONFLICT_CODES = new Set(['23505', '40001', '40P01'])
 
 /** A coherence store in a PostgreSQL database. Made by `openPostgresStore` / `createPostgresStore`. */
-export class PostgresEventStore implements OpenedStore {
+export class PostgresEventStore implements OpenedStore, StoreCopier {
   private readonly queries: Queries
   private readonly decoder: RowDecoder
   private closed = false
@@ -206,6 +208,21 @@ export class PostgresEventStore implements OpenedStore {
       }
       return events
     })
+  }
+
+  snapshotRows(): Promise<StoredRowsSnapshot> {
+    if (this.closed) return Promise.reject(this.closedError())
+    return pgSnapshotRows(this.pool, this.tables, this.target)
+  }
+
+  async writeRows(pages: AsyncIterable<StoredRowPage>, progress?: (rows: number) => void): Promise<number> {
+    if (this.closed) throw this.closedError()
+    if (this.readOnly) throw new StoreError('read-only', `${this.target.shown} is open read-only; nothing was written.`)
+    try {
+      return await inTransaction(this.pool, 'BEGIN', (client) => pgWriteRows(client, this.tables, this.target.shown, pages, progress))
+    } catch (e) {
+      throw e instanceof StoreError ? e : explainPgError(e, this.target)
+    }
   }
 
   async close(): Promise<void> {
