@@ -17,7 +17,6 @@ import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
 import { decideRebase, rebaseArgumentProblem, type RebaseWriter } from '../../core/rebase'
-import { printEdn } from '../../core/edn'
 import { CellReader, identityToCells, toCell } from '../cells'
 import { StoreError } from '../errors'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
@@ -26,6 +25,7 @@ import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayP
 import { explainPgError, pgErrorCode, type PgTarget } from './connection'
 import type { PgQueries } from './pg-queries'
 import { batchRows, insertStatements } from './rows'
+import { firstConflictSeqNos } from './conflicts'
 import { BEGIN_SNAPSHOT, cursorBatches, inTransaction, queriesOn, snapshotStream } from './snapshot'
 
 /** Rows per cursor round trip of a streaming read. */
@@ -92,17 +92,6 @@ export class PostgresEventStore implements OpenedStore {
     return effectRow ? this.decoder.effect(effectRow) : null
   }
 
-  /** Earliest conflicting stored event for `aggregate` from `base` on, ignoring `resolved`. */
-  private async firstConflict(client: pg.PoolClient, base: number, aggregate: Identity, resolvedJson: string): Promise<StoredEvent | null> {
-    const cells = identityToCells(aggregate)
-    const one = async (sql: string, params: unknown[]): Promise<number | null> =>
-      (await client.query<{ seq_no: number | null }>(numbered(sql), params)).rows[0].seq_no
-    const viaAction = await one(this.queries.firstConflictingAction, [cells.kind, cells.id, base, resolvedJson])
-    const viaEffect = await one(this.queries.firstConflictingEffect, [base, resolvedJson, cells.kind, cells.id])
-    const seqNo = viaAction === null ? viaEffect : viaEffect === null ? viaAction : Math.min(viaAction, viaEffect)
-    return seqNo === null ? null : this.storedEvent(client, seqNo)
-  }
-
   /**
    * The rebase decision needs answers synchronously: ask the database first
    * (next seq-no, the first conflict of every aggregate in the batch), then
@@ -112,16 +101,23 @@ export class PostgresEventStore implements OpenedStore {
     const next = (await maxSeqNo(client, this.queries)) + 1
     const conflicts = new Map<string, StoredEvent | null>()
     if (base <= next) {
-      const resolvedJson = JSON.stringify(resolved)
+      // Every aggregate's first conflict in one statement, then the (few) conflicting events themselves.
+      const aggregates = new Map<string, CellIdentity>()
       for (const event of history) {
         if (event.type !== 'action') continue
-        const key = `${printEdn(event.action.aggregate.kind)} ${printEdn(event.action.aggregate.id)}`
-        if (!conflicts.has(key)) conflicts.set(key, await this.firstConflict(client, base, event.action.aggregate, resolvedJson))
+        const cells = identityToCells(event.action.aggregate)
+        aggregates.set(`${cells.kind} ${cells.id}`, cells)
       }
+      const seqNos = await firstConflictSeqNos(client, this.queries.tables, [...aggregates.values()], base, resolved)
+      const keys = [...aggregates.keys()]
+      for (let i = 0; i < keys.length; i++) conflicts.set(keys[i], seqNos[i] === null ? null : await this.storedEvent(client, seqNos[i] as number))
     }
     const writer: RebaseWriter = {
       nextSeqNo: () => next,
-      nextConflict: (_base, aggregate) => conflicts.get(`${printEdn(aggregate.kind)} ${printEdn(aggregate.id)}`) ?? null,
+      nextConflict: (_base, aggregate) => {
+        const cells = identityToCells(aggregate)
+        return conflicts.get(`${cells.kind} ${cells.id}`) ?? null
+      },
       append: () => {}
     }
     return decideRebase(writer, base, history, resolved)
