@@ -16,17 +16,23 @@ interface Tables {
   readonly trigger: string
 }
 
-/** Parameters: $1 kinds, $2 ids (text[]), $3 base, $4 resolved seq-nos as a JSON array. */
+/**
+ * Parameters: $1 kinds, $2 ids (text[]), $3 base, $4 resolved seq-nos as a
+ * JSON array. Rows only for aggregates that have a conflict. The effect half
+ * is driven from the effects after the base (few), through the trigger
+ * table's key (kind, id, seq_no) to the actions: the trigger table has no
+ * index on seq_no, so the other direction would scan it once per aggregate.
+ */
 function firstConflictsSql({ action, effect, trigger }: Tables): string {
-  const notResolved = (col: string): string => `${col} NOT IN (SELECT value::bigint FROM json_array_elements_text($4::json))`
   return (
-    'SELECT g."n" AS "n", ' +
-    `(SELECT min(a."seq_no") FROM ${action} a WHERE a."aggregate_kind" = g."kind" AND a."aggregate_id" = g."id" ` +
-    `AND a."seq_no" >= $3 AND ${notResolved('a."seq_no"')}) AS "via_action", ` +
-    `(SELECT min(f."seq_no") FROM ${effect} f WHERE f."seq_no" >= $3 AND ${notResolved('f."seq_no"')} ` +
-    `AND EXISTS (SELECT 1 FROM ${trigger} t JOIN ${action} a ON a."seq_no" = t."seq_no" ` +
-    'WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" AND a."aggregate_kind" = g."kind" AND a."aggregate_id" = g."id")) AS "via_effect" ' +
-    'FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS g("kind", "id", "n")'
+    'WITH g("kind", "id", "n") AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY), ' +
+    'r("seq_no") AS (SELECT value::bigint FROM json_array_elements_text($4::json)) ' +
+    'SELECT x."n" AS "n", min(x."seq_no") AS "seq_no" FROM (' +
+    `SELECT g."n", a."seq_no" FROM g JOIN ${action} a ON a."aggregate_kind" = g."kind" AND a."aggregate_id" = g."id" WHERE a."seq_no" >= $3 ` +
+    `UNION ALL SELECT g."n", f."seq_no" FROM ${effect} f ` +
+    `JOIN ${trigger} t ON t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
+    `JOIN ${action} a ON a."seq_no" = t."seq_no" JOIN g ON a."aggregate_kind" = g."kind" AND a."aggregate_id" = g."id" WHERE f."seq_no" >= $3` +
+    ') x WHERE x."seq_no" NOT IN (SELECT "seq_no" FROM r) GROUP BY x."n"'
   )
 }
 
@@ -39,16 +45,13 @@ export async function firstConflictSeqNos(
   resolved: readonly number[]
 ): Promise<(number | null)[]> {
   if (aggregates.length === 0) return []
-  const { rows } = await client.query<{ n: string; via_action: string | null; via_effect: string | null }>(firstConflictsSql(tables), [
+  const { rows } = await client.query<{ n: string; seq_no: string }>(firstConflictsSql(tables), [
     aggregates.map((a) => a.kind),
     aggregates.map((a) => a.id),
     base,
     JSON.stringify(resolved)
   ])
   const found: (number | null)[] = aggregates.map(() => null)
-  for (const r of rows) {
-    const seqNos = [r.via_action, r.via_effect].filter((s): s is string => s !== null).map(Number)
-    found[Number(r.n) - 1] = seqNos.length > 0 ? Math.min(...seqNos) : null
-  }
+  for (const r of rows) found[Number(r.n) - 1] = Number(r.seq_no)
   return found
 }
