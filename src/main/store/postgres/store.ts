@@ -17,6 +17,7 @@ import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
 import { decideRebase, rebaseArgumentProblem, type RebaseWriter } from '../../core/rebase'
+import { printEdn } from '../../core/edn'
 import { CellReader, identityToCells, toCell } from '../cells'
 import { StoreError } from '../errors'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
@@ -25,7 +26,7 @@ import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayP
 import { explainPgError, pgErrorCode, type PgTarget } from './connection'
 import type { PgQueries } from './pg-queries'
 import { batchRows, insertStatements } from './rows'
-import { firstConflictSeqNos } from './conflicts'
+import { firstConflictsSql } from './conflicts'
 import { BEGIN_SNAPSHOT, cursorBatches, inTransaction, queriesOn, snapshotStream } from './snapshot'
 
 /** Rows per cursor round trip of a streaming read. */
@@ -92,32 +93,35 @@ export class PostgresEventStore implements OpenedStore {
     return effectRow ? this.decoder.effect(effectRow) : null
   }
 
+  /** The earliest conflicting stored event of each aggregate (by its `kind id` key), from `base` on, ignoring `resolved`. */
+  private async firstConflicts(client: pg.PoolClient, base: number, aggregates: Map<string, CellIdentity>, resolved: readonly number[]): Promise<Map<string, StoredEvent | null>> {
+    const keys = [...aggregates.keys()]
+    const { sql, params } = firstConflictsSql(this.queries, [...aggregates.values()], base, resolved)
+    const { rows } = await client.query<{ n: number; seq_no: number | null }>(sql, params)
+    const found = new Map<number, StoredEvent | null>()
+    const conflicts = new Map<string, StoredEvent | null>()
+    for (const row of rows) {
+      if (row.seq_no !== null && !found.has(row.seq_no)) found.set(row.seq_no, await this.storedEvent(client, row.seq_no))
+      conflicts.set(keys[row.n - 1], row.seq_no === null ? null : (found.get(row.seq_no) ?? null))
+    }
+    return conflicts
+  }
+
   /**
    * The rebase decision needs answers synchronously: ask the database first
-   * (next seq-no, the first conflict of every aggregate in the batch), then
+   * (next seq-no, the first conflict of every aggregate in the batch, in one query), then
    * let `decideRebase` decide over those answers; the rows are written after.
    */
   private async decide(client: pg.PoolClient, base: number, history: readonly NewEvent[], resolved: readonly number[]): Promise<RebaseResult> {
     const next = (await maxSeqNo(client, this.queries)) + 1
-    const conflicts = new Map<string, StoredEvent | null>()
-    if (base <= next) {
-      // Every aggregate's first conflict in one statement, then the (few) conflicting events themselves.
-      const aggregates = new Map<string, CellIdentity>()
-      for (const event of history) {
-        if (event.type !== 'action') continue
-        const cells = identityToCells(event.action.aggregate)
-        aggregates.set(`${cells.kind} ${cells.id}`, cells)
-      }
-      const seqNos = await firstConflictSeqNos(client, this.queries.tables, [...aggregates.values()], base, resolved)
-      const keys = [...aggregates.keys()]
-      for (let i = 0; i < keys.length; i++) conflicts.set(keys[i], seqNos[i] === null ? null : await this.storedEvent(client, seqNos[i] as number))
+    const aggregates = new Map<string, CellIdentity>()
+    for (const event of history) {
+      if (event.type === 'action') aggregates.set(aggregateKey(event.action.aggregate), identityToCells(event.action.aggregate))
     }
+    const conflicts = base <= next && aggregates.size > 0 ? await this.firstConflicts(client, base, aggregates, resolved) : new Map<string, StoredEvent | null>()
     const writer: RebaseWriter = {
       nextSeqNo: () => next,
-      nextConflict: (_base, aggregate) => {
-        const cells = identityToCells(aggregate)
-        return conflicts.get(`${cells.kind} ${cells.id}`) ?? null
-      },
+      nextConflict: (_base, aggregate) => conflicts.get(aggregateKey(aggregate)) ?? null,
       append: () => {}
     }
     return decideRebase(writer, base, history, resolved)
@@ -278,6 +282,11 @@ export class PostgresEventStore implements OpenedStore {
   dataVersion(): Promise<number> {
     return this.notYet()
   }
+}
+
+/** The key `decideRebase` uses for an aggregate: its printed kind and id. */
+function aggregateKey(aggregate: Identity): string {
+  return `${printEdn(aggregate.kind)} ${printEdn(aggregate.id)}`
 }
 
 async function maxSeqNo(client: pg.PoolClient, queries: Queries): Promise<number> {
