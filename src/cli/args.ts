@@ -23,6 +23,8 @@ export interface CommandSpec {
   readonly summary: string
   readonly options: Record<string, OptionSpec>
   readonly help: string
+  /** Names of the positional arguments (default one, FILE). */
+  readonly positionals?: readonly string[]
 }
 
 const TABLES_HELP =
@@ -76,6 +78,17 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
       '  --aggregate ID   the aggregate identity in EDN: [:book "Neuromancer"]\n' +
       TABLES_HELP
   },
+  copy: {
+    usage: 'coherence copy FROM TO [--tables …]',
+    summary: 'copy every row of the store FROM into TO (a new or empty file), all or nothing',
+    options: { tables: { type: 'string' } },
+    positionals: ['FROM', 'TO'],
+    help:
+      TABLES_HELP +
+      'TO must not exist or be empty; it is written as a temporary file and renamed at the\n' +
+      'end, so a failed or interrupted copy leaves nothing. Cells are copied byte for byte.\n' +
+      'Progress goes to stderr when it is a terminal. Exit 0 copied, 1 nothing written.\n'
+  },
   check: {
     usage: 'coherence check FILE [--tables …]',
     summary: 'check the store\'s integrity (never writes); exit 0 healthy, 1 problems',
@@ -105,6 +118,8 @@ export function commandHelp(name: string): string {
 export interface ParsedCommand {
   readonly command: string
   readonly file: string
+  /** The second positional argument of a command that takes two (copy's TO). */
+  readonly target?: string
   readonly values: Record<string, string | boolean | undefined>
   readonly tables: TableNames
 }
@@ -161,9 +176,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | { hel
   const repeated = given.find((name, i) => given.indexOf(name) !== i)
   if (repeated !== undefined) throw new UsageError(`--${repeated} is given more than once; give each option once.`)
   if (parsed.values.help) return { help: commandHelp(command) }
-  if (parsed.positionals.length !== 1) {
-    throw new UsageError(parsed.positionals.length === 0 ? 'FILE is missing.' : `Only one FILE is expected; got ${parsed.positionals.map(maskedUrl).join(' ')}.`)
+  const names = spec.positionals ?? ['FILE']
+  if (parsed.positionals.length < names.length) throw new UsageError(`${names[parsed.positionals.length]} is missing.`)
+  if (parsed.positionals.length > names.length) {
+    throw new UsageError(`Only ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} expected; got ${parsed.positionals.map(maskedUrl).join(' ')}.`)
   }
   const values = parsed.values as Record<string, string | boolean | undefined>
-  return { command, file: parsed.positionals[0], values, tables: parseTables(values.tables as string | undefined) }
+  const [file, target] = parsed.positionals
+  return { command, file, ...(target === undefined ? {} : { target }), values, tables: parseTables(values.tables as string | undefined) }
 }

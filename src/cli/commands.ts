@@ -12,6 +12,7 @@ import type { OpenedStore } from '../main/store/opened-store'
 import { UsageError, parseSeqNo, type ParsedCommand } from './args'
 import { EXIT, ResultNotPrintedError, type Output } from './output'
 import { batchProblem, writeRebaseResult } from './rebase-io'
+import { copy } from './copy'
 
 export { EXIT, type Output } from './output'
 
@@ -142,6 +143,7 @@ export async function runCommand(cmd: ParsedCommand, out: Output, readStdin: () 
     case 'seq-no': return seqNo(cmd, out)
     case 'conflicts': return conflicts(cmd, out)
     case 'check': return check(cmd, out)
+    case 'copy': return copy(cmd, out)
     default: throw new UsageError(`"${cmd.command}" is not a command.`)
   }
 }

@@ -7,6 +7,7 @@
  */
 import { fstatSync, readFileSync, readSync } from 'node:fs'
 import { StoreError } from '../main/store/errors'
+import { ServiceError } from '../main/services/service-error'
 import { parseCommandLine, UsageError } from './args'
 import { runCommand } from './commands'
 import { EXIT, ResultNotPrintedError, type Output } from './output'
@@ -134,7 +135,7 @@ function report(e: unknown, command: string): number {
     // A validation message may list several problems, one line each.
     for (const line of e.message.split('\n')) write(line)
     process.stderr.write(`Run "coherence ${command === '' ? '' : `${command} `}--help" for usage.\n`)
-  } else if (e instanceof StoreError || e instanceof RangeError) {
+  } else if (e instanceof StoreError || e instanceof ServiceError || e instanceof RangeError) {
     write(firstLine(e))
   } else if ((e as NodeJS.ErrnoException | null)?.code !== undefined) {
     write(`the output could not be written (${firstLine(e)}).`)

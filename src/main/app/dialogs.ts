@@ -34,6 +34,34 @@ export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
       const options = { title: 'Export events', buttonLabel: 'Export', defaultPath: defaultName, filters }
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async confirmUnlock(fileName, path) {
+      const parent = win()
+      const options = {
+        type: 'warning' as const,
+        title: 'Unlock for writing',
+        message: `Unlock ${fileName} for writing?`,
+        detail: `While ${path} is unlocked, writing actions of this window append events to the file at once, and programs that read it will see them. Lock it again at any time; it opens read-only next time.`,
+        buttons: ['Keep read-only', 'Unlock'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true
+      }
+      const result = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)
+      return result.response === 1
+    },
+    async chooseForkPath(defaultName) {
+      const parent = win()
+      const options = { title: 'Fork to a file', buttonLabel: 'Fork', defaultPath: defaultName, filters: STORE_FILTERS }
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async chooseBatchFile() {
+      const parent = win()
+      const filters = [{ name: 'Batches of events', extensions: ['edn', 'json'] }, { name: 'All files', extensions: ['*'] }]
+      const options = { title: 'Import a batch of events', buttonLabel: 'Import', properties: ['openFile' as const], filters }
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
     }
   }
 }

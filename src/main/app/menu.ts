@@ -15,6 +15,8 @@ export interface MenuContext {
   /** Show developer items (reload, dev tools). */
   readonly development: boolean
   send(command: AppCommandEvent): void
+  /** Open a recent file (main issues its location token). */
+  openRecent(path: string): void
   clearRecent(): void
 }
 
@@ -27,7 +29,7 @@ function fileMenu(ctx: MenuContext): MenuItemConstructorOptions {
     ctx.recent.length === 0
       ? [{ label: 'No recent files', enabled: false }]
       : [
-          ...ctx.recent.map((file): MenuItemConstructorOptions => ({ label: file.path, click: () => ctx.send({ command: 'open-path', path: file.path }) })),
+          ...ctx.recent.map((file): MenuItemConstructorOptions => ({ label: file.path, click: () => ctx.openRecent(file.path) })),
           { type: 'separator' },
           { label: 'Clear Recent Files', click: () => ctx.clearRecent() }
         ]
@@ -38,6 +40,10 @@ function fileMenu(ctx: MenuContext): MenuItemConstructorOptions {
       windowShortcut('New Store…', 'CmdOrCtrl+N', { command: 'new-store' }, ctx),
       { label: 'Open Recent', submenu: recentItems },
       { label: 'Open Demo Store', enabled: ctx.demoAvailable, click: () => ctx.send({ command: 'open-demo' }) },
+      { type: 'separator' },
+      { label: 'Fork to a File…', click: () => ctx.send({ command: 'fork-store' }) },
+      { label: 'Merge Fork into Origin…', click: () => ctx.send({ command: 'merge-fork' }) },
+      { label: 'Import Batch…', click: () => ctx.send({ command: 'import-batch' }) },
       { type: 'separator' },
       windowShortcut('Close Store', 'CmdOrCtrl+W', { command: 'close-store' }, ctx),
       ...(ctx.platform === 'darwin' ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const])

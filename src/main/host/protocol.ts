@@ -9,6 +9,8 @@ import type { PageQuery, RebaseRequest, SessionState } from '../services/store-s
 import type { QueryRequest } from '../services/registry'
 import type { IpcError } from '../../shared/ipc/errors'
 import type { RebaseSummary } from '../../shared/ipc/types'
+import type { ForkRecord, ForkSummary, ImportOutcome, MergeBatch } from '../../shared/fork'
+import type { MergeCommitted } from '../services/fork/merge'
 
 /** What the worker knows about its store. */
 export type HostStoreState = SessionState
@@ -32,6 +34,14 @@ export interface HostMethods {
   lock: { args: Record<string, never>; result: HostStoreState }
   rebase: { args: HostRebaseRequest; result: RebaseSummary }
   close: { args: Record<string, never>; result: null }
+  /** Fork the store into a new file; the sidecar records the fork point. */
+  fork: { args: { readonly target: string }; result: ForkRecord }
+  /** A fork's events after its last merge. */
+  collectMerge: { args: Record<string, never>; result: { record: ForkRecord; batch: MergeBatch } }
+  /** Record what the origin committed of a merge. */
+  recordMerge: { args: MergeCommitted; result: ForkSummary }
+  /** Read a batch file for the staging area. */
+  importBatch: { args: { readonly file: string }; result: ImportOutcome }
   /** Any registered store query (see services/registry.ts), typed by its name. */
   query: { args: QueryRequest; result: unknown }
 }

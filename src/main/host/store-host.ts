@@ -13,6 +13,8 @@ import { HostError } from './host-error'
 import type { QueryArgs, QueryName, QueryResult } from '../services/registry'
 import type { HostPageQuery, HostRebaseRequest, HostStoreState, WorkerConfig } from './protocol'
 import { StoreWorkerClient, type WorkerLaunch } from './store-worker-client'
+import type { ForkRecord, ForkSummary, ImportOutcome, MergeBatch } from '../../shared/fork'
+import type { MergeCommitted } from '../services/fork/merge'
 
 /** How often each store polls `data_version` by default. */
 export const DEFAULT_POLL_INTERVAL_MS = 500
@@ -166,6 +168,34 @@ export class StoreHost {
     return client.request('rebase', request)
   }
 
+  /** Fork the store into the new file `target` (a tracked operation); the fork is not opened here. */
+  fork(storeId: string, target: string): Promise<ForkRecord> {
+    const { client, state } = this.get(storeId)
+    return this.tracked('fork', storeId, `Forking ${basename(state.path)} into ${basename(target)}`, () => client.request('fork', { target }))
+  }
+
+  /** A fork's events after its last merge, with its record (which names the origin). */
+  collectMerge(storeId: string): Promise<{ record: ForkRecord; batch: MergeBatch }> {
+    return this.get(storeId).client.request('collectMerge', {})
+  }
+
+  /** Record in a fork what its origin committed; the tab's info is refreshed. */
+  async recordMerge(storeId: string, committed: MergeCommitted): Promise<ForkSummary> {
+    const summary = await this.get(storeId).client.request('recordMerge', committed)
+    await this.info(storeId)
+    return summary
+  }
+
+  /** Read a batch file for the staging area of `storeId` (a tracked operation). */
+  importBatch(storeId: string, file: string): Promise<ImportOutcome> {
+    return this.tracked('import', storeId, `Reading ${basename(file)}`, () => this.get(storeId).client.request('importBatch', { file }))
+  }
+
+  /** The location of an open store, as it was opened. */
+  pathOf(storeId: string): string {
+    return this.get(storeId).state.path
+  }
+
   /** Close one store and stop its workers. */
   async close(storeId: string): Promise<void> {
     const { client, background } = this.get(storeId)
@@ -276,5 +306,13 @@ export class StoreHost {
 }
 
 function toInfo(storeId: string, state: HostStoreState): StoreInfo {
-  return { storeId, path: state.path, tables: state.tables, locked: state.locked, fileReadOnly: state.fileReadOnly, seqNo: state.seqNo }
+  return {
+    storeId,
+    path: state.path,
+    tables: state.tables,
+    locked: state.locked,
+    fileReadOnly: state.fileReadOnly,
+    seqNo: state.seqNo,
+    ...(state.fork ? { fork: state.fork } : {})
+  }
 }

@@ -27,7 +27,11 @@ export function sessionHandlers(session: StoreSession): HostHandlers {
     lock: () => session.lock(),
     rebase: (request) => session.rebase(request),
     close: () => session.close(),
-    query: (request, progress) => session.query(request, progress)
+    query: (request, progress) => session.query(request, progress),
+    fork: ({ target }) => session.fork(target),
+    collectMerge: () => session.collectMerge(),
+    recordMerge: (committed) => session.recordMerge(committed),
+    importBatch: ({ file }) => session.importBatch(file)
   }
 }
 

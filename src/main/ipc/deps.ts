@@ -7,6 +7,7 @@ import type { TableNames } from '../../shared/domain'
 import type { ExportFormat } from '../../shared/export'
 import type { RecentFile, StartupInfo } from '../../shared/ipc/types'
 import type { StoreHost } from '../host/store-host'
+import type { ChosenLocations } from './locations'
 
 /** Native file dialogs; each resolves to an absolute path, or null when cancelled. */
 export interface Dialogs {
@@ -16,6 +17,16 @@ export interface Dialogs {
   chooseNewStorePath(): Promise<string | null>
   /** Export: pick the file the events go to, suggesting `defaultName` (`format` picks the file-type filter). */
   chooseExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
+  /**
+   * Unlock: ask the user, in a dialog main owns, whether `fileName` may be
+   * written; true only when they clicked Unlock. No script in the page can
+   * answer it.
+   */
+  confirmUnlock(fileName: string, path: string): Promise<boolean>
+  /** Fork to a file: pick the new store file the fork goes to, suggesting `defaultName`. */
+  chooseForkPath(defaultName: string): Promise<string | null>
+  /** Import batch: pick an EDN or JSON file of events. */
+  chooseBatchFile(): Promise<string | null>
 }
 
 /** The recent-files list (persisted by the app). */
@@ -27,11 +38,19 @@ export interface RecentFiles {
   forget(path?: string): RecentFile[]
 }
 
+/** Start-up facts as main knows them: paths (the handler turns them into chosen locations). */
+export type LaunchInfo = Omit<StartupInfo, 'files' | 'demoStore'> & {
+  readonly files: readonly string[]
+  readonly demoStore: string | null
+}
+
 /** Everything the handlers use. */
 export interface IpcDeps {
   readonly host: StoreHost
   readonly dialogs: Dialogs
   readonly recent: RecentFiles
+  /** The paths the user chose through main; the only paths store channels act on. */
+  readonly locations: ChosenLocations
   /** Start-up info; the files to open are handed out once only (a reload opens nothing twice). */
-  readonly startup: () => StartupInfo
+  readonly startup: () => LaunchInfo
 }

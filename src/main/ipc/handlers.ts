@@ -9,6 +9,7 @@ import { composeHandlers } from './compose-handlers'
 import { dialogHandlers } from './dialog-handlers'
 import { replayHandlers } from './replay-handlers'
 import { exportHandlers } from './export-handlers'
+import { forkHandlers } from './fork-handlers'
 import { resolveHandlers } from './resolve-handlers'
 import { storeOpenHandlers } from './store-open-handlers'
 import { storeReadHandlers } from './store-read-handlers'
@@ -24,6 +25,7 @@ export const handlers: Handlers<Channel> = {
   ...dialogHandlers,
   ...replayHandlers,
   ...exportHandlers,
+  ...forkHandlers,
   ...resolveHandlers,
   ...storeOpenHandlers,
   ...storeReadHandlers,

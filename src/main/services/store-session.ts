@@ -19,6 +19,9 @@ import { isQueryName, runQuery, type QueryRequest } from './registry'
 import { describeRebase } from './compose-outcome'
 import { withPatchSummaries } from './browse'
 import type { EventFilter } from '../../shared/browse'
+import type { ForkRecord, ForkSummary, ImportOutcome, MergeBatch } from '../../shared/fork'
+import { collectForMerge, forkSummaryOf, forkTo, readBatchFile, recordCommittedMerge, type ForkContext } from './fork/fork-session'
+import type { MergeCommitted } from './fork/merge'
 
 /** What a session knows about its store. */
 export interface SessionState {
@@ -29,6 +32,8 @@ export interface SessionState {
   /** True when the store cannot be written (unlock is refused). */
   readonly fileReadOnly: boolean
   readonly seqNo: number
+  /** Where the store was forked from, when it is a fork. */
+  readonly fork?: ForkSummary
 }
 
 /** A page request, as the store's `pageEvents` takes it. */
@@ -79,13 +84,39 @@ export class StoreSession {
   /** Path, tables, lock state and seq-no. */
   async info(): Promise<SessionState> {
     const store = this.current()
+    const fork = forkSummaryOf(this.path)
     return {
       path: this.path,
       tables: store.tables,
       locked: store.readOnly,
       fileReadOnly: !(await canWriteStore(parseStoreLocation(this.path))),
-      seqNo: await store.currentSeqNo()
+      seqNo: await store.currentSeqNo(),
+      ...(fork === null ? {} : { fork })
     }
+  }
+
+  /** Fork the store into the new file `target` (see services/fork). */
+  fork(target: string): Promise<ForkRecord> {
+    return forkTo(this.forkContext(), target)
+  }
+
+  /** This fork's events after its last merge, and its record. */
+  collectMerge(): Promise<{ record: ForkRecord; batch: MergeBatch }> {
+    return collectForMerge(this.forkContext())
+  }
+
+  /** Record in this fork's sidecar what its origin committed. */
+  recordMerge(committed: MergeCommitted): Promise<ForkSummary> {
+    return recordCommittedMerge(this.forkContext(), committed)
+  }
+
+  /** Read a batch file (EDN or exported JSON) for this store's staging area. */
+  importBatch(file: string): Promise<ImportOutcome> {
+    return readBatchFile(file)
+  }
+
+  private forkContext(): ForkContext {
+    return { store: this.current(), path: this.path, ...this.options() }
   }
 
   /** Row counts (may take a while on a big store). */

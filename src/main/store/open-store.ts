@@ -5,10 +5,12 @@
  * password masked.
  */
 import type { TableNames } from '../../shared/domain'
-import type { StoreLocation } from '../../shared/store-location'
 import type { OpenedStore } from './opened-store'
 import { canWritePostgres, createPostgresStore, detectPostgresTables, openPostgresStore } from './postgres'
-import { createSqliteStore, detectTables, isWritableFile, openSqliteStore } from './sqlite'
+import { isStoreCopier, type StoreCopier } from './store-copier'
+import { createSqliteStore, detectTables, isWritableFile, openSqliteStore, sqliteCopyTarget } from './sqlite'
+import { StoreError } from './errors'
+import { maskedUrl, storeLocationText, type StoreLocation } from '../../shared/store-location'
 
 export type { OpenedStore } from './opened-store'
 
@@ -65,4 +67,22 @@ export async function detectStoreTables(location: StoreLocation, options: Pick<S
 export async function canWriteStore(location: StoreLocation, tables?: TableNames): Promise<boolean> {
   if (location.kind === 'postgres') return canWritePostgres(location.url, tables)
   return Promise.resolve(isWritableFile(location.path))
+}
+
+/** The copier port of an open store (every adapter offers it; one that does not is refused with a sentence). */
+export function storeCopier(store: OpenedStore, location: StoreLocation): StoreCopier {
+  if (isStoreCopier(store)) return store
+  throw new StoreError('not-a-store', `${storeLocationText(location)} cannot be copied row by row by this version.`)
+}
+
+/**
+ * Whether a copy may go to `location`: `absent` (nothing there), `empty` (an
+ * empty file or a database without tables, which the copy replaces), or a
+ * sentence saying why not (it holds something).
+ */
+export async function copyTargetState(location: StoreLocation): Promise<'absent' | 'empty' | { readonly problem: string }> {
+  if (location.kind === 'postgres') {
+    throw new StoreError('unsupported', `Copying into a PostgreSQL database (${maskedUrl(location.url)}) is not supported by this version; copy into an SQLite file.`)
+  }
+  return Promise.resolve(sqliteCopyTarget(location.path))
 }

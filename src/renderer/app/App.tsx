@@ -10,7 +10,6 @@ import { NewStoreModal } from '../features/open-store/NewStoreModal'
 import { CommandPalette } from './CommandPalette'
 import { Shell } from './Shell'
 import { colorSchemeManager, theme } from './theme'
-import { UnlockModal } from './UnlockModal'
 import { WorkspaceProvider } from '../workspace/WorkspaceProvider'
 
 const [paletteStore, palette] = createSpotlight()
@@ -25,7 +24,6 @@ export function App(): ReactNode {
         <Shell />
         <ChooseTablesModal />
         <NewStoreModal />
-        <UnlockModal />
         <ExportRequestModal />
         <DropOverlay />
       </WorkspaceProvider>

@@ -5,6 +5,7 @@ import { IconLock, IconLockOpen } from '../ui/icons'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
 import { type StoreTab } from '../workspace/workspace-state'
 import { fileName, formatCount } from '../ui/format'
+import { ForkBadge, ForkButtons } from '../features/fork/ForkControls'
 import classes from './Shell.module.css'
 
 function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
@@ -36,11 +37,13 @@ export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
           {fileName(path)}
         </Text>
         <LockBadge tab={tab} />
+        <ForkBadge tab={tab} />
         <Text size="sm" c="dimmed" truncate visibleFrom="md">
           {path}
         </Text>
       </Group>
       <Group gap="md" wrap="nowrap">
+        <ForkButtons tab={tab} />
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           seq-no{' '}
           <Text span fw={700} c="var(--mantine-color-text)" ff="monospace" data-testid="header-seq-no">
@@ -49,7 +52,7 @@ export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
         </Text>
         {locked ? (
           <Tooltip label={fileReadOnly ? 'The file is read-only, so it cannot be unlocked' : 'Allow writes to this store'} withArrow>
-            <Button size="xs" variant="default" leftSection={<IconLockOpen size={14} />} onClick={() => requestUnlock()} disabled={fileReadOnly}>
+            <Button size="xs" variant="default" leftSection={<IconLockOpen size={14} />} onClick={() => void requestUnlock()} disabled={fileReadOnly}>
               Unlock…
             </Button>
           </Tooltip>

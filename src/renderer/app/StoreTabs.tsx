@@ -43,6 +43,11 @@ export function StoreTabs(): ReactNode {
                 <Text span size="sm" fw={active ? 600 : 400} className={classes.tabLabel}>
                   {name}
                 </Text>
+                {tab.info.fork && (
+                  <Text span size="xs" fw={700} c="grape" aria-label={`fork of ${tab.info.fork.origin}`} data-testid="fork-tab-mark">
+                    FORK
+                  </Text>
+                )}
               </UnstyledButton>
             </Tooltip>
             <CloseButton size="sm" aria-label={`Close ${name}`} onClick={() => void closeStore(tab.info.storeId)} />

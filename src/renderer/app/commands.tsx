@@ -26,6 +26,8 @@ import {
 } from '../ui/icons'
 import type { Workspace } from '../workspace/WorkspaceProvider'
 import { fileName } from '../ui/format'
+import { IconFork, IconMerge, IconUpload } from '../ui/icons'
+import { forkToFile, importBatch, mergeIntoOrigin } from '../features/fork/fork-actions'
 
 /** One command. */
 export interface Command {
@@ -53,9 +55,14 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
   if (active) {
     const name = fileName(active.info.path)
     commands.push({ id: 'export', group: 'File', label: 'Export…', description: `Export every event of ${name} as EDN or JSON`, keywords: ['save', 'edn', 'json', 'download'], icon: <IconDownload />, run: () => requestExport(active.info.storeId) })
+    commands.push({ id: 'fork', group: 'File', label: 'Fork to a file…', description: `Copy ${name} into a new file to work on, then merge it back`, keywords: ['branch', 'copy', 'snapshot'], icon: <IconFork />, run: () => void forkToFile(workspace, active) })
+    if (active.info.fork) {
+      commands.push({ id: 'merge', group: 'File', label: 'Merge into origin…', description: `Stage the new events of ${name} in ${fileName(active.info.fork.origin)} and preflight them`, keywords: ['fork', 'rebase'], icon: <IconMerge />, run: () => void mergeIntoOrigin(workspace, active) })
+    }
+    commands.push({ id: 'import', group: 'File', label: 'Import batch…', description: `Stage the events of an EDN or JSON file in ${name}'s Compose`, keywords: ['load', 'edn', 'json', 'staging'], icon: <IconUpload />, run: () => { workspace.showSection('compose'); void importBatch(active) } })
     commands.push({ id: 'close', group: 'File', label: `Close ${name}`, shortcut: SHORTCUTS.close, icon: <IconX />, run: () => void workspace.closeStore() })
     if (active.info.locked) {
-      commands.push({ id: 'unlock', group: 'Stores', label: `Unlock ${name} for writing`, description: active.info.fileReadOnly ? 'The file is read-only' : 'Allow writes to this store', keywords: ['write', 'edit'], icon: <IconLockOpen />, run: () => workspace.requestUnlock() })
+      commands.push({ id: 'unlock', group: 'Stores', label: `Unlock ${name} for writing`, description: active.info.fileReadOnly ? 'The file is read-only' : 'Allow writes to this store', keywords: ['write', 'edit'], icon: <IconLockOpen />, run: () => void workspace.requestUnlock() })
     } else {
       commands.push({ id: 'lock', group: 'Stores', label: `Lock ${name} (read-only)`, icon: <IconLock />, run: () => void workspace.lock() })
     }
@@ -88,7 +95,7 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
     { id: 'theme-auto', group: 'Appearance', label: 'Theme follows the system', keywords: ['color scheme', 'auto'], icon: <IconContrast />, run: () => setColorScheme('auto') }
   )
   for (const file of recent) {
-    commands.push({ id: `recent-${file.path}`, group: 'Recent', label: `Open ${fileName(file.path)}`, description: file.path, icon: <IconHistory />, run: () => void workspace.openPath(file.path, file.tables) })
+    commands.push({ id: `recent-${file.path}`, group: 'Recent', label: `Open ${fileName(file.path)}`, description: file.path, icon: <IconHistory />, run: () => void workspace.openPath(file, file.tables) })
   }
   if (recent.length > 0) {
     commands.push({ id: 'recent-clear', group: 'Recent', label: 'Clear the recent files list', icon: <IconX />, run: () => void workspace.forgetRecent() })

@@ -6,7 +6,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react'
 import type { TableNames } from '../../shared/domain'
-import type { AppCommandEvent, RecentFile, StartupInfo, StoreInfo } from '../../shared/ipc/types'
+import type { AppCommandEvent, ChosenLocation, RecentLocation, StartupInfo, StoreInfo } from '../../shared/ipc/types'
 import { call, subscribe } from '../ipc/client'
 import { fileName } from '../ui/format'
 import { notifyError } from '../ui/notify'
@@ -20,13 +20,15 @@ export interface Workspace extends StoreActions {
   readonly state: WorkspaceState
   readonly active: StoreTab | null
   readonly startup: StartupInfo | null
-  readonly recent: readonly RecentFile[]
+  readonly recent: readonly RecentLocation[]
   readonly opener: StoreOpener
   readonly newStoreOpen: boolean
-  openPath(path: string, tables?: TableNames): Promise<StoreInfo | null>
+  openPath(file: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null>
   openWithDialog(): Promise<void>
   openDemo(): Promise<void>
   showNewStore(show: boolean): void
+  /** Show a store main opened for another reason (a fork, a merge's origin) in its tab, activated. */
+  showOpened(info: StoreInfo): void
   activate(storeId: string): void
   cycle(step: 1 | -1): void
   showSection(section: SectionId): void
@@ -66,8 +68,8 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
 
   const openWithDialog = useCallback(async () => {
     try {
-      const path = await call('dialog:open-store', {})
-      if (path) await openPath(path)
+      const file = await call('dialog:open-store', {})
+      if (file) await openPath(file)
     } catch (e) {
       notifyError('Could not show the Open dialog', e)
     }
@@ -77,8 +79,8 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
   }, [openPath, startup])
   const { createStore: create, closeStore } = actions
   const createStore = useCallback(
-    async (path: string, tables: TableNames) => {
-      const info = await create(path, tables)
+    async (file: ChosenLocation, tables: TableNames) => {
+      const info = await create(file, tables)
       if (info) setNewStoreOpen(false)
       return info
     },
@@ -91,11 +93,15 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
         'open-store': () => void openWithDialog(),
         'new-store': () => setNewStoreOpen(true),
         'open-demo': () => void openDemo(),
-        'open-path': () => void (event.path && openPath(event.path)),
+        'open-path': () => void (event.file && openPath(event.file)),
         'close-store': () => void closeStore(),
         'command-palette': openPalette,
         'next-store': () => dispatch({ type: 'cycled', step: 1 }),
-        'previous-store': () => dispatch({ type: 'cycled', step: -1 })
+        'previous-store': () => dispatch({ type: 'cycled', step: -1 }),
+        // The fork feature answers these itself (useForkMenuCommands), above the workspace.
+        'fork-store': () => undefined,
+        'merge-fork': () => undefined,
+        'import-batch': () => undefined
       }
       commands[event.command]()
     },
@@ -119,6 +125,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       openWithDialog,
       openDemo,
       showNewStore: setNewStoreOpen,
+      showOpened: opened,
       createStore,
       activate: (storeId) => dispatch({ type: 'activated', storeId }),
       cycle: (step) => dispatch({ type: 'cycled', step }),
@@ -127,7 +134,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       runCommand,
       openPalette
     }),
-    [actions, state, active, startup, recent, opener, newStoreOpen, openPath, openWithDialog, openDemo, createStore, forgetRecent, runCommand, openPalette]
+    [actions, state, active, startup, recent, opener, newStoreOpen, openPath, openWithDialog, openDemo, opened, createStore, forgetRecent, runCommand, openPalette]
   )
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
 }

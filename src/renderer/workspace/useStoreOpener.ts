@@ -5,7 +5,7 @@
  */
 import { useCallback, useState } from 'react'
 import type { TableNames } from '../../shared/domain'
-import type { StoreInfo } from '../../shared/ipc/types'
+import type { ChosenLocation, StoreInfo } from '../../shared/ipc/types'
 import { call } from '../ipc/client'
 import { notifyError } from '../ui/notify'
 import { fileName } from '../ui/format'
@@ -19,8 +19,11 @@ export interface TableChoice {
 
 /** The open flow and its pending question. */
 export interface StoreOpener {
-  /** Open `path` (with known `tables`, or detect them); resolves to the store, or null when it did not open. */
-  openPath(path: string, tables?: TableNames): Promise<StoreInfo | null>
+  /**
+   * Open a file the user chose through main (with known `tables`, or detect
+   * them); resolves to the store, or null when it did not open.
+   */
+  openPath(file: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null>
   /** Paths being opened right now. */
   readonly opening: readonly string[]
   readonly choice: TableChoice | null
@@ -47,12 +50,12 @@ export function useStoreOpener(opened: (info: StoreInfo) => void): StoreOpener {
   )
 
   const openPath = useCallback(
-    async (path: string, tables?: TableNames): Promise<StoreInfo | null> => {
+    async ({ location, path }: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null> => {
       setOpening((list) => [...list, path])
       try {
         let chosen = tables
         if (!chosen) {
-          const candidates = await call('store:detect-tables', { path })
+          const candidates = await call('store:detect-tables', { location })
           if (candidates.length === 1) chosen = candidates[0]
           else if (candidates.length > 1) {
             const answer = await askForTables(path, candidates)
@@ -60,7 +63,7 @@ export function useStoreOpener(opened: (info: StoreInfo) => void): StoreOpener {
             chosen = answer
           }
         }
-        const info = await call('store:open', { path, tables: chosen })
+        const info = await call('store:open', { location, tables: chosen })
         opened(info)
         return info
       } catch (e) {

@@ -12,11 +12,12 @@ import type { ExportOutcome } from '../export'
 import type { Compensation, ConflictDetail, ConflictResolution } from '../resolve'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
-import type { AppCommandEvent, ProgressEvent, RebaseSummary, RecentFile, StartupInfo, StoreInfo } from './types'
+import type { AppCommandEvent, ChosenLocation, ProgressEvent, RebaseSummary, RecentLocation, StartupInfo, StoreInfo } from './types'
 import type { AuditGraph, BlastRadius, BlastReadSizes, Timeline, TriggerIndexPage } from '../audit'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
-import { cellIdentitySchema, eventFilterSchema, filePathSchema, graphFocusSchema, storeIdSchema, tableNamesSchema, triggerCursorSchema } from './schemas'
+import type { ForkCreateOutcome, ForkSummary, ImportBatchOutcome, MergeOutcome } from '../fork'
+import { cellIdentitySchema, eventFilterSchema, filePathSchema, graphFocusSchema, locationTokenSchema, storeIdSchema, tableNamesSchema, triggerCursorSchema } from './schemas'
 import { composeInputSchema, identityRoleSchema, MAX_STAGED_EVENTS, MAX_EVENT_EDN_LENGTH } from './compose-schemas'
 
 /** A phantom value that carries the response type in the map (never read at runtime). */
@@ -42,6 +43,25 @@ const keyChoiceSchema = z.discriminatedUnion('take', [
   z.strictObject({ key: z.string().min(1).max(100_000), take: z.literal('edit'), edn: z.string().max(16 * 1024 * 1024) })
 ])
 
+const seqNoList = z.array(z.number().int().min(1)).max(100_000)
+
+/**
+ * `fork:merge`: `stage` collects the fork's new events and opens its origin;
+ * `record` tells the fork what the origin committed of them (seq-nos the
+ * origin tab saw), so the next merge takes only newer events.
+ */
+const mergeRequest = z.discriminatedUnion('step', [
+  storeRef.extend({ step: z.literal('stage') }),
+  storeRef.extend({
+    step: z.literal('record'),
+    originStoreId: storeIdSchema,
+    upTo: z.number().int().min(1),
+    firstSeqNo: z.number().int().min(1),
+    lastSeqNo: z.number().int().min(1),
+    resolved: seqNoList
+  })
+])
+
 /** Upper bound of one rebase batch as EDN text (the window sends typed-in or composed events). */
 export const MAX_EVENTS_EDN_LENGTH = 16 * 1024 * 1024
 
@@ -51,20 +71,26 @@ export const MAX_EVENTS_EDN_LENGTH = 16 * 1024 * 1024
  */
 export const contract = {
   'app:startup': { request: noRequest, response: returns<StartupInfo>() },
-  'app:recent': { request: noRequest, response: returns<RecentFile[]>() },
+  'app:recent': { request: noRequest, response: returns<RecentLocation[]>() },
   'app:forget-recent': {
     request: z.strictObject({ path: filePathSchema.optional() }),
-    response: returns<RecentFile[]>()
+    response: returns<RecentLocation[]>()
   },
-  'dialog:open-store': { request: noRequest, response: returns<string | null>() },
-  'dialog:new-store': { request: noRequest, response: returns<string | null>() },
-  'store:detect-tables': { request: z.strictObject({ path: filePathSchema }), response: returns<TableNames[]>() },
+  /**
+   * A file the user dropped on the window, its path read by the preload with
+   * `webUtils.getPathForFile` from the real `File`. Only the bridge's
+   * `droppedFile` sends it (see BRIDGE_ONLY_CHANNELS): the page cannot.
+   */
+  'app:dropped-file': { request: z.strictObject({ path: filePathSchema }), response: returns<ChosenLocation>() },
+  'dialog:open-store': { request: noRequest, response: returns<ChosenLocation | null>() },
+  'dialog:new-store': { request: noRequest, response: returns<ChosenLocation | null>() },
+  'store:detect-tables': { request: z.strictObject({ location: locationTokenSchema }), response: returns<TableNames[]>() },
   'store:open': {
-    request: z.strictObject({ path: filePathSchema, tables: tableNamesSchema.optional() }),
+    request: z.strictObject({ location: locationTokenSchema, tables: tableNamesSchema.optional() }),
     response: returns<StoreInfo>()
   },
   'store:create': {
-    request: z.strictObject({ path: filePathSchema, tables: tableNamesSchema }),
+    request: z.strictObject({ location: locationTokenSchema, tables: tableNamesSchema }),
     response: returns<StoreInfo>()
   },
   'store:close': { request: storeRef, response: returns<null>() },
@@ -208,7 +234,12 @@ export const contract = {
   'store:compensation': {
     request: storeRef.extend({ seqNo: z.number().int().min(1), reason: z.string().max(10_000).optional() }),
     response: returns<Compensation>()
-  }
+  },
+  // fork, merge back, import (main picks every path through its own dialogs)
+  'fork:create': { request: storeRef, response: returns<ForkCreateOutcome>() },
+  'fork:info': { request: storeRef, response: returns<ForkSummary | null>() },
+  'fork:merge': { request: mergeRequest, response: returns<MergeOutcome>() },
+  'import': { request: storeRef, response: returns<ImportBatchOutcome>() }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 
 export type { Channel, PushEventName } from './channels'
@@ -243,8 +274,12 @@ export interface CoherenceApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>>
   /** Listen to a push event; returns the function that stops listening. */
   on<E extends PushEventName>(event: E, listener: (payload: PushPayloads[E]) => void): () => void
-  /** The file-system path of a dropped file (Electron's `webUtils.getPathForFile`). */
-  pathForFile(file: DroppedFile): string
+  /**
+   * Tell main the user dropped `file`: the preload reads its path
+   * (`webUtils.getPathForFile`) and main answers with a location to open.
+   * A `File` made by a script has no path and is refused.
+   */
+  droppedFile(file: DroppedFile): Promise<IpcResult<ChosenLocation>>
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { TableNames } from '../domain'
 import type { RebaseOutcome } from '../compose'
+import type { ForkSummary } from '../fork'
 
 /** An open store as the renderer sees it. `storeId` names its tab. */
 export interface StoreInfo {
@@ -17,9 +18,23 @@ export interface StoreInfo {
   readonly fileReadOnly: boolean
   /** Highest seq-no, 0 when empty. */
   readonly seqNo: number
+  /** Where the store was forked from, when it is a fork (it has a `<file>.fork.json` sidecar). */
+  readonly fork?: ForkSummary
 }
 
-/** A file the user opened before, most recent first. */
+/**
+ * A place the user chose through main (a native dialog, a drop, the recent
+ * list, the command line). The window names it to main only by `location`,
+ * an opaque token main issued; `path` is for showing it.
+ */
+export interface ChosenLocation {
+  /** The token main issued for this path (see `locationTokenSchema`). */
+  readonly location: string
+  /** Absolute path of the file, for display only. */
+  readonly path: string
+}
+
+/** A file the user opened before, most recent first (as main keeps it). */
 export interface RecentFile {
   readonly path: string
   /** Table names used the last time, when they were not the defaults. */
@@ -28,12 +43,15 @@ export interface RecentFile {
   readonly openedAt: number
 }
 
+/** A recent file as the window gets it: with the token that opens it. */
+export type RecentLocation = RecentFile & ChosenLocation
+
 /** What the window needs once at start-up. */
 export interface StartupInfo {
   /** Files to open now (from the command line, or the demo store when none was given). */
-  readonly files: readonly string[]
+  readonly files: readonly ChosenLocation[]
   /** The bundled demo store, when it exists. */
-  readonly demoStore: string | null
+  readonly demoStore: ChosenLocation | null
   /** `process.platform` of main, so shortcuts read ⌘ on macOS. */
   readonly platform: string
   readonly appVersion: string
@@ -53,7 +71,7 @@ export interface RebaseSummary {
 }
 
 /** Long operations that report progress. */
-export type OperationKind = 'open' | 'create' | 'detect-tables' | 'counts' | 'check' | 'count-events' | 'export' | 'replay' | 'audit'
+export type OperationKind = 'open' | 'create' | 'detect-tables' | 'counts' | 'check' | 'count-events' | 'export' | 'replay' | 'audit' | 'fork' | 'import'
 
 /** Progress of one long operation; `total` 0 means "size unknown yet". */
 export interface ProgressEvent {
@@ -78,9 +96,12 @@ export type AppCommand =
   | 'command-palette'
   | 'next-store'
   | 'previous-store'
+  | 'fork-store'
+  | 'merge-fork'
+  | 'import-batch'
 
-/** A command from the menu, with the file for "open this recent file". */
+/** A command from the menu, with the file for "open this file" (a recent file, a second launch, macOS "open with"). */
 export interface AppCommandEvent {
   readonly command: AppCommand | 'open-path'
-  readonly path?: string
+  readonly file?: ChosenLocation
 }

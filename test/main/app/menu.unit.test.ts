@@ -3,11 +3,24 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { menuTemplate, type MenuContext } from '../../../src/main/app/menu'
 import type { AppCommandEvent } from '../../../src/shared/ipc/types'
 
-type RecordingContext = MenuContext & { sent: AppCommandEvent[]; cleared: number }
+type RecordingContext = MenuContext & { sent: AppCommandEvent[]; opened: string[]; cleared: number }
 
 function context(overrides: Partial<MenuContext> = {}): RecordingContext {
   const sent: AppCommandEvent[] = []
-  const ctx: RecordingContext = { platform: 'linux', recent: [], demoAvailable: true, development: false, sent, cleared: 0, send: (c: AppCommandEvent) => sent.push(c), clearRecent: () => ctx.cleared++, ...overrides }
+  const opened: string[] = []
+  const ctx: RecordingContext = {
+    platform: 'linux',
+    recent: [],
+    demoAvailable: true,
+    development: false,
+    sent,
+    opened,
+    cleared: 0,
+    send: (c: AppCommandEvent) => sent.push(c),
+    openRecent: (path: string) => opened.push(path),
+    clearRecent: () => ctx.cleared++,
+    ...overrides
+  }
   return ctx
 }
 
@@ -32,8 +45,8 @@ describe('the application menu', () => {
   it('sends each File command to the window, showing shortcuts the window handles itself', () => {
     const ctx = context()
     const items = menuTemplate(ctx)
-    for (const label of ['Open Store…', 'New Store…', 'Open Demo Store', 'Close Store']) click(find(items, label))
-    expect(ctx.sent.map((c) => c.command)).toEqual(['open-store', 'new-store', 'open-demo', 'close-store'])
+    for (const label of ['Open Store…', 'New Store…', 'Open Demo Store', 'Fork to a File…', 'Merge Fork into Origin…', 'Import Batch…', 'Close Store']) click(find(items, label))
+    expect(ctx.sent.map((c) => c.command)).toEqual(['open-store', 'new-store', 'open-demo', 'fork-store', 'merge-fork', 'import-batch', 'close-store'])
     expect(find(items, 'Open Store…')).toMatchObject({ accelerator: 'CmdOrCtrl+O', registerAccelerator: false })
     expect(find(items, 'Command Palette…')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false })
   })
@@ -43,7 +56,7 @@ describe('the application menu', () => {
     const items = menuTemplate(ctx)
     click(find(items, '/data/books.db'))
     click(find(items, 'Clear Recent Files'))
-    expect(ctx.sent).toEqual([{ command: 'open-path', path: '/data/books.db' }])
+    expect(ctx.opened).toEqual(['/data/books.db'])
     expect(ctx.cleared).toBe(1)
     expect(find(menuTemplate(context()), 'No recent files')).toMatchObject({ enabled: false })
   })

@@ -126,3 +126,23 @@ export async function createSqliteStore(path: string, tables: TableNames = DEFAU
   }
   return openSqliteStore(path, { ...options, tables, readOnly: false })
 }
+
+/** Whether a copy may go to `path`: absent, empty (a zero-byte file or an SQLite file without tables), or why not. */
+export function sqliteCopyTarget(path: string): 'absent' | 'empty' | { readonly problem: string } {
+  if (!existsSync(path)) return 'absent'
+  let looks: { empty: boolean }
+  try {
+    looks = assertLooksLikeSqlite(path)
+  } catch (e) {
+    if (e instanceof StoreError) return { problem: `${path} already exists and is not an empty SQLite file; a copy goes only to a new file or an empty one. It was not changed.` }
+    throw e
+  }
+  if (looks.empty) return 'empty'
+  const db = openConnection(path, true, {})
+  try {
+    const tables = listTables(db)
+    return tables.length === 0 ? 'empty' : { problem: `${path} is not empty (it has the table${tables.length > 1 ? 's' : ''} ${tables.slice(0, 4).join(', ')}${tables.length > 4 ? ', …' : ''}); a copy goes only to a new file or an empty one. It was not changed.` }
+  } finally {
+    db.close()
+  }
+}

@@ -18,13 +18,15 @@ import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQ
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
-import { decideRebase, rebaseArgumentProblem, WriteConflictError, type RebaseWriter } from '../../core/rebase'
+import type { StoreCopier, StoredRowPage, StoredRowsSnapshot } from '../store-copier'
+import { backupTo, snapshotRows, writeRows } from './copier'
+import { decideRebase, rebaseArgumentsError, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
 import { buildQueries, type Queries } from '../sql/queries'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
-import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
+import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
 import * as browse from './browse'
 import { checkStore } from './check'
 import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
@@ -32,6 +34,9 @@ import { countTriggers, triggerGraph, triggerIndex } from './triggers'
 import { blastRadius, blastReadSizes } from './blast-radius'
 import { timeline } from './timeline'
 import { identitiesByPrefix } from './identities'
+import { groupReplayCauses } from '../sql/audit-rules'
+import { replayCausesSql } from '../sql/list-queries'
+import { readCountPlan } from '../sql/read-count'
 import type { KnownIdentity } from '../../../shared/compose'
 
 type Stmt = Database.Statement
@@ -51,11 +56,13 @@ interface Statements {
 }
 
 /** A coherence store in an SQLite file. Create it with `openSqliteStore` / `createSqliteStore`. */
-export class SqliteEventStore implements OpenedStore {
+export class SqliteEventStore implements OpenedStore, StoreCopier {
   private readonly queries: Queries
   private readonly statements: Statements
   private readonly decoder: RowDecoder
   private closed = false
+  /** True once a rebase committed through this store (see `close`). */
+  private wrote = false
   /** A read-only connection kept between streaming reads (see `onSnapshot`). */
   private idleReader: Database.Database | null = null
 
@@ -149,13 +156,16 @@ export class SqliteEventStore implements OpenedStore {
       return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; unlock it for writing first. Nothing was written.`))
     }
     const resolved = options.resolved ?? []
-    const problem = rebaseArgumentProblem(base, history, resolved)
-    if (problem !== null) return Promise.reject(problem)
+    const invalid = rebaseArgumentsError(base, history, resolved)
+    if (invalid !== null) return Promise.reject(new RangeError(invalid))
     return this.guard(() => {
       this.db.exec('BEGIN IMMEDIATE')
       try {
         const result = decideRebase(this.writer(), base, history, resolved)
-        if (result.result === 'ok' && !options.dry) this.db.exec('COMMIT')
+        if (result.result === 'ok' && !options.dry) {
+          this.db.exec('COMMIT')
+          this.wrote = true
+        }
         return result
       } finally {
         // Anything but a successful commit leaves the file as it was.
@@ -218,13 +228,7 @@ export class SqliteEventStore implements OpenedStore {
 
   countRead(offset: number, scope?: ReadScope): Promise<ReadCount> {
     return this.guard(() => {
-      const criteria =
-        scope === undefined
-          ? undefined
-          : 'aggregates' in scope
-            ? aggregatesCriteria(scope.aggregates.map(identityToCells))
-            : kindsCriteria(scope.kinds.map(toCell))
-      const plan = countPlan(this.queries, offset, criteria)
+      const plan = readCountPlan(this.queries, offset, scope)
       const count = (part: { sql: string; params: (string | number)[] }): number => (this.db.prepare(part.sql).get(...part.params) as { n: number }).n
       const replayed = count(plan.replayed)
       return { replayed, total: replayed + count(plan.current) }
@@ -247,23 +251,7 @@ export class SqliteEventStore implements OpenedStore {
   }
 
   replayCauses(offset: number): Promise<ReplayCause[]> {
-    return this.guard(() => {
-      const { action, effect, trigger } = this.queries.tables
-      const rows = this.db
-        .prepare(
-          `SELECT DISTINCT a."aggregate_kind" AS kind, a."aggregate_id" AS id, f."seq_no" AS seq_no FROM ${effect} f ` +
-            `JOIN ${trigger} t ON t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
-            `JOIN ${action} a ON a."seq_no" = t."seq_no" WHERE f."seq_no" >= ? ORDER BY a."aggregate_kind", a."aggregate_id", f."seq_no"`
-        )
-        .all(offset) as { kind: string; id: string; seq_no: number }[]
-      const causes: { aggregate: CellIdentity; effects: number[] }[] = []
-      for (const r of rows) {
-        const last = causes[causes.length - 1]
-        if (last && last.aggregate.kind === r.kind && last.aggregate.id === r.id) last.effects.push(r.seq_no)
-        else causes.push({ aggregate: { kind: r.kind, id: r.id }, effects: [r.seq_no] })
-      }
-      return causes
-    })
+    return this.guard(() => groupReplayCauses(this.db.prepare(replayCausesSql(this.queries.tables)).all(offset) as { kind: string; id: string; seq_no: number }[]))
   }
 
   pageEvents(query: EventPageQuery): Promise<EventPage> {
@@ -348,12 +336,43 @@ export class SqliteEventStore implements OpenedStore {
     return this.guard(() => (this.statements.dataVersion.get() as { data_version: number }).data_version)
   }
 
+  snapshotRows(): Promise<StoredRowsSnapshot> {
+    return this.guard(() => snapshotRows(openConnection(this.path, true, this.connectionOptions), this.tables, this.path))
+  }
+
+  writeRows(pages: AsyncIterable<StoredRowPage>, progress?: (rows: number) => void): Promise<number> {
+    if (this.readOnly) return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; nothing was written.`))
+    if (this.closed) return Promise.reject(new StoreError('io', `${this.path} is closed.`))
+    return writeRows(this.db, this.tables, this.path, pages, progress)
+  }
+
+  backupToFile(target: string): Promise<void> {
+    if (this.closed) return Promise.reject(new StoreError('io', `${this.path} is closed.`))
+    return backupTo(this.db, this.path, target)
+  }
+
+  /**
+   * Close every connection. A store that wrote nothing (a dry rebase, a
+   * refused one, only reads) leaves the file's bytes as they were: SQLite
+   * checkpoints a WAL into the main file when the last connection closes —
+   * even frames another writer left — unless that last connection is
+   * read-only. So the writable connection closes while a read-only one is
+   * still open, and the read-only one closes last.
+   */
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true
-      this.idleReader?.close()
+      let last = this.idleReader
       this.idleReader = null
+      if (!this.readOnly && !this.wrote && last === null) {
+        try {
+          last = openConnection(this.path, true, this.connectionOptions)
+        } catch {
+          // No second connection possible: a plain close.
+        }
+      }
       this.db.close()
+      last?.close()
     }
     return Promise.resolve()
   }

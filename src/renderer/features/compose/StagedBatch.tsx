@@ -4,7 +4,7 @@
  * commit after an explicit confirmation, only on an unlocked store. A failed
  * write leaves the batch exactly as it was, with a plain message.
  */
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { ActionIcon, Alert, Badge, Button, Code, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
 import type { RebaseOutcome } from '../../../shared/compose'
 import type { StoreTab } from '../../workspace/workspace-state'
@@ -14,7 +14,9 @@ import { CommitModal } from './CommitModal'
 import { editStagedEvent } from './Composer'
 import { useComposerState } from './form-state'
 import { OutcomeView } from './OutcomeView'
-import { batchEdn, clearBatch, getStaging, dropStagedEvent, moveStagedEvent, removeResolved, startBatch, useStaging, type StagedBatch } from './staging'
+import { batchEdn, clearBatch, getStaging, dropStagedEvent, moveStagedEvent, removeResolved, startBatch, usePreflightRequest, useStaging, type StagedBatch } from './staging'
+import { ImportButton } from '../fork/ImportButton'
+import { recordCommittedMerge } from '../fork/fork-actions'
 import classes from './Compose.module.css'
 
 /** An outcome and the batch and store revision it was computed for. */
@@ -73,6 +75,18 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
     }
   }
 
+  // A merge (or another feature) staged a whole batch and asked for its preflight.
+  const [preflightRequested, takePreflightRequest] = usePreflightRequest(storeId)
+  useEffect(() => {
+    if (!preflightRequested || busy !== null) return
+    // After this render (the latest batch), not inside it.
+    const timer = setTimeout(() => {
+      takePreflightRequest()
+      void runPreflight()
+    }, 0)
+    return () => clearTimeout(timer)
+  })
+
   const startCommit = async (): Promise<void> => {
     const outcome = await runPreflight()
     if (outcome?.result === 'ok') setConfirm(outcome)
@@ -87,6 +101,7 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
       const summary = await call('store:rebase', { storeId, eventsEdn: batchEdn(batch), base, resolved: [...batch.resolved] })
       setShown({ outcome: summary.outcome, kind: summary.result === 'ok' ? 'commit' : 'preflight', batchKey: key, revision: tab.revision })
       if (summary.result === 'ok') {
+        void recordCommittedMerge(storeId, batch, summary.outcome)
         clearBatch(storeId)
         startBatch(storeId, summary.seqNo)
       }
@@ -110,10 +125,12 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
       <Stack gap="sm">
         <Group justify="space-between">
           <Text fw={600}>Staged batch</Text>
-          <Text size="xs" c="dimmed" data-testid="staging-base">
-            {batch.base > 0 ? `Base ${batch.base}: composed on top of seq-no ${batch.base - 1}` : 'No batch started yet'}
-          </Text>
+          <ImportButton tab={tab} />
         </Group>
+        <Text size="xs" c="dimmed" data-testid="staging-base">
+          {batch.base > 0 ? `Base ${batch.base}: composed on top of seq-no ${batch.base - 1}` : 'No batch started yet'}
+          {batch.merge ? ` · merging ${batch.merge.forkName} (its events up to seq-no ${batch.merge.upTo})` : ''}
+        </Text>
         {empty && batch.base > 0 && tab.info.seqNo >= batch.base && (
           <Group gap="xs" justify="space-between" wrap="nowrap" data-testid="catch-up">
             <Text size="sm">

@@ -27,6 +27,16 @@ export interface StagedBatch {
   readonly events: readonly StagedEvent[]
   /** Seq-nos of stored events the user resolved conflicts with (the rebase's `resolved`). */
   readonly resolved: readonly number[]
+  /** Set when the batch is a fork's events being merged into this store: the fork learns of the commit. */
+  readonly merge?: StagedMerge
+}
+
+/** Where a merged batch came from. */
+export interface StagedMerge {
+  readonly forkStoreId: string
+  readonly forkName: string
+  /** The fork's highest seq-no in the batch. */
+  readonly upTo: number
 }
 
 const EMPTY: StagedBatch = Object.freeze({ base: 0, events: [], resolved: [] })
@@ -94,6 +104,34 @@ export function addResolved(storeId: string, seqNo: number): void {
 /** Remove `seqNo` from the resolved list. */
 export function removeResolved(storeId: string, seqNo: number): void {
   update(storeId, (batch) => ({ ...batch, resolved: batch.resolved.filter((n) => n !== seqNo) }))
+}
+
+/**
+ * Replace an empty batch by a whole one (a fork's events to merge, an
+ * imported file); returns false, changing nothing, when events are staged
+ * already — the user commits or discards those first.
+ */
+export function stageWholeBatch(
+  storeId: string,
+  batch: { readonly base: number; readonly events: readonly { readonly edn: string; readonly note: string }[]; readonly resolved: readonly number[]; readonly merge?: StagedMerge }
+): boolean {
+  if (getStaging(storeId).events.length > 0) return false
+  const events = batch.events.map((e) => ({ id: newId(), edn: e.edn, note: e.note }))
+  setViewState(storeId, STAGED, { base: batch.base, events, resolved: [...batch.resolved], ...(batch.merge ? { merge: batch.merge } : {}) })
+  return true
+}
+
+const PREFLIGHT_REQUEST = viewKey<boolean>('compose.preflight-request', false)
+
+/** Ask the staging panel of `storeId` to run the preflight as soon as it shows. */
+export function requestPreflight(storeId: string): void {
+  setViewState(storeId, PREFLIGHT_REQUEST, true)
+}
+
+/** Whether a preflight was requested, and the function that takes the request. */
+export function usePreflightRequest(storeId: string): [boolean, () => void] {
+  const [requested, set] = useViewState(storeId, PREFLIGHT_REQUEST)
+  return [requested, () => set(false)]
 }
 
 /** Forget the batch (after a commit, or when the user discards it); the next one starts afresh. */
