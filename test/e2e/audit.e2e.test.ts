@@ -125,6 +125,9 @@ describe('triggers', () => {
     }
     await expect.poll(inPane).toBe(true)
     await app.screenshot('audit-graph-expanded')
+    await app.setColorScheme('dark')
+    await app.screenshot('audit-graph-expanded-dark')
+    await app.setColorScheme('light')
     await group.click()
     await expect.poll(() => group.getAttribute('data-expanded')).toBe('false')
     expect(await app.page.locator('[data-testid="graph-canvas"] [data-testid^="graph-node-a:"]').count()).toBe(0)
