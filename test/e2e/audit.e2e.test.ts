@@ -125,6 +125,9 @@ describe('triggers', () => {
     }
     await expect.poll(inPane).toBe(true)
     await app.screenshot('audit-graph-expanded')
+    await app.setColorScheme('dark')
+    await app.screenshot('audit-graph-expanded-dark')
+    await app.setColorScheme('light')
     await group.click()
     await expect.poll(() => group.getAttribute('data-expanded')).toBe('false')
     expect(await app.page.locator('[data-testid="graph-canvas"] [data-testid^="graph-node-a:"]').count()).toBe(0)
@@ -195,6 +198,57 @@ describe('triggers', () => {
     await app.page.getByTestId('triggers-section').waitFor({ state: 'detached' })
     expect(await triggers.getAttribute('data-active')).toBeNull()
     await expect.poll(() => nav('Events').first().getAttribute('data-active')).toBe('true')
+  })
+})
+
+describe('command palette', () => {
+  const palette = () => app.page.getByRole('textbox', { name: 'Command' })
+  const options = () => app.page.locator('.mantine-Spotlight-action')
+
+  /** Open the palette with Ctrl+K, type `text` and run the option labelled `label`: with the keyboard (ArrowDown, Enter) when `keys`, else by a click. */
+  async function run(text: string, label: RegExp, keys = false): Promise<void> {
+    await app.page.keyboard.press('Control+K')
+    await palette().waitFor()
+    await palette().fill(text)
+    await expect.poll(async () => (await options().allTextContents()).some((t) => label.test(t))).toBe(true)
+    const index = (await options().allTextContents()).findIndex((t) => label.test(t))
+    if (keys) {
+      expect(index).toBe(0)
+      await app.page.keyboard.press('ArrowDown')
+      await expect.poll(() => options().first().getAttribute('data-selected')).toBe('true')
+      await app.page.keyboard.press('Enter')
+    } else {
+      await options().nth(index).click()
+    }
+    await palette().waitFor({ state: 'hidden' })
+  }
+
+  it('lists every section, the open store and the recent files; typing filters', async () => {
+    await app.page.keyboard.press('Control+K')
+    await palette().waitFor()
+    const all = await options().allTextContents()
+    for (const section of ['Overview', 'Events', 'Aggregates', 'Replay', 'Triggers', 'Problems', 'Compose']) expect(all.some((t) => t.startsWith(section))).toBe(true)
+    expect(all.some((t) => t.startsWith('Switch to demo.db'))).toBe(true)
+    await palette().fill('replay')
+    await expect.poll(async () => (await options().allTextContents()).every((t) => /replay/i.test(t))).toBe(true)
+    await app.screenshot('palette-filtered')
+    await app.page.keyboard.press('Escape')
+    await palette().waitFor({ state: 'hidden' })
+  })
+
+  it('goes to a seq-no typed into it', async () => {
+    await run('4848', /^Go to seq-no 4,848/, true)
+    await expect.poll(() => nav('Events').first().getAttribute('data-active')).toBe('true')
+  })
+
+  it('finds a trigger and an aggregate by identity; lists the sections', async () => {
+    await run('[:price-list 2026]', /^Trigger graph of \[:price-list 2026\]/)
+    await app.page.getByTestId('triggers-section').waitFor()
+    await app.page.getByTestId('graph-node-k:actions::book').waitFor()
+    await run('[:book "Neuromancer"]', /^Show aggregate \[:book "Neuromancer"\]/)
+    await expect.poll(() => nav('Aggregates').first().getAttribute('data-active')).toBe('true')
+    await run('problems', /^Problems/)
+    await expect.poll(() => nav('Problems').first().getAttribute('data-active')).toBe('true')
   })
 })
 

@@ -1,9 +1,13 @@
-/** The command palette (⌘K / Ctrl+K) and the keyboard shortcuts of every command. */
-import type { ReactNode } from 'react'
+/**
+ * The command palette (⌘K / Ctrl+K) and the keyboard shortcuts of every command; what is typed
+ * also becomes commands (a seq-no to go to, an identity to find: `query-commands.tsx`).
+ */
+import { useState, type ReactNode } from 'react'
 import { Kbd, useMantineColorScheme } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { Spotlight, type SpotlightActionGroupData, type SpotlightStore } from '@mantine/spotlight'
 import { buildCommands, type Command } from './commands'
+import { queryCommands } from './query-commands'
 import { IconSearch } from '../ui/icons'
 import { displayShortcut, SHORTCUTS } from '../ui/shortcuts'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
@@ -30,19 +34,23 @@ function groups(commands: readonly Command[], platform: string | undefined): Spo
 export function CommandPalette({ store }: { store: SpotlightStore }): ReactNode {
   const workspace = useWorkspace()
   const { setColorScheme } = useMantineColorScheme()
+  const [query, setQuery] = useState('')
   const commands = buildCommands(workspace, setColorScheme)
   const platform = workspace.startup?.platform
   useHotkeys(commands.filter((c) => c.shortcut).map((c) => [c.shortcut as string, () => c.run()]), ['INPUT', 'TEXTAREA', 'SELECT'])
   return (
     <Spotlight
       store={store}
-      actions={groups(commands, platform)}
+      query={query}
+      onQueryChange={setQuery}
+      onSpotlightClose={() => setQuery('')}
+      actions={groups([...queryCommands(query, workspace), ...commands], platform)}
       shortcut={SHORTCUTS.palette}
       nothingFound="No command matches"
       highlightQuery
       scrollable
       maxHeight={420}
-      searchProps={{ leftSection: <IconSearch />, placeholder: 'Type a command…', 'aria-label': 'Command' }}
+      searchProps={{ leftSection: <IconSearch />, placeholder: 'Type a command, a seq-no or an identity such as [:book "Dune"]…', 'aria-label': 'Command' }}
     />
   )
 }
