@@ -140,15 +140,22 @@ const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`
 /** `CASE expr WHEN 0 THEN v0 … END`: picks a printed value by index. */
 const pick = (expr: string, printed: readonly string[]): string => `CASE ${expr} ${printed.map((p, k) => `WHEN ${k} THEN ${literal(p)}`).join(' ')} END`
 
-/** The INSERT … SELECT statements that write events [from, to) (0-based indexes). */
-function chunkStatements(aggregates: number): { sql: string; step: number; first: (from: number) => number }[] {
+/** Which database the generating SQL is for: SQLite counts with a recursive CTE, PostgreSQL with generate_series. */
+export type GenerateDialect = 'sqlite' | 'postgres'
+
+/**
+ * The INSERT … SELECT statements that write events [@first, @to) (0-based
+ * indexes; SQLite binds them by name, PostgreSQL as $1 and $2).
+ */
+export function chunkStatements(aggregates: number, dialect: GenerateDialect = 'sqlite'): { sql: string; step: number; first: (from: number) => number }[] {
   const p = (v: EdnValue): string => literal(printEdn(v))
   const a = `((i * ${MULTIPLIER_A}) & 4294967295)`
   const b = `((i * ${MULTIPLIER_B}) & 4294967295)`
-  // The same integers as `choices`: SQLite's `/` on integers truncates like Math.floor on non-negatives.
-  const cte = (step: number): string =>
-    `WITH RECURSIVE seq(i) AS (SELECT CAST(@first AS INTEGER) UNION ALL SELECT i + ${step} FROM seq WHERE i + ${step} < @to), ` +
-    `c(i, n, b) AS (SELECT i, ${a} % ${aggregates}, ${b} FROM seq)`
+  // The same integers as `choices`: `/` on integers truncates like Math.floor on non-negatives in both databases.
+  const series = (step: number): string => dialect === 'sqlite'
+    ? `WITH RECURSIVE seq(i) AS (SELECT CAST(@first AS INTEGER) UNION ALL SELECT i + ${step} FROM seq WHERE i + ${step} < @to)`
+    : `WITH seq(i) AS (SELECT generate_series($1::bigint, $2::bigint - 1, ${step}))`
+  const cte = (step: number): string => `${series(step)}, c(i, n, b) AS (SELECT i, ${a} % ${aggregates}, ${b} FROM seq)`
   const n = 'c.n'
   const kind = pick(`${n} % ${KINDS.length}`, KINDS.map((k) => printEdn(kw(k))))
   const aggregateId = `CASE WHEN ${n} % ${KINDS.length} = ${KINDS.indexOf('user')} THEN '"user-' || ${n} || '"' ELSE CAST(${n} AS TEXT) END`

@@ -20,6 +20,7 @@ import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
 import { aggregateCount, generateStore, random, rawInserter, syntheticEvent } from './generate'
 import { benchFirstRows, benchIpcPage } from './ipc-ui'
 import { benchRebaseBatch } from './rebase-batch'
+import { benchPostgres, type PostgresBench } from './postgres'
 
 const DATA = join(import.meta.dirname, '.data')
 const largeArg = process.argv.indexOf('--large')
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
   const uiSmall = await benchFirstRows(small)
   const uiLarge = await benchFirstRows(large)
   const batches = [20_000, 80_000, 320_000].map((n) => benchRebaseBatch(DATA, n))
+  const pg = await benchPostgres(SMALL, LARGE)
 
   const rows: [string, string, string][] = [
     ['append via rebase, 100-event batches (10 000 events)', `${(appendRaw / appendOurs).toFixed(2)} of raw inserts`, '≥ 0.5'],
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map((r) => r[0].length))
   console.log(`\n${'measure'.padEnd(width)}  ratio                      target`)
   for (const [name, ratio, target] of rows) console.log(`${name.padEnd(width)}  ${ratio.padEnd(26)} ${target}`)
+  if (pg !== null) printSideBySide(pg, { appendOurs, appendRaw, readOurs, readRaw, pageSmall, pageLarge, conflictSmall, conflictLarge })
   const ms = (n: number): string => `${n.toFixed(1)} ms`
   console.log('\nabsolute times (noise on a shared machine; medians):')
   console.log(`  IPC page of 200: ${ms(ipcSmall)} (${SMALL}) vs ${ms(ipcLarge)} (${LARGE}); direct store call: ${ms(pageSmall)} vs ${ms(pageLarge)}`)
@@ -181,6 +184,29 @@ async function main(): Promise<void> {
   }
   console.log('\nstores:')
   for (const line of generation) console.log(`  ${line}`)
+  for (const line of pg?.generated ?? []) console.log(`  ${line}`)
+}
+
+type SideMeasures = Omit<PostgresBench, 'readCount' | 'generated' | 'boundedSmall' | 'boundedLarge'>
+
+/** The PostgreSQL ratios beside the SQLite ones of the same run, with both sides' absolute times. */
+function printSideBySide(pg: PostgresBench, lite: SideMeasures): void {
+  const rows: [string, (m: SideMeasures) => string, string][] = [
+    ['append via rebase, 100-event batches (10 000 events) vs raw inserts', (m) => (m.appendRaw / m.appendOurs).toFixed(2), '≥ 0.5'],
+    [`read(1) (10 k store) vs raw SELECT of the same rows`, (m) => (m.readRaw / m.readOurs).toFixed(2), '≥ 0.5'],
+    [`keyset page of 200: ${LARGE} vs ${SMALL} events (growth)`, (m) => `${(m.pageLarge / m.pageSmall).toFixed(2)}×`, '≤ 2×'],
+    [`conflict check (dry rebase): ${LARGE} vs ${SMALL} events (growth)`, (m) => `${(m.conflictLarge / m.conflictSmall).toFixed(2)}×`, '≤ 2×']
+  ]
+  const width = Math.max(...rows.map((r) => r[0].length))
+  console.log(`\n${'measure (same run)'.padEnd(width)}  SQLite    PostgreSQL  target`)
+  for (const [name, ratio, target] of rows) console.log(`${name.padEnd(width)}  ${ratio(lite).padEnd(9)} ${ratio(pg).padEnd(11)} ${target}`)
+  const ms = (n: number): string => `${n.toFixed(1)} ms`
+  const times = (m: SideMeasures): string =>
+    `append ${ms(m.appendOurs)} (raw ${ms(m.appendRaw)}), read ${ms(m.readOurs)} (raw ${ms(m.readRaw)}), ` +
+    `page ${ms(m.pageSmall)} → ${ms(m.pageLarge)}, conflict ${ms(m.conflictSmall)} → ${ms(m.conflictLarge)}`
+  console.log(`  SQLite:     ${times(lite)}`)
+  console.log(`  PostgreSQL: ${times(pg)} (the page is the inspector's raw keyset statement pair; the inspector is not on this branch)`)
+  console.log(`  PostgreSQL page with the keyset bound also on the joined actions/effects: ${ms(pg.boundedSmall)} → ${ms(pg.boundedLarge)} (${(pg.boundedLarge / pg.boundedSmall).toFixed(2)}× growth)`)
 }
 
 main().catch((e: unknown) => {

@@ -76,6 +76,8 @@ export interface ComposeValidation {
   readonly form: ComposeForm | null
   /** Why the form cannot show the raw event (e.g. a patch with other keys), or null. */
   readonly formProblem: string | null
+  /** The valid event in one line (type, reason, aggregate or trigger, patch summary); null with errors. Optional for older callers. */
+  readonly summary?: string | null
 }
 
 /** One difference between two states of an aggregate, printed for display. */

@@ -118,6 +118,10 @@ describe('the composer', () => {
       ['Key of row 1', '"year"', 'assoc.0.key', /has the key "year", but a key must be a keyword/, ':year'],
       ['Value of row 1', '{:a', 'assoc.0.value', /^This is not valid EDN/, '1984']
     ]
+    // The timestamp is "now at commit" until the user sets one; then the field says the store keeps whole seconds.
+    expect(await page.getByTestId('timestamp-at-commit').textContent()).toContain('now at commit')
+    await page.getByTestId('timestamp-now').click()
+    expect(await page.getByText(/stored in whole seconds: milliseconds are dropped/).isVisible()).toBe(true)
     for (const [label, bad, field, expected, good] of cases) {
       await fill(label, bad)
       expect(await settled()).toMatch(/^Fix the problem marked in red/)
@@ -127,6 +131,9 @@ describe('the composer', () => {
       await fill(label, good)
       expect(await settled()).toBe('The event is valid and can be staged.')
     }
+
+    await page.getByTestId('timestamp-now').click()
+    await page.getByTestId('timestamp-at-commit').waitFor()
 
     // An empty patch, and a key removed twice.
     await fill('Key of row 1', '')
@@ -179,7 +186,6 @@ describe('the composer', () => {
   })
 
   it('composes two actions through the form, preflights, commits after confirmation; the CLI reads them back', async () => {
-    await unlock()
     await fill('Source', ':studio')
     await fill('Reason', ':fix')
     // Autocomplete from the store's actors.
@@ -220,9 +226,22 @@ describe('the composer', () => {
     await page.getByRole('button', { name: 'Move staged event 1 down' }).click()
     expect(await page.getByTestId('staged-0').textContent()).toContain('Neuromancer')
 
+    // Each staged event is one readable line; its EDN on expand.
+    expect(await page.getByTestId('staged-0').getByTestId('staging-summary').textContent()).toBe('action :fix on [:book "Neuromancer"] · assoc :year 1984')
+    expect(await page.getByTestId('staged-0').getByTestId('staging-when').textContent()).toBe('now at commit')
+    expect(await page.getByTestId('staging-edn').count()).toBe(0)
+    await page.getByTestId('staged-0').getByTestId('staging-expand').click()
+    expect(await page.getByTestId('staged-0').getByTestId('staging-edn').textContent()).toMatch(/^\{:timestamp #inst ".*", :source :studio, :action \{:reason :fix/)
+    await app.screenshot('compose-staged-summaries-light')
+    await page.getByTestId('staged-0').getByTestId('staging-expand').click()
+    const stagedAt = Date.now()
+
     await page.getByTestId('preflight-button').click()
     await page.getByTestId('outcome-ok').waitFor()
     expect(await page.getByTestId('outcome-ok').textContent()).toContain('At base 8, the 2 events would get seq-nos 8–9.')
+    // Unlocking changes nothing the preflight depends on: it is not marked stale.
+    await unlock()
+    expect(await page.getByTestId('outcome-stale').count()).toBe(0)
     const cards = page.getByTestId('aggregate-change')
     expect(await cards.count()).toBe(2)
     expect(await cards.nth(0).getByTestId('state-before').textContent()).toBe('{:author "William Gibson", :genre "Cyberpunk"}')
@@ -238,6 +257,9 @@ describe('the composer', () => {
     await page.getByTestId('commit-modal').waitFor()
     expect(await page.getByTestId('commit-sentence').textContent()).toBe('Append 2 events to walk.db at seq-no 8:')
     await app.screenshot('compose-confirm-light')
+    // "Now at commit" is the time of the commit, not of staging (waited for here).
+    while (Date.now() < stagedAt + 2500) await page.waitForTimeout(250)
+    const committedAt = Math.floor(Date.now() / 1000) * 1000
     await page.getByTestId('confirm-commit').click()
     await expect.poll(() => page.getByTestId('outcome-ok').textContent()).toContain('The 2 events got seq-nos 8–9.')
     await expect.poll(() => page.getByTestId('header-seq-no').textContent()).toBe('9')
@@ -246,14 +268,23 @@ describe('the composer', () => {
 
     const read = cliRead(8)
     expect(read).toContain(':seq-no 8, :timestamp')
+    const written = [...read.matchAll(/:seq-no (?:8|9), :timestamp #inst "([^"]+)"/g)].map((m) => Date.parse(m[1].replace(/-00:00$/, 'Z')))
+    expect(written).toHaveLength(2)
+    for (const ms of written) {
+      expect(ms).toBeGreaterThanOrEqual(committedAt)
+      expect(ms).toBeGreaterThan(stagedAt + 2000)
+    }
     expect(read).toContain(':source :studio, :action {:reason :fix, :actor [:user "alice"], :aggregate [:book "Neuromancer"], :patch {:assoc {:year 1984}}}')
     expect(read).toContain(':seq-no 9')
     expect(read).toContain(':patch {:assoc {[:details :year] 1986}}')
   })
 
   it('shows a conflict, not a lost update, when a second process appends while the user composes', async () => {
+    expect(await page.getByTestId('outcome-ok').textContent()).toContain('The 2 events got seq-nos 8–9.')
     await composeValid('[:book "Neuromancer"]', ':rating', '5')
     await stage()
+    // The result of the last commit goes once a new batch is staged.
+    expect(await page.getByTestId('outcome').count()).toBe(0)
     // Another process appends to the same aggregate.
     const other = cli(['rebase', walk, '--base', '10'], `[${bookUpdate('Neuromancer', '{:assoc {:rating 3}}')}]`)
     expect(other.stdout).toContain(':result :ok')
@@ -332,5 +363,23 @@ describe('the composer', () => {
     await page.getByRole('button', { name: 'Compose on top of 14' }).click()
     expect(await page.getByTestId('staging-base').textContent()).toBe('Base 15: composed on top of seq-no 14')
     expect(await page.getByTestId('catch-up').count()).toBe(0)
+  })
+  it('warns before a commit when an explicit timestamp is older than the store\'s latest event', async () => {
+    await page.getByTestId('timestamp-now').click()
+    await fill('Timestamp', '#inst "2020-01-01T00:00:00.250Z"')
+    await composeValid('[:book "Dune"]', ':rating', '4')
+    await stage()
+    expect(await page.getByTestId('staged-0').getByTestId('staging-when').textContent()).toBe('2020-01-01 00:00:00Z')
+    await page.getByTestId('commit-button').click()
+    await page.getByTestId('commit-modal').waitFor()
+    const warning = page.getByTestId('commit-older-warning')
+    await warning.waitFor()
+    expect(await warning.textContent()).toMatch(/Staged event 1 is stamped 2020-01-01 00:00:00 UTC, before the store's latest event \(14, at 2026-11-28 14:00:00 UTC\)/)
+    expect(await warning.isVisible()).toBe(true)
+    await app.screenshot('compose-older-timestamp-warning-light')
+    await page.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByTestId('commit-modal').waitFor({ state: 'detached' })
+    expect(cli(['seq-no', walk]).stdout.trim()).toBe('14')
+    await page.getByTestId('timestamp-now').click()
   })
 })

@@ -18,7 +18,7 @@ let page: Page
 let dir: ReturnType<typeof tempDir>
 
 async function section(name: string, testId: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByText(name, { exact: true }).click()
+  await page.getByRole('navigation', { name: 'Sections' }).locator(`[aria-label="${name}"]`).click()
   await page.getByTestId(testId).waitFor()
 }
 
@@ -124,7 +124,50 @@ describe('the Events layout at 1440×900', () => {
     await dialog.waitFor({ state: 'detached' })
   })
 
+  it('docks the detail below the table and resizes it, and remembers both', async () => {
+    await page.locator('[data-seq-no="2"]').click()
+    await page.getByRole('button', { name: 'Dock the detail below the table' }).click()
+    const dock = page.getByTestId('detail-dock')
+    await expect.poll(() => dock.getAttribute('data-side')).toBe('bottom')
+    const table = await page.getByTestId('event-table').boundingBox()
+    const detail = await dock.boundingBox()
+    expect(detail!.y).toBeGreaterThanOrEqual(table!.y + table!.height)
+    expect(detail!.y + detail!.height).toBeLessThanOrEqual(900)
+    const handle = await page.getByTestId('detail-resize').boundingBox()
+    await page.mouse.move(handle!.x + 200, handle!.y + handle!.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(handle!.x + 200, handle!.y - 60, { steps: 4 })
+    await page.mouse.up()
+    await expect.poll(async () => (await dock.boundingBox())!.height).toBeGreaterThan(detail!.height + 40)
+    await app.screenshot('layout-events-docked-below-light')
+    await section('Overview', 'overview')
+    await section('Events', 'event-table')
+    await page.locator('[data-seq-no="2"]').click()
+    expect(await page.getByTestId('detail-dock').getAttribute('data-side')).toBe('bottom')
+    await page.getByRole('button', { name: 'Show the detail beside the table' }).click()
+    await expect.poll(() => page.getByTestId('detail-dock').getAttribute('data-side')).toBe('right')
+  })
+
+  it('collapses the navigation to icons, with the names as tooltips, and remembers it', async () => {
+    const nav = page.getByRole('navigation', { name: 'Sections' })
+    const wide = await nav.boundingBox()
+    await page.getByRole('button', { name: 'Collapse the navigation' }).click()
+    await expect.poll(async () => (await nav.boundingBox())!.width).toBeLessThan(70)
+    const tableBefore = (await page.getByTestId('event-table').boundingBox())!.width
+    expect(tableBefore).toBeGreaterThan(0)
+    await nav.locator('[aria-label="Aggregates"]').hover()
+    await page.getByRole('tooltip').filter({ hasText: 'Aggregates: State as of any event' }).waitFor()
+    await app.screenshot('layout-nav-collapsed-light')
+    await page.reload()
+    await page.getByTestId('overview').or(page.getByTestId('events')).first().waitFor()
+    expect((await nav.boundingBox())!.width).toBeLessThan(70)
+    await page.getByRole('button', { name: 'Expand the navigation' }).click()
+    await expect.poll(async () => (await nav.boundingBox())!.width).toBe(wide!.width)
+  })
+
   it('has readable type badges (contrast ≥ 4.5:1) in light and dark', async () => {
+    await section('Events', 'event-table')
+    await page.locator('[data-seq-no="7"]').waitFor()
     for (const scheme of ['light', 'dark'] as const) {
       await app.setColorScheme(scheme)
       for (const type of ['action', 'effect']) {
@@ -139,5 +182,36 @@ describe('the Events layout at 1440×900', () => {
     await app.screenshot('layout-events-detail-dark')
     await app.setColorScheme('light')
     await app.screenshot('layout-events-detail-light')
+    for (const scheme of ['light', 'dark'] as const) {
+      await app.setColorScheme(scheme)
+      await section('Overview', 'overview')
+      await page.locator('[data-testid="timeline"] .recharts-surface').first().waitFor()
+      await app.screenshot(`layout-overview-${scheme}`)
+      await section('Aggregates', 'aggregates')
+      await page.locator('[data-testid="aggregate-kinds"] [data-kind=":book"]').click()
+      await page.locator('[data-testid="aggregate-list"] [data-id]').first().click()
+      await page.getByTestId('aggregate-state').waitFor()
+      await app.screenshot(`layout-aggregates-${scheme}`)
+    }
+    await app.setColorScheme('light')
+  })
+
+  it('fits at 1024×768: the toolbar inside the window, row 1 visible and clear of the header', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 })
+    try {
+      await section('Events', 'event-table')
+      await page.getByTestId('event-table').focus()
+      await page.keyboard.press('Home')
+      await expect.poll(() => rowVisibility(page, 1)).toEqual({ inViewport: true, belowHeader: true, hit: true })
+      const exportBox = await page.getByRole('button', { name: /Export/ }).boundingBox()
+      expect(exportBox!.x + exportBox!.width).toBeLessThanOrEqual(1024)
+      for (const scheme of ['light', 'dark'] as const) {
+        await app.setColorScheme(scheme)
+        await app.screenshot(`layout-events-1024-${scheme}`)
+      }
+      await app.setColorScheme('light')
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 })
+    }
   })
 })

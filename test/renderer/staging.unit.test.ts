@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import {
   addResolved, batchEdn, clearBatch, dropStagedEvent, getStaging, moveStagedEvent, removeResolved, replaceStagedEvent, stageEvent, startBatch
 } from '../../src/renderer/features/compose/staging'
+import { restamp, timestampOf } from '../../src/renderer/features/compose/timestamps'
 
 describe('the staged batch', () => {
   it('keeps the base from the start of the batch, stages, edits, reorders, drops and resolves', () => {
@@ -18,7 +19,7 @@ describe('the staged batch', () => {
     addResolved(s, 1)
     addResolved(s, 4)
     expect(getStaging(s)).toEqual({ base: 8, events: [{ id: b, edn: '{:b 1}', note: 'Revert of event 3' }, { id: a, edn: '{:a 2}' }], resolved: [1, 4] })
-    expect(batchEdn(getStaging(s))).toBe('[{:b 1}\n {:a 2}]')
+    expect(batchEdn(getStaging(s), 0)).toBe('[{:b 1}\n {:a 2}]')
     removeResolved(s, 1)
     dropStagedEvent(s, b)
     expect(getStaging(s)).toMatchObject({ base: 8, events: [{ id: a }], resolved: [4] })
@@ -39,5 +40,18 @@ describe('the staged batch', () => {
         expect(after.indexOf(id)).toBe(Math.max(0, Math.min(to, count - 1)))
       })
     )
+  })
+
+  it('stamps events staged "now at commit" with the time the batch is sent, in whole seconds; others keep theirs', () => {
+    const s = 'store-stamp'
+    startBatch(s, 0)
+    const at = '{:timestamp #inst "2026-11-28T14:00:00.000-00:00", :source :x, :effect {:reason :r, :trigger [:t 1]}}'
+    stageEvent(s, at)
+    stageEvent(s, at, undefined, true)
+    const now = Date.parse('2026-12-06T13:05:42.789Z')
+    expect(batchEdn(getStaging(s), now)).toBe(`[${at}\n ${at.replace('2026-11-28T14:00:00.000', '2026-12-06T13:05:42.000')}]`)
+    expect(timestampOf(at)).toBe(Date.parse('2026-11-28T14:00:00Z'))
+    expect(restamp('[not an event]', now)).toBe('[not an event]')
+    clearBatch(s)
   })
 })

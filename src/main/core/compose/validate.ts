@@ -11,6 +11,7 @@ import { parseNewEvents, patchWarnings } from '../domain'
 import { printEdn, readEdn, EdnParseError } from '../edn'
 import { FieldDiagnostics, parseDiagnostic } from './fields'
 import { eventToForm, formToEvent, type BuiltEvent } from './form'
+import { eventSummary } from './summary'
 
 /** Leading paths of the library's messages, and how a field names them. Longest first. */
 const FIELD_NAMES: readonly (readonly [path: string, field: ComposeField | null, name: string])[] = [
@@ -103,7 +104,7 @@ function validateForm(form: ComposeForm): ComposeValidation {
   }
   for (const warning of warnings) out.warning(fieldOf(warning.path, built, form), forField(warning.message))
   const ok = !out.anyError
-  return { diagnostics: out.list, edn: ok ? printEdn(built.event) : null, form, formProblem: null }
+  return { diagnostics: out.list, edn: ok ? printEdn(built.event) : null, form, formProblem: null, summary: ok ? eventSummary(built.event) : null }
 }
 
 function validateRaw(raw: string): ComposeValidation {
@@ -127,7 +128,8 @@ function validateRaw(raw: string): ComposeValidation {
     diagnostics,
     edn: errors.length === 0 ? printEdn(value) : null,
     form: typeof form === 'string' ? null : form,
-    formProblem: typeof form === 'string' ? form : null
+    formProblem: typeof form === 'string' ? form : null,
+    summary: errors.length === 0 ? eventSummary(value) : null
   }
 }
 

@@ -4,9 +4,24 @@
  * line), the base and the resolved list.
  */
 import type { ReactNode } from 'react'
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { RebaseOutcome } from '../../../shared/compose'
 import { eventLine } from './OutcomeView'
+import type { OlderThanLatest } from './useOlderThanLatest'
+
+const utc = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')
+
+/** The warning about staged events stamped before the store's latest event, or nothing. */
+function OlderWarning({ older }: { older: OlderThanLatest }): ReactNode {
+  if (older.latest === null || older.events.length === 0) return null
+  const { latest } = older
+  return (
+    <Alert color="yellow" variant="light" title="Timestamp before the latest event" data-testid="commit-older-warning">
+      {older.events.map((e) => `Staged event ${e.place} is stamped ${utc(e.ms)}`).join('; ')}, before the store's latest event ({latest.seqNo}, at {utc(latest.ms)}).
+      It will still come after it (the store is ordered by seq-no). Cancel and set its timestamp to “now at commit” unless the earlier time is meant.
+    </Alert>
+  )
+}
 
 /** Props of `CommitModal`. */
 export interface CommitModalProps {
@@ -14,6 +29,8 @@ export interface CommitModalProps {
   /** The passing preflight of the batch about to be written. */
   readonly outcome: Extract<RebaseOutcome, { result: 'ok' }>
   readonly resolved: readonly number[]
+  /** Staged events stamped before the store's latest event (warned about). */
+  readonly older?: OlderThanLatest
   readonly onCancel: () => void
   readonly onConfirm: () => void
 }
@@ -24,7 +41,7 @@ export function appendSentence(count: number, fileName: string, firstSeqNo: numb
 }
 
 /** The confirmation modal. */
-export function CommitModal({ fileName, outcome, resolved, onCancel, onConfirm }: CommitModalProps): ReactNode {
+export function CommitModal({ fileName, outcome, resolved, older, onCancel, onConfirm }: CommitModalProps): ReactNode {
   const count = outcome.events.length
   return (
     <Modal opened onClose={onCancel} title="Write to the store?" centered size="lg">
@@ -39,6 +56,7 @@ export function CommitModal({ fileName, outcome, resolved, onCancel, onConfirm }
             </Text>
           ))}
         </Stack>
+        {older && <OlderWarning older={older} />}
         <Text size="sm" c="dimmed">
           Rebase at base {outcome.base}
           {resolved.length > 0 ? `, treating ${resolved.join(', ')} as resolved` : ''}. The store is append-only: the events cannot be removed afterwards, only compensated by new ones.

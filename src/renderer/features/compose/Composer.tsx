@@ -13,6 +13,8 @@ import { EdnEditor, type EdnCompletion } from '../../ui/edn-editor/EdnEditor'
 import { EdnField, FieldMessages, marks } from './Field'
 import { at, emptyForm, formToRawText, shownDiagnostics, useComposerState } from './form-state'
 import { PatchEditor } from './PatchEditor'
+import { TimestampField } from './TimestampField'
+import { canRestamp } from './timestamps'
 import { getStaging, replaceStagedEvent, stageEvent, startBatch } from './staging'
 import { useValidation, validateNow } from './useValidation'
 
@@ -81,8 +83,9 @@ export function Composer({ tab }: { tab: StoreTab }): ReactNode {
     const edn = validation.result?.edn
     if (!ready || !edn) return
     startBatch(storeId, tab.info.seqNo)
-    if (editing !== null && editingIndex >= 0) replaceStagedEvent(storeId, editing, edn)
-    else stageEvent(storeId, edn)
+    const stampAtCommit = mode === 'form' && state.nowAtCommit && canRestamp(edn)
+    if (editing !== null && editingIndex >= 0) replaceStagedEvent(storeId, editing, edn, stampAtCommit)
+    else stageEvent(storeId, edn, undefined, stampAtCommit)
     reset()
   }
 
@@ -125,7 +128,7 @@ export function Composer({ tab }: { tab: StoreTab }): ReactNode {
           <>
             <Grid gap="sm" columns={24}>
               <Grid.Col span={{ base: 24, md: 14 }}>
-                <EdnField field="timestamp" label="Timestamp" value={form.timestamp} onChange={(timestamp) => change({ timestamp })} diagnostics={at(diagnostics, 'timestamp')} />
+                <TimestampField value={form.timestamp} onChange={(timestamp) => change({ timestamp })} nowAtCommit={state.nowAtCommit} setNowAtCommit={state.setNowAtCommit} diagnostics={at(diagnostics, 'timestamp')} />
               </Grid.Col>
               <Grid.Col span={{ base: 24, md: 5 }}>
                 <EdnField field="source" label="Source" value={form.source} onChange={(source) => change({ source })} diagnostics={at(diagnostics, 'source')} placeholder=":bookstore" />

@@ -5,37 +5,34 @@
  * write leaves the batch exactly as it was, with a plain message.
  */
 import { useEffect, useState, type ReactNode } from 'react'
-import { ActionIcon, Alert, Badge, Button, Code, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core'
 import type { RebaseOutcome } from '../../../shared/compose'
 import type { StoreTab } from '../../workspace/workspace-state'
 import { useViewState, viewKey } from '../../workspace/view-state'
 import { call, messageOf } from '../../ipc/client'
 import { CommitModal } from './CommitModal'
-import { editStagedEvent } from './Composer'
-import { useComposerState } from './form-state'
 import { OutcomeView } from './OutcomeView'
-import { batchEdn, clearBatch, getStaging, dropStagedEvent, moveStagedEvent, removeResolved, startBatch, usePreflightRequest, useStaging, type StagedBatch } from './staging'
+import { batchEdn, clearBatch, getStaging, removeResolved, startBatch, usePreflightRequest, useStaging, type StagedBatch } from './staging'
 import { ImportButton } from '../fork/ImportButton'
 import { recordCommittedMerge } from '../fork/fork-actions'
-import classes from './Compose.module.css'
+import { StagedList } from './StagedList'
+import { eventsAt } from './timestamps'
+import { useOlderThanLatest } from './useOlderThanLatest'
 
-/** An outcome and the batch and store revision it was computed for. */
+/** An outcome, and the batch and store seq-no it was computed for (the store is append-only: the same seq-no is the same data). */
 interface ShownOutcome {
   readonly outcome: RebaseOutcome
   readonly kind: 'preflight' | 'commit'
   readonly batchKey: string
-  readonly revision: number
+  readonly seqNo: number
 }
 
 const SHOWN_OUTCOME = viewKey<ShownOutcome | null>('compose.outcome', null)
 
-/** The drag-and-drop type carrying a staged event's id while it is dragged to a new place. */
-const DRAG_TYPE = 'application/x-coherence-staged-event'
-
 const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path
 
 function batchKey(batch: StagedBatch): string {
-  return JSON.stringify([batch.base, batch.events.map((e) => e.edn), batch.resolved])
+  return JSON.stringify([batch.base, batch.events.map((e) => [e.edn, e.stampAtCommit === true]), batch.resolved])
 }
 
 /** Run the preflight of `batch` on `storeId`. */
@@ -43,7 +40,7 @@ export function preflight(storeId: string, batch: StagedBatch, seenSeqNo: number
   return call('store:preflight', {
     storeId,
     base: batch.base > 0 ? batch.base : seenSeqNo + 1,
-    events: batch.events.map((e) => e.edn),
+    events: eventsAt(batch.events, Date.now()),
     resolved: [...batch.resolved]
   })
 }
@@ -52,20 +49,23 @@ export function preflight(storeId: string, batch: StagedBatch, seenSeqNo: number
 export function Staging({ tab }: { tab: StoreTab }): ReactNode {
   const { storeId, locked, path } = tab.info
   const batch = useStaging(storeId)
-  const composer = useComposerState(storeId)
   const [shown, setShown] = useViewState(storeId, SHOWN_OUTCOME)
   const [busy, setBusy] = useState<'preflight' | 'commit' | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [confirm, setConfirm] = useState<Extract<RebaseOutcome, { result: 'ok' }> | null>(null)
   const key = batchKey(batch)
-  const stale = shown !== null && shown.kind === 'preflight' && (shown.batchKey !== key || shown.revision !== tab.revision)
+  const older = useOlderThanLatest(tab, batch)
+  // Locking or unlocking changes nothing a preflight depends on: only the batch and the store's data (its seq-no) do.
+  const stale = shown !== null && shown.kind === 'preflight' && (shown.batchKey !== key || shown.seqNo !== tab.info.seqNo)
+  // The result of the last commit goes once a new batch is staged.
+  const visible = shown !== null && !(shown.kind === 'commit' && batch.events.length > 0) ? shown : null
 
   const runPreflight = async (): Promise<RebaseOutcome | null> => {
     setBusy('preflight')
     setFailure(null)
     try {
       const outcome = await preflight(storeId, batch, tab.info.seqNo)
-      setShown({ outcome, kind: 'preflight', batchKey: key, revision: tab.revision })
+      setShown({ outcome, kind: 'preflight', batchKey: key, seqNo: tab.info.seqNo })
       return outcome
     } catch (e) {
       setFailure(`The preflight could not run: ${messageOf(e)}`)
@@ -98,8 +98,8 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
     setFailure(null)
     try {
       const base = batch.base > 0 ? batch.base : tab.info.seqNo + 1
-      const summary = await call('store:rebase', { storeId, eventsEdn: batchEdn(batch), base, resolved: [...batch.resolved] })
-      setShown({ outcome: summary.outcome, kind: summary.result === 'ok' ? 'commit' : 'preflight', batchKey: key, revision: tab.revision })
+      const summary = await call('store:rebase', { storeId, eventsEdn: batchEdn(batch, Date.now()), base, resolved: [...batch.resolved] })
+      setShown({ outcome: summary.outcome, kind: summary.result === 'ok' ? 'commit' : 'preflight', batchKey: key, seqNo: tab.info.seqNo })
       if (summary.result === 'ok') {
         void recordCommittedMerge(storeId, batch, summary.outcome)
         clearBatch(storeId)
@@ -146,64 +146,7 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
             Nothing is staged. Compose an event and choose “Stage event”; staged events are appended together, in this order, in one rebase.
           </Text>
         ) : (
-          <Stack gap={6} data-testid="staged-list">
-            {batch.events.map((event, index) => (
-              <Paper
-                key={event.id}
-                withBorder
-                p="xs"
-                radius="sm"
-                draggable
-                onDragStart={(e) => {
-                  e.dataTransfer.setData(DRAG_TYPE, event.id)
-                  e.dataTransfer.effectAllowed = 'move'
-                }}
-                onDragOver={(e) => {
-                  if (e.dataTransfer.types.includes(DRAG_TYPE)) e.preventDefault()
-                }}
-                onDrop={(e) => {
-                  const id = e.dataTransfer.getData(DRAG_TYPE)
-                  if (id) moveStagedEvent(storeId, id, index)
-                }}
-                data-testid={`staged-${index}`}
-                style={{ cursor: 'grab', opacity: composer.editing === event.id ? 0.6 : 1 }}
-              >
-                <Group gap="xs" wrap="nowrap" align="flex-start">
-                  <Badge variant="light" size="sm" mt={2}>
-                    {index + 1}
-                  </Badge>
-                  <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-                    {event.note && (
-                      <Text size="xs" c="dimmed">
-                        {event.note}
-                      </Text>
-                    )}
-                    <Code block className={classes.edn}>
-                      {event.edn}
-                    </Code>
-                  </Stack>
-                  <Group gap={2} wrap="nowrap">
-                    <Tooltip label="Move up" withArrow>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Move staged event ${index + 1} up`} disabled={index === 0} onClick={() => moveStagedEvent(storeId, event.id, index - 1)}>
-                        ↑
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Move down" withArrow>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Move staged event ${index + 1} down`} disabled={index === batch.events.length - 1} onClick={() => moveStagedEvent(storeId, event.id, index + 1)}>
-                        ↓
-                      </ActionIcon>
-                    </Tooltip>
-                    <Button size="compact-xs" variant="subtle" aria-label={`Edit staged event ${index + 1}`} onClick={() => void editStagedEvent(storeId, event.id, event.edn, composer)}>
-                      Edit
-                    </Button>
-                    <Button size="compact-xs" variant="subtle" color="red" aria-label={`Drop staged event ${index + 1}`} onClick={() => dropStagedEvent(storeId, event.id)}>
-                      Drop
-                    </Button>
-                  </Group>
-                </Group>
-              </Paper>
-            ))}
-          </Stack>
+          <StagedList storeId={storeId} />
         )}
         {batch.resolved.length > 0 && (
           <Group gap={6} data-testid="resolved-list">
@@ -243,7 +186,7 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
             {failure}
           </Alert>
         )}
-        {shown && (
+        {visible && (
           <Stack gap="xs" data-testid="outcome">
             {stale && (
               <Text size="xs" c="orange" data-testid="outcome-stale">
@@ -252,16 +195,16 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
             )}
             <OutcomeView
               storeId={storeId}
-              outcome={shown.outcome}
-              kind={shown.kind}
+              outcome={visible.outcome}
+              kind={visible.kind}
               tab={tab}
-              onOutcome={(outcome) => setShown(outcome === null ? null : { outcome, kind: 'preflight', batchKey: batchKey(getStaging(storeId)), revision: tab.revision })}
+              onOutcome={(outcome) => setShown(outcome === null ? null : { outcome, kind: 'preflight', batchKey: batchKey(getStaging(storeId)), seqNo: tab.info.seqNo })}
             />
           </Stack>
         )}
       </Stack>
       {confirm && (
-        <CommitModal fileName={fileName(path)} outcome={confirm} resolved={batch.resolved} onCancel={() => setConfirm(null)} onConfirm={() => void commit()} />
+        <CommitModal fileName={fileName(path)} outcome={confirm} resolved={batch.resolved} older={older} onCancel={() => setConfirm(null)} onConfirm={() => void commit()} />
       )}
     </Paper>
   )

@@ -68,7 +68,8 @@ const COMPOSER_STATE = {
   mode: viewKey<ComposeMode>('compose.mode', 'form'),
   raw: viewKey<string>('compose.raw', ''),
   editing: viewKey<string | null>('compose.editing', null),
-  touched: viewKey<readonly string[]>('compose.touched', NOTHING_TOUCHED)
+  touched: viewKey<readonly string[]>('compose.touched', NOTHING_TOUCHED),
+  nowAtCommit: viewKey<boolean>('compose.nowAtCommit', true)
 } as const
 
 /** The composer's state of `storeId`. */
@@ -78,7 +79,8 @@ export function useComposerState(storeId: string) {
   const [raw, setRaw] = useViewState(storeId, COMPOSER_STATE.raw)
   const [editing, setEditing] = useViewState(storeId, COMPOSER_STATE.editing)
   const [touched, setTouched] = useViewState(storeId, COMPOSER_STATE.touched)
-  return { storedForm, setForm, mode, setMode, raw, setRaw, editing, setEditing, touched, setTouched }
+  const [nowAtCommit, setNowAtCommit] = useViewState(storeId, COMPOSER_STATE.nowAtCommit)
+  return { storedForm, setForm, mode, setMode, raw, setRaw, editing, setEditing, touched, setTouched, nowAtCommit, setNowAtCommit }
 }
 
 

@@ -9,6 +9,7 @@
  * event someone appended meanwhile is exactly the conflict the user must see.
  */
 import { getViewState, setViewState, useViewState, viewKey } from '../../workspace/view-state'
+import { eventsAt } from './timestamps'
 
 /** One staged event. */
 export interface StagedEvent {
@@ -18,6 +19,8 @@ export interface StagedEvent {
   readonly edn: string
   /** Why it was staged, for the user (e.g. "Revert of event 12"). */
   readonly note?: string
+  /** True when its timestamp is "now at commit": the preflight and the commit stamp it with the time they run. */
+  readonly stampAtCommit?: boolean
 }
 
 /** The staged batch of a store. */
@@ -68,15 +71,17 @@ export function startBatch(storeId: string, seenSeqNo: number): void {
 }
 
 /** Append an event to the batch; returns its id. Call `startBatch` first when the batch may not have started. */
-export function stageEvent(storeId: string, edn: string, note?: string): string {
+export function stageEvent(storeId: string, edn: string, note?: string, stampAtCommit?: boolean): string {
   const id = newId()
-  update(storeId, (batch) => ({ ...batch, events: [...batch.events, note === undefined ? { id, edn } : { id, edn, note }] }))
+  const event: StagedEvent = { id, edn, ...(note === undefined ? {} : { note }), ...(stampAtCommit ? { stampAtCommit } : {}) }
+  update(storeId, (batch) => ({ ...batch, events: [...batch.events, event] }))
   return id
 }
 
-/** Replace the EDN of staged event `id` (its place and note stay). */
-export function replaceStagedEvent(storeId: string, id: string, edn: string): void {
-  update(storeId, (batch) => ({ ...batch, events: batch.events.map((e) => (e.id === id ? { ...e, edn } : e)) }))
+/** Replace the EDN of staged event `id` (its place and note stay; `stampAtCommit` when given). */
+export function replaceStagedEvent(storeId: string, id: string, edn: string, stampAtCommit?: boolean): void {
+  const stamp = (e: StagedEvent): StagedEvent => (stampAtCommit === undefined ? { ...e, edn } : { ...e, edn, stampAtCommit })
+  update(storeId, (batch) => ({ ...batch, events: batch.events.map((e) => (e.id === id ? stamp(e) : e)) }))
 }
 
 /** Drop staged event `id`. */
@@ -144,7 +149,7 @@ export function useStaging(storeId: string): StagedBatch {
   return useViewState(storeId, STAGED)[0]
 }
 
-/** The rebase request's `eventsEdn` for a batch: its events as one EDN vector. */
-export function batchEdn(batch: StagedBatch): string {
-  return `[${batch.events.map((e) => e.edn).join('\n ')}]`
+/** The rebase request's `eventsEdn` for a batch at `nowMs`: its events (stamped when "now at commit") as one EDN vector. */
+export function batchEdn(batch: StagedBatch, nowMs: number): string {
+  return `[${eventsAt(batch.events, nowMs).join('\n ')}]`
 }

@@ -17,7 +17,7 @@ export function MatchCount({ tab, filter }: { tab: StoreTab; filter: EventFilter
   if (count.error) return <Text size="sm" c="red">Counting failed: {count.error}</Text>
   if (count.data === null) return <Text size="sm" c="dimmed">Counting…</Text>
   return (
-    <Text size="sm" c="dimmed" data-testid="match-count" title={describeFilter(filter)}>
+    <Text size="sm" c="dimmed" data-testid="match-count" title={describeFilter(filter)} style={{ whiteSpace: 'nowrap' }}>
       {formatCount(count.data)} {count.data === 1 ? 'event' : 'events'}
       {filtered ? ' match' : ''}
       {count.loading ? ' (recounting…)' : ''}
@@ -35,7 +35,7 @@ export function GoTo({ onGo }: { onGo(seqNo: number): void }): ReactNode {
     <Group gap={4} wrap="nowrap">
       <NumberInput
         size="xs"
-        w={130}
+        w={112}
         placeholder="Go to seq-no"
         aria-label="Go to seq-no"
         min={0}

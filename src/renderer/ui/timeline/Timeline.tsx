@@ -33,20 +33,24 @@ export interface TimelineProps {
   readonly onPickRange: (fromTime: number, toTime: number) => void
 }
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const
+
 function Legend({ bucketSeconds }: { bucketSeconds: number | null }): ReactNode {
   return (
-    <Group justify="space-between" mb={4} wrap="nowrap">
+    <Group justify="space-between" mb={4} wrap="nowrap" gap="md">
       <Group gap="md" wrap="nowrap">
         <Text fw={600} size="sm">Timeline</Text>
-        <Text size="xs" c="blue.6">■ actions</Text>
-        <Text size="xs" c="grape.6">■ effects</Text>
-        <Text size="xs" c={REACH_COLOR} title="Effects that some action carries as its trigger: rebase reports them to writers behind them, reads replay them">
+        <Text size="xs" c="blue.6" style={NO_WRAP}>■ actions</Text>
+        <Text size="xs" c="grape.6" style={NO_WRAP}>■ effects</Text>
+        <Text size="xs" c={REACH_COLOR} style={NO_WRAP} title="Effects that some action carries as its trigger: rebase reports them to writers behind them, reads replay them">
           ● effects reaching aggregates
         </Text>
-        <Text size="xs" c={COMPENSATION_COLOR}>● compensations: reverts, refunds, corrections</Text>
+        <Text size="xs" c={COMPENSATION_COLOR} style={NO_WRAP} title="Actions whose reason is a revert, undo, refund, cancellation or correction">
+          ● compensations
+        </Text>
       </Group>
       {bucketSeconds !== null && (
-        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        <Text size="xs" c="dimmed" truncate="end" title={`${bucketSizeText(bucketSeconds)} per bar, UTC. Click a bar to show its events.`}>
           {bucketSizeText(bucketSeconds)} per bar, UTC. Click a bar to show its events.
         </Text>
       )}

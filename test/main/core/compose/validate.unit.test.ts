@@ -117,3 +117,15 @@ describe('validateCompose on raw EDN', () => {
     )
   })
 })
+
+describe('the one-line summary of a valid event', () => {
+  it('names type, reason, aggregate and the patch summary of an action; the trigger of an effect; nothing with errors', () => {
+    const action = validateCompose({
+      raw: '{:timestamp #inst "2026-11-28T14:00:00Z", :source :bookstore, :action {:reason :update, :actor [:user "bob"], :aggregate [:book "Dune"], :patch {:assoc {:price 12}, :dissoc [:author]}}}'
+    })
+    expect(action.summary).toBe('action :update on [:book "Dune"] · assoc :price 12 · dissoc :author')
+    const effect = validateCompose({ raw: '{:timestamp #inst "2026-11-28T14:00:00Z", :source :keystore, :effect {:reason :key-expired, :trigger [:encryption-key 1]}}' })
+    expect(effect.summary).toBe('effect :key-expired on trigger [:encryption-key 1]')
+    expect(validateCompose({ raw: '{:source :x}' }).summary).toBeNull()
+  })
+})

@@ -4,19 +4,19 @@
  * its triggers and the events linked to it through them.
  */
 import { useState, type ReactNode } from 'react'
-import { ActionIcon, Alert, Anchor, Button, CopyButton, Group, Modal, Paper, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
-import type { EventDetail, EventRow } from '../../../../shared/browse'
+import { ActionIcon, Alert, Button, CopyButton, Group, Modal, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core'
+import type { EventDetail } from '../../../../shared/browse'
 import { call } from '../../../ipc/client'
 import { IconX } from '../../../ui/icons'
-import { showAggregate, showEvent, showEvents, type Navigator } from '../../../workspace/navigation'
+import { showEvent, type Navigator } from '../../../workspace/navigation'
 import { useRequest } from '../../../ui/useRequest'
-import { formatCount, formatTimestamp } from '../../../ui/format'
-import { localTimestamp, subjectOf } from '../table/columns'
+import { formatCount } from '../../../ui/format'
 import type { StoreTab } from '../../../workspace/workspace-state'
 import { BlastRadius } from '../../audit/BlastRadius'
 import { RevertButton } from '../../compose/resolve/RevertButton'
 import { useWorkspace } from '../../../workspace/WorkspaceProvider'
 import { RelatedEvents } from './RelatedEvents'
+import { EventFacts } from './EventFacts'
 import { EventTabs } from './EventTabs'
 import { TypeBadge } from '../../../ui/type-badge/TypeBadge'
 
@@ -44,68 +44,6 @@ function BlastRadiusButton({ tab, effectSeqNo }: { tab: StoreTab; effectSeqNo: n
         <div data-testid="event-blast-radius">{opened && <BlastRadius tab={tab} effectSeqNo={effectSeqNo} />}</div>
       </Modal>
     </>
-  )
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }): ReactNode {
-  return (
-    <Table.Tr>
-      <Table.Td c="dimmed" w={96} style={{ verticalAlign: 'top' }}>
-        {label}
-      </Table.Td>
-      <Table.Td ff="monospace" style={{ wordBreak: 'break-word' }}>
-        {children}
-      </Table.Td>
-    </Table.Tr>
-  )
-}
-
-function Facts({ row, nav }: { row: EventRow; nav: Navigator }): ReactNode {
-  const identity = (kind: string | null, id: string | null): string => `[${kind ?? ''} ${id ?? ''}]`
-  return (
-    <Table withRowBorders={false} verticalSpacing={3} fz="sm" data-testid="event-facts">
-      <Table.Tbody>
-        <Fact label="Time">
-          <Tooltip label={`UTC ${formatTimestamp(row.timestamp)}`} withArrow>
-            <span>{localTimestamp(row.timestamp)}</span>
-          </Tooltip>
-        </Fact>
-        <Fact label="Source">{row.source}</Fact>
-        <Fact label="Reason">{row.reason ?? '—'}</Fact>
-        {row.aggregateKind !== null && (
-          <Fact label="Aggregate">
-            <Anchor component="button" ff="monospace" fz="sm" onClick={() => showAggregate(nav, { aggregate: { kind: row.aggregateKind ?? '', id: row.aggregateId ?? '' }, asOf: row.seqNo })}>
-              {subjectOf(row)}
-            </Anchor>
-          </Fact>
-        )}
-        {row.actorKind !== null && (
-          <Fact label="Actor">
-            <Anchor component="button" ff="monospace" fz="sm" title="Show this actor's events" onClick={() => showEvents(nav, { actor: { kind: row.actorKind ?? '', id: row.actorId ?? '' } })}>
-              {identity(row.actorKind, row.actorId)}
-            </Anchor>
-          </Fact>
-        )}
-        {row.triggerKind !== null && (
-          <Fact label="Trigger">
-            <Anchor component="button" ff="monospace" fz="sm" title="Show every event of this trigger" onClick={() => showEvents(nav, { trigger: { kind: row.triggerKind ?? '', id: row.triggerId ?? '' } })}>
-              {identity(row.triggerKind, row.triggerId)}
-            </Anchor>
-          </Fact>
-        )}
-        {row.type === 'action' && (
-          <Fact label="Triggers">
-            {(row.triggers ?? []).length === 0
-              ? 'none'
-              : (row.triggers ?? []).map(([kind, id]) => (
-                  <Anchor key={`${kind} ${id}`} component="button" ff="monospace" fz="sm" mr="sm" title="Show every event of this trigger" onClick={() => showEvents(nav, { trigger: { kind, id } })}>
-                    {identity(kind, id)}
-                  </Anchor>
-                ))}
-          </Fact>
-        )}
-      </Table.Tbody>
-    </Table>
   )
 }
 
@@ -137,7 +75,7 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
       {d && (
         <ScrollArea style={{ flex: 1 }} offsetScrollbars>
           <Stack gap="sm">
-            <Facts row={d.row} nav={nav} />
+            <EventFacts row={d.row} nav={nav} />
             {d.problem && (
               <Alert color="red" title="The library cannot read this event" data-testid="event-problem">
                 {d.problem}

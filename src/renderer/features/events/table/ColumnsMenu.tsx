@@ -1,17 +1,26 @@
 /** The Columns menu: show or hide each column, move it left or right, back to the defaults. */
 import type { ReactNode } from 'react'
 import { ActionIcon, Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { IconArrowLeft, IconArrowRight, IconColumns } from '../../../ui/icons'
 import { COLUMN_INFO, DEFAULT_LAYOUT, shiftColumn, toggleColumn, type ColumnLayout } from './column-layout'
 
 /** The menu's button and popover. */
 export function ColumnsMenu({ layout, onLayout }: { layout: ColumnLayout; onLayout(next: ColumnLayout): void }): ReactNode {
+  // A narrow window keeps the button to its icon, so the toolbar stays on one line.
+  const wide = useMediaQuery('(min-width: 75em)')
   return (
     <Popover position="bottom-end" shadow="md" withinPortal>
       <Popover.Target>
-        <Button size="xs" variant="default" leftSection={<IconColumns size={14} />}>
-          Columns
-        </Button>
+        {wide ? (
+          <Button size="xs" variant="default" leftSection={<IconColumns size={14} />}>
+            Columns
+          </Button>
+        ) : (
+          <ActionIcon variant="default" size="md" aria-label="Columns" title="Columns">
+            <IconColumns size={16} />
+          </ActionIcon>
+        )}
       </Popover.Target>
       <Popover.Dropdown aria-label="Columns">
         <Stack gap={4}>

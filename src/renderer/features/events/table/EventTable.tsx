@@ -5,13 +5,15 @@
  * without ever asking main for more than a page.
  */
 import { useCallback, useEffect, useRef, type ReactNode } from 'react'
-import { Loader, Progress, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { EventFilter, SeqNoRange } from '../../../../shared/browse'
 import type { EventSelection } from '../../../workspace/navigation'
 import { gridTemplate, visibleColumns, type ColumnLayout } from './column-layout'
-import { ROW_HEIGHT, RowCells } from './columns'
+import { ROW_HEIGHT } from './columns'
 import { TableHeader } from './TableHeader'
+import { TableRows } from './TableRows'
+import { TableStatus } from './TableStatus'
+import { useStoreGrowth } from './useStoreGrowth'
 import { useTableKeys } from './useTableKeys'
 import { Scrubber } from './Scrubber'
 import { useEventWindow, type JumpTarget } from './useEventWindow'
@@ -83,23 +85,9 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
     else void jumpAndShow(selection.seqNo, false)
   }, [selection, rows, virtualizer, jumpAndShow])
 
-  // The store grew: fetch the new rows at the end (the user's place does not move), or follow them.
   const windowRef = useRef(window)
   windowRef.current = window
-  const seenRevision = useRef(revision)
-  useEffect(() => {
-    // On mount the filter effect above already jumps (to the selection when there is one); a second jump would win the race.
-    if (seenRevision.current === revision) return
-    seenRevision.current = revision
-    const w = windowRef.current
-    if (w.rows.length === 0) void jumpAndShow(followRef.current ? 'end' : 'start', false)
-    else if (!w.hasMoreAfter) loadAfter()
-    else if (followRef.current) void jumpAndShow('end', false)
-  }, [revision, loadAfter, jumpAndShow])
-  useEffect(() => {
-    if (follow && rows.length > 0 && !window.hasMoreAfter) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' })
-    else if (follow && window.hasMoreAfter) void jumpAndShow('end', false)
-  }, [follow, rows.length, window.hasMoreAfter, virtualizer, jumpAndShow])
+  useStoreGrowth({ revision, follow, window, windowRef, followRef, virtualizer, jumpAndShow, loadAfter })
 
   const items = virtualizer.getVirtualItems()
   const firstVisible = items.find((i) => i.start >= (scrollRef.current?.scrollTop ?? 0) + HEADER_HEIGHT)?.index ?? items[0]?.index ?? 0
@@ -128,43 +116,13 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           <TableHeader layout={columns} template={template} onLayout={onColumns} />
-          {items.map((item) => {
-            const row = rows[item.index]
-            return (
-              <div
-                key={row.seqNo}
-                role="row"
-                aria-selected={row.seqNo === selection?.seqNo}
-                data-seq-no={row.seqNo}
-                className={classes.row}
-                style={{ gridTemplateColumns: template, top: item.start, height: ROW_HEIGHT }}
-                onClick={() => onSelect(row.seqNo)}
-              >
-                <RowCells row={row} columns={shown} />
-              </div>
-            )
-          })}
+          <TableRows items={items} rows={rows} template={template} columns={shown} selected={selection?.seqNo ?? null} onSelect={onSelect} />
         </div>
       </div>
       {range && range.first !== null && range.last !== null && (
         <Scrubber first={range.first} last={range.last} current={topSeqNo} onJump={(seqNo) => void jumpAndShow(seqNo, false).then(() => undefined)} />
       )}
-      {loading && rows.length > 0 && (
-        <Progress value={100} animated striped size={3} radius={0} pos="absolute" top={0} left={0} right={0} style={{ zIndex: 3 }} aria-label="Loading rows" data-testid="rows-loading" />
-      )}
-      {(rows.length === 0 || error) && (
-        <div className={classes.overlay}>
-          {error ? (
-            <Text c="red" role="alert" maw={520} ta="center">
-              {error}
-            </Text>
-          ) : loading ? (
-            <Loader size="sm" />
-          ) : (
-            <Text c="dimmed">No event matches this filter.</Text>
-          )}
-        </div>
-      )}
+      <TableStatus loading={loading} error={error} empty={rows.length === 0} />
     </div>
   )
 }

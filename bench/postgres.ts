@@ -1,0 +1,217 @@
+/**
+ * The PostgreSQL half of `npm run bench`, on a throwaway cluster the bench
+ * starts itself (test/helpers/postgres.ts: initdb into a temp folder, a free
+ * port, stopped at the end) — never a mock. Stores are filled set-based
+ * (`chunkStatements(…, 'postgres')`: INSERT … SELECT generate_series, the same
+ * cells as the SQLite stores) and opened through the adapter factory by URL;
+ * the raw baselines are plain `pg` statements on the same rows.
+ */
+import { performance } from 'node:perf_hooks'
+import pg from 'pg'
+import { createStore, openStore } from '../src/main/store/open-store'
+import { buildQueries, POSTGRES_DIALECT } from '../src/main/store/sql/queries'
+import { replayPlan } from '../src/main/store/sql/replay'
+import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
+import { createDatabase, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../test/helpers/postgres'
+import { aggregateCount, chunkStatements, eventRows, random, syntheticEvent } from './generate'
+
+/** `?` → `$1, $2, …`, as the adapter numbers the shared SQL. */
+const numbered = (sql: string): string => {
+  let n = 0
+  return sql.replace(/\?/g, () => `$${++n}`)
+}
+
+/** Median of `runs` timings of `fn` in ms. */
+async function median(runs: number, fn: () => unknown): Promise<number> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    await fn()
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]
+}
+
+/** What the PostgreSQL half measured (ms; medians or best of three). */
+export interface PostgresBench {
+  readonly appendOurs: number
+  readonly appendRaw: number
+  readonly readOurs: number
+  readonly readRaw: number
+  readonly readCount: number
+  readonly pageSmall: number
+  readonly pageLarge: number
+  readonly conflictSmall: number
+  readonly conflictLarge: number
+  /** The keyset page with its bound also on the joined tables (a fix for the inspector's statement). */
+  readonly boundedSmall: number
+  readonly boundedLarge: number
+  readonly generated: string[]
+}
+
+/** A database on `cluster` holding `events` synthetic events (the SQLite stores' cells), analyzed. */
+async function generatedDatabase(cluster: RunningCluster, events: number): Promise<string> {
+  const name = await createDatabase(cluster, `bench_${events}`)
+  await (await createStore({ kind: 'postgres', url: postgresUrl(cluster, name) })).close()
+  const client = new pg.Client({ connectionString: postgresUrl(cluster, name) })
+  await client.connect()
+  try {
+    const statements = chunkStatements(aggregateCount(events), 'postgres')
+    const chunk = 250_000
+    for (let from = 0; from < events; from += chunk) {
+      const to = Math.min(events, from + chunk)
+      await client.query('BEGIN')
+      for (const s of statements) if (s.first(from) < to) await client.query(s.sql, [s.first(from), to])
+      await client.query('COMMIT')
+    }
+    await client.query('VACUUM ANALYZE')
+  } finally {
+    await client.end()
+  }
+  return name
+}
+
+/** 100 batches of 100 events through rebase vs the same rows as raw `pg` inserts, one transaction per batch. */
+async function benchAppend(cluster: RunningCluster): Promise<[number, number]> {
+  const batches = 100
+  const events: NewEvent[] = Array.from({ length: batches * 100 }, (_, i) => syntheticEvent(i, 500))
+  const runOurs = async (): Promise<number> => {
+    const db = await createDatabase(cluster, 'append_ours')
+    const store = await createStore({ kind: 'postgres', url: postgresUrl(cluster, db) })
+    const start = performance.now()
+    for (let b = 0; b < batches; b++) {
+      const r = await store.rebase(b * 100 + 1, events.slice(b * 100, b * 100 + 100))
+      if (r.result !== 'ok') throw new Error(`bench rebase ${r.result}`)
+    }
+    const t = performance.now() - start
+    await store.close()
+    return t
+  }
+  const runRaw = async (): Promise<number> => {
+    const db = await createDatabase(cluster, 'append_raw')
+    await (await createStore({ kind: 'postgres', url: postgresUrl(cluster, db) })).close()
+    const client = new pg.Client({ connectionString: postgresUrl(cluster, db) })
+    await client.connect()
+    const start = performance.now()
+    for (let b = 0; b < batches; b++) {
+      const rows = events.slice(b * 100, b * 100 + 100).map((ev, i) => eventRows(b * 100 + i + 1, ev))
+      const col = (pick: (r: ReturnType<typeof eventRows>) => unknown[][], k: number): unknown[] => rows.flatMap(pick).map((r) => r[k])
+      const ev = (r: ReturnType<typeof eventRows>): unknown[][] => [r.event]
+      const ac = (r: ReturnType<typeof eventRows>): unknown[][] => (r.action ? [r.action] : [])
+      const ef = (r: ReturnType<typeof eventRows>): unknown[][] => (r.effect ? [r.effect] : [])
+      const tr = (r: ReturnType<typeof eventRows>): unknown[][] => r.triggers
+      await client.query('BEGIN')
+      await client.query('INSERT INTO "events" ("seq_no", "timestamp", "source") SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[])', [0, 1, 2].map((k) => col(ev, k)))
+      await client.query(
+        'INSERT INTO "actions" ("seq_no", "reason", "actor_kind", "actor_id", "aggregate_kind", "aggregate_id", "patch") ' +
+          'SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])',
+        [0, 1, 2, 3, 4, 5, 6].map((k) => col(ac, k))
+      )
+      if (rows.some((r) => r.effect)) {
+        await client.query('INSERT INTO "effects" ("seq_no", "reason", "trigger_kind", "trigger_id") SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])', [0, 1, 2, 3].map((k) => col(ef, k)))
+      }
+      if (rows.some((r) => r.triggers.length > 0)) {
+        await client.query('INSERT INTO "triggers" ("trigger_kind", "trigger_id", "seq_no") SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])', [0, 1, 2].map((k) => col(tr, k)))
+      }
+      await client.query('COMMIT')
+    }
+    const t = performance.now() - start
+    await client.end()
+    return t
+  }
+  const ours: number[] = []
+  const raw: number[] = []
+  for (let i = 0; i < 3; i++) {
+    ours.push(await runOurs())
+    raw.push(await runRaw())
+  }
+  return [Math.min(...ours), Math.min(...raw)]
+}
+
+/** read(1) through the adapter vs the raw SELECT of the same rows (the replay plan's statement). */
+async function benchRead(cluster: RunningCluster, db: string): Promise<[number, number, number]> {
+  const url = postgresUrl(cluster, db)
+  const store = await openStore({ kind: 'postgres', url }, { readOnly: true })
+  const plan = replayPlan(buildQueries(DEFAULT_TABLES, POSTGRES_DIALECT), 1)
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  let count = 0
+  const ours = await median(5, async () => {
+    count = 0
+    for await (const _ of store.read(1)) count++
+  })
+  const raw = await median(5, () => client.query({ text: numbered(plan.current.sql), values: plan.current.params, rowMode: 'array' }))
+  await client.end()
+  await store.close()
+  return [ours, raw, count]
+}
+
+/**
+ * One keyset page of 200 and one conflict check (dry rebase through the
+ * adapter). The page is the raw statement pair the inspector's pageEvents runs
+ * (pg-inspector's sql/event-rows.ts pageEventsFlow: the page plus one row
+ * more, then the probe for rows before it) in a READ ONLY snapshot — the
+ * inspector half of the adapter is not on this branch yet.
+ */
+async function benchPaging(cluster: RunningCluster, db: string, events: number): Promise<[number, number, number]> {
+  const url = postgresUrl(cluster, db)
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const from = '"events" ev LEFT JOIN "actions" a ON a."seq_no" = ev."seq_no" LEFT JOIN "effects" f ON f."seq_no" = ev."seq_no"'
+  const columns =
+    'ev."seq_no", ev."timestamp", ev."source", a."seq_no" AS "a_seq", a."reason" AS "a_reason", a."actor_kind", a."actor_id", ' +
+    'a."aggregate_kind", a."aggregate_id", a."patch", f."seq_no" AS "f_seq", f."reason" AS "f_reason", f."trigger_kind", f."trigger_id"'
+  // The same page with the keyset bound repeated on the joined tables, so the merge join starts there too.
+  const bounded = '"events" ev LEFT JOIN "actions" a ON a."seq_no" = ev."seq_no" AND a."seq_no" > $1 LEFT JOIN "effects" f ON f."seq_no" = ev."seq_no" AND f."seq_no" > $1'
+  const timePage = (join: string): Promise<number> => {
+    const rnd = random(3)
+    return median(21, async () => {
+      const after = Math.floor(rnd() * (events - 200))
+      await client.query('BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ')
+      const rows = await client.query(`SELECT ${columns} FROM ${join} WHERE ev."seq_no" > $1 ORDER BY ev."seq_no" ASC LIMIT $2`, [after, 201])
+      await client.query(`SELECT 1 AS one FROM ${from} WHERE ev."seq_no" < $1 LIMIT 1`, [Number(rows.rows[0].seq_no)])
+      await client.query('COMMIT')
+    })
+  }
+  const page = await timePage(from)
+  const pageBounded = await timePage(bounded)
+  await client.end()
+  const store = await openStore({ kind: 'postgres', url })
+  const max = await store.currentSeqNo()
+  const probe = syntheticEvent(events - 5, aggregateCount(events))
+  const conflict = await median(21, () => store.rebase(Math.max(1, max - 1000), [probe], { dry: true }))
+  await store.close()
+  return [page, conflict, pageBounded]
+}
+
+/** Run the PostgreSQL measurements on a cluster of its own; null (with the reason printed) without PostgreSQL. */
+export async function benchPostgres(small: number, large: number): Promise<PostgresBench | null> {
+  const binDir = postgresBinDir()
+  if (binDir === null) {
+    console.log('PostgreSQL benchmarks skipped: no /usr/lib/postgresql/*/bin/initdb (set PG_BIN).')
+    return null
+  }
+  const cluster = await startCluster(binDir)
+  try {
+    const generated: string[] = []
+    const fill = async (events: number): Promise<string> => {
+      process.stdout.write(`PostgreSQL: generating ${events} events … `)
+      const start = performance.now()
+      const db = await generatedDatabase(cluster, events)
+      const seconds = (performance.now() - start) / 1000
+      process.stdout.write(`done in ${seconds.toFixed(0)} s\n`)
+      generated.push(`PostgreSQL ${events} events: generated in ${seconds.toFixed(0)} s (throwaway cluster on port ${cluster.port})`)
+      return db
+    }
+    const smallDb = await fill(small)
+    const largeDb = await fill(large)
+    const [appendOurs, appendRaw] = await benchAppend(cluster)
+    const [readOurs, readRaw, readCount] = await benchRead(cluster, smallDb)
+    const [pageSmall, conflictSmall, boundedSmall] = await benchPaging(cluster, smallDb, small)
+    const [pageLarge, conflictLarge, boundedLarge] = await benchPaging(cluster, largeDb, large)
+    return { appendOurs, appendRaw, readOurs, readRaw, readCount, pageSmall, pageLarge, conflictSmall, conflictLarge, boundedSmall, boundedLarge, generated }
+  } finally {
+    cluster.stop()
+  }
+}
