@@ -84,7 +84,7 @@ export async function pgSnapshotRows(pool: pg.Pool, tables: TableNames, target: 
 function bindable(cell: StoredCell, role: TableRole, seqNo: unknown): unknown {
   if (typeof cell === 'bigint') return cell.toString()
   if (cell instanceof Uint8Array) {
-    throw new StoreError('invalid-cell', `A ${role} cell of seq-no ${String(seqNo)} holds bytes that are not UTF-8 text, which a PostgreSQL VARCHAR cannot store; repair it in the source (coherence check lists it). Nothing was written.`)
+    throw new StoreError('invalid-cell', `The ${role} row of seq-no ${String(seqNo)} holds bytes that are not UTF-8 text, which a PostgreSQL VARCHAR cannot store; repair it in the source (coherence check lists it). Nothing was written.`)
   }
   return cell
 }
