@@ -3,7 +3,7 @@
  * store host); main checks and routes requests, owns the window, the menu,
  * the dialogs and the recent-files list.
  */
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { PushEventName, PushPayloads } from '../shared/ipc/contract'
@@ -13,6 +13,8 @@ import { electronDialogs } from './app/dialogs'
 import { filesFromArgv, findDemoStore, nativeBindingFromEnv, startupOnce } from './app/launch'
 import { menuTemplate } from './app/menu'
 import { JsonRecentFiles } from './app/recent-files'
+import { JsonRecentConnections } from './app/recent-connections'
+import { safeStorageBox } from './app/secret-box'
 import { hardenSession, hardenWebContents } from './app/security'
 import { createMainWindow } from './app/window'
 import { StoreHost } from './host/store-host'
@@ -53,6 +55,7 @@ function start(): void {
     {
       changed: (storeId, seqNo) => push('store:changed', { storeId, seqNo }),
       lost: (storeId, message) => push('store:lost', { storeId, message }),
+      disconnected: (storeId, message) => push('store:disconnected', { storeId, message }),
       progress: (event) => push('progress', event)
     }
   )
@@ -78,6 +81,7 @@ function start(): void {
       host,
       dialogs: electronDialogs(() => win),
       recent,
+      connections: new JsonRecentConnections(join(app.getPath('userData'), 'recent-connections.json'), safeStorageBox(safeStorage)),
       startup: startupOnce(launchFiles, demoStore, process.platform, app.getVersion())
     },
     () => (win && !win.isDestroyed() ? win.webContents.id : null),

@@ -6,6 +6,8 @@
 import { join } from 'node:path'
 import type { IpcError, IpcResult } from '../../src/shared/ipc/errors'
 import { JsonRecentFiles } from '../../src/main/app/recent-files'
+import { JsonRecentConnections } from '../../src/main/app/recent-connections'
+import { keyedSecretBox } from './secret-box'
 import { startupOnce } from '../../src/main/app/launch'
 import type { IpcDeps } from '../../src/main/ipc/deps'
 import { dispatch } from '../../src/main/ipc/dispatch'
@@ -39,6 +41,7 @@ export async function startIpc(prefix: string): Promise<IpcHarness> {
     host: await startTestHost(listener),
     dialogs,
     recent: new JsonRecentFiles(join(dir.path, 'recent.json')),
+    connections: new JsonRecentConnections(join(dir.path, 'recent-connections.json'), keyedSecretBox()),
     startup: startupOnce([], null, 'linux', '0.0.0')
   }
   const call = async <T>(channel: string, payload: unknown): Promise<IpcResult<T>> => (await dispatch(deps, channel, payload, true)) as IpcResult<T>

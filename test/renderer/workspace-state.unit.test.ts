@@ -5,7 +5,7 @@ import type { StoreInfo } from '../../src/shared/ipc/types'
 import { activeTab, initialWorkspace, workspaceReducer, type WorkspaceAction, type WorkspaceState } from '../../src/renderer/workspace/workspace-state'
 import { fileName } from '../../src/renderer/ui/format'
 
-const info = (n: number, seqNo = 0): StoreInfo => ({ storeId: `s${n}`, path: `/data/store-${n}.db`, tables: DEFAULT_TABLES, locked: true, fileReadOnly: false, seqNo })
+const info = (n: number, seqNo = 0): StoreInfo => ({ storeId: `s${n}`, kind: 'sqlite', path: `/data/store-${n}.db`, tables: DEFAULT_TABLES, locked: true, fileReadOnly: false, seqNo })
 const run = (actions: WorkspaceAction[]): WorkspaceState => actions.reduce(workspaceReducer, initialWorkspace('overview'))
 const ids = (state: WorkspaceState): string[] => state.tabs.map((t) => t.info.storeId)
 

@@ -57,9 +57,20 @@ port.on('message', (request: HostRequestMessage) => {
   })
 })
 
+// Reported once per loss: polling goes on, and the first poll that works again (after a reconnect) clears it.
+let disconnected = false
+
 async function reportChange(): Promise<void> {
-  const seqNo = await session.pollChange()
-  if (seqNo !== null) post({ kind: 'changed', seqNo })
+  try {
+    const seqNo = await session.pollChange()
+    disconnected = false
+    if (seqNo !== null) post({ kind: 'changed', seqNo })
+  } catch {
+    const message = session.connectionLost()
+    if (message === null || disconnected) return
+    disconnected = true
+    post({ kind: 'disconnected', message })
+  }
 }
 
 const timer = setInterval(() => {

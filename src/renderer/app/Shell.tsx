@@ -11,6 +11,7 @@ import { ProgressIndicator } from './ProgressIndicator'
 import { SECTIONS, sectionById } from './sections'
 import { displayShortcut, SHORTCUTS } from '../ui/shortcuts'
 import { StoreBar } from './StoreBar'
+import { CONNECTION_LOST_BAR_HEIGHT, ConnectionLostBar } from './ConnectionLostBar'
 import { StoreTabs } from './StoreTabs'
 import { ThemeMenu } from './ThemeMenu'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
@@ -64,8 +65,9 @@ function Navbar(): ReactNode {
 export function Shell(): ReactNode {
   const { active, state } = useWorkspace()
   const Section = sectionById(state.section).View
+  const headerHeight = active ? 101 + (active.disconnected ? CONNECTION_LOST_BAR_HEIGHT : 0) : 52
   return (
-    <AppShell header={{ height: active ? 101 : 52 }} navbar={active ? { width: 240, breakpoint: 'sm' } : undefined} padding="lg">
+    <AppShell header={{ height: headerHeight }} navbar={active ? { width: 240, breakpoint: 'sm' } : undefined} padding="lg">
       <AppShell.Header>
         <Group className={classes.headerRow} gap="md" wrap="nowrap">
           <Brand />
@@ -76,6 +78,7 @@ export function Shell(): ReactNode {
           <ThemeMenu />
         </Group>
         {active && <StoreBar tab={active} />}
+        {active && <ConnectionLostBar tab={active} />}
       </AppShell.Header>
       {active && <Navbar />}
       <AppShell.Main>{active ? <Section key={active.info.storeId} tab={active} /> : <NoStoreOpen />}</AppShell.Main>

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react'
 import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
-import { fileName } from '../ui/format'
+import { storeName } from '../ui/format'
 
 /** Shown while a store waits for the user to confirm unlocking it. */
 export function UnlockModal(): ReactNode {
@@ -12,7 +12,7 @@ export function UnlockModal(): ReactNode {
       {unlockTarget && (
         <Stack>
           <Text size="sm">
-            While <Code>{fileName(unlockTarget.path)}</Code> is unlocked, writing actions of this window append events to the file at once.
+            While <Code>{storeName(unlockTarget)}</Code> is unlocked, writing actions of this window append events to the store at once.
             Programs that read it (services, the CLI) will see them.
           </Text>
           <Text size="sm" c="dimmed">

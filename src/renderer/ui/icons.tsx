@@ -161,3 +161,7 @@ export const IconBoxes = icon('Boxes', (
     <path d="M4 17l8 4 8-4" />
   </>
 ))
+/** A plug (connect to a server). */
+export const IconPlug = icon('Plug', <path d="M9 2v6M15 2v6M6 8h12v3a6 6 0 0 1-12 0V8zM12 17v5" />)
+/** A circular arrow (reconnect, reload). */
+export const IconRefresh = icon('Refresh', <path d="M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7" />)

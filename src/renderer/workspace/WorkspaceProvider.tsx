@@ -6,13 +6,14 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react'
 import type { TableNames } from '../../shared/domain'
-import type { AppCommandEvent, RecentFile, StartupInfo, StoreInfo } from '../../shared/ipc/types'
+import type { AppCommandEvent, RecentConnection, RecentFile, StartupInfo, StoreInfo } from '../../shared/ipc/types'
 import { call, subscribe } from '../ipc/client'
-import { fileName } from '../ui/format'
+import { storeName } from '../ui/format'
 import { notifyError } from '../ui/notify'
 import { useStoreActions, type StoreActions } from './useStoreActions'
 import { useRecentFiles, useStartup } from './useStartup'
 import { useStoreOpener, type StoreOpener } from './useStoreOpener'
+import { useRecentConnections } from './useRecentConnections'
 import { activeTab, DEFAULT_SECTION, initialWorkspace, workspaceReducer, type SectionId, type StoreTab, type WorkspaceState } from './workspace-state'
 
 /** Everything the shell and features use. Without a store id, store actions act on the active store. */
@@ -23,6 +24,17 @@ export interface Workspace extends StoreActions {
   readonly recent: readonly RecentFile[]
   readonly opener: StoreOpener
   readonly newStoreOpen: boolean
+  /** Recent PostgreSQL connections (ids and labels). */
+  readonly connections: readonly RecentConnection[]
+  /** True while the Connect to PostgreSQL dialog is shown. */
+  readonly connectOpen: boolean
+  /** The recent connection the dialog asks a password for (null: a new connection). */
+  readonly connectRecent: RecentConnection | null
+  /** Show the Connect dialog (for a new connection, or the password of `recent`), or hide it. */
+  showConnect(show: boolean, recent?: RecentConnection): void
+  /** Connect to a recent connection: at once when main holds its password, else through the dialog. */
+  openRecentConnection(recent: RecentConnection): Promise<void>
+  forgetConnection(id?: string): Promise<void>
   openPath(path: string, tables?: TableNames): Promise<StoreInfo | null>
   openWithDialog(): Promise<void>
   openDemo(): Promise<void>
@@ -50,13 +62,21 @@ export function useWorkspace(): Workspace {
 export function WorkspaceProvider({ children, openPalette }: { children: ReactNode; openPalette: () => void }): ReactNode {
   const [state, dispatch] = useReducer(workspaceReducer, DEFAULT_SECTION, initialWorkspace)
   const [newStoreOpen, setNewStoreOpen] = useState(false)
+  const [connectOpen, setConnectOpen] = useState(false)
+  const [connectRecent, setConnectRecent] = useState<RecentConnection | null>(null)
+  const showConnect = useCallback((show: boolean, recent?: RecentConnection) => {
+    setConnectRecent(recent ?? null)
+    setConnectOpen(show)
+  }, [])
   const { recent, refreshRecent, forgetRecent } = useRecentFiles()
+  const { connections, refreshConnections, forgetConnection } = useRecentConnections()
   const opened = useCallback(
     (info: StoreInfo) => {
       dispatch({ type: 'opened', info })
-      refreshRecent()
+      if (info.kind === 'postgres') refreshConnections()
+      else refreshRecent()
     },
-    [refreshRecent]
+    [refreshRecent, refreshConnections]
   )
   const opener = useStoreOpener(opened)
   const { openPath } = opener
@@ -72,6 +92,13 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       notifyError('Could not show the Open dialog', e)
     }
   }, [openPath])
+  const openRecentConnection = useCallback(
+    async (recent: RecentConnection) => {
+      if (!recent.hasPassword) return showConnect(true, recent)
+      await opener.openConnection({ source: 'recent', id: recent.id }).catch((e: unknown) => notifyError(`Could not connect to ${recent.label}`, e))
+    },
+    [opener, showConnect]
+  )
   const openDemo = useCallback(async () => {
     if (startup?.demoStore) await openPath(startup.demoStore)
   }, [openPath, startup])
@@ -89,6 +116,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
     (event: AppCommandEvent) => {
       const commands: Record<AppCommandEvent['command'], () => void> = {
         'open-store': () => void openWithDialog(),
+        'connect-postgres': () => showConnect(true),
         'new-store': () => setNewStoreOpen(true),
         'open-demo': () => void openDemo(),
         'open-path': () => void (event.path && openPath(event.path)),
@@ -99,11 +127,11 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       }
       commands[event.command]()
     },
-    [closeStore, openDemo, openPalette, openPath, openWithDialog]
+    [closeStore, openDemo, openPalette, openPath, openWithDialog, showConnect]
   )
   useEffect(() => subscribe('app:command', runCommand), [runCommand])
   useEffect(() => {
-    document.title = active ? `${fileName(active.info.path)} — Coherence Studio` : 'Coherence Studio'
+    document.title = active ? `${storeName(active.info)} — Coherence Studio` : 'Coherence Studio'
   }, [active])
 
   const workspace = useMemo<Workspace>(
@@ -115,6 +143,12 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       recent,
       opener,
       newStoreOpen,
+      connections,
+      connectOpen,
+      connectRecent,
+      showConnect,
+      openRecentConnection,
+      forgetConnection,
       openPath,
       openWithDialog,
       openDemo,
@@ -127,7 +161,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       runCommand,
       openPalette
     }),
-    [actions, state, active, startup, recent, opener, newStoreOpen, openPath, openWithDialog, openDemo, createStore, forgetRecent, runCommand, openPalette]
+    [actions, state, active, startup, recent, opener, newStoreOpen, connections, connectOpen, connectRecent, showConnect, openRecentConnection, forgetConnection, openPath, openWithDialog, openDemo, createStore, forgetRecent, runCommand, openPalette]
   )
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
 }

@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState, type Dispatch } from 'react'
 import type { TableNames } from '../../shared/domain'
 import type { StoreInfo } from '../../shared/ipc/types'
 import { call } from '../ipc/client'
-import { fileName } from '../ui/format'
+import { fileName, storeName } from '../ui/format'
 import { notifyError } from '../ui/notify'
 import { forgetStore } from './view-state'
 import type { WorkspaceAction, WorkspaceState } from './workspace-state'
@@ -19,6 +19,8 @@ export interface StoreActions {
   requestUnlock(storeId?: string): void
   answerUnlock(confirmed: boolean): Promise<void>
   lock(storeId?: string): Promise<void>
+  /** Open a store whose connection was lost again (read-only). */
+  reconnect(storeId?: string): Promise<void>
 }
 
 /** The actions on `state`'s stores; `opened` receives a created store. Without a store id, they act on the active store. */
@@ -67,7 +69,7 @@ export function useStoreActions(state: WorkspaceState, dispatch: Dispatch<Worksp
       try {
         dispatch({ type: 'updated', info: await call('store:unlock', { storeId: target.storeId }) })
       } catch (e) {
-        notifyError(`Could not unlock ${fileName(target.path)}`, e)
+        notifyError(`Could not unlock ${storeName(target)}`, e)
       }
     },
     [dispatch, unlockTarget]
@@ -86,5 +88,21 @@ export function useStoreActions(state: WorkspaceState, dispatch: Dispatch<Worksp
     [dispatch, idOrActive]
   )
 
-  return useMemo(() => ({ unlockTarget, createStore, closeStore, requestUnlock, answerUnlock, lock }), [unlockTarget, createStore, closeStore, requestUnlock, answerUnlock, lock])
+  const reconnect = useCallback(
+    async (storeId?: string) => {
+      const id = idOrActive(storeId)
+      if (!id) return
+      try {
+        dispatch({ type: 'updated', info: await call('store:reconnect', { storeId: id }) })
+      } catch (e) {
+        notifyError('Could not reconnect', e)
+      }
+    },
+    [dispatch, idOrActive]
+  )
+
+  return useMemo(
+    () => ({ unlockTarget, createStore, closeStore, requestUnlock, answerUnlock, lock, reconnect }),
+    [unlockTarget, createStore, closeStore, requestUnlock, answerUnlock, lock, reconnect]
+  )
 }

@@ -11,6 +11,10 @@ export const CHANNEL_NAMES = [
   'app:forget-recent',
   'dialog:open-store',
   'dialog:new-store',
+  'postgres:test-connection',
+  'postgres:connect',
+  'postgres:recent',
+  'postgres:forget-recent',
   'store:detect-tables',
   'store:open',
   'store:create',
@@ -22,6 +26,7 @@ export const CHANNEL_NAMES = [
   'store:check',
   'store:unlock',
   'store:lock',
+  'store:reconnect',
   'store:rebase',
   // browsing
   'store:event-detail',
@@ -57,7 +62,7 @@ export const CHANNEL_NAMES = [
 ] as const
 
 /** Events main pushes to the window. */
-export const PUSH_EVENT_NAMES = ['store:changed', 'store:lost', 'progress', 'app:command'] as const
+export const PUSH_EVENT_NAMES = ['store:changed', 'store:lost', 'store:disconnected', 'progress', 'app:command'] as const
 
 /** A request/response channel. */
 export type Channel = (typeof CHANNEL_NAMES)[number]

@@ -60,7 +60,7 @@ describe('store host', () => {
   it('refuses a write to a locked store in the worker too, when main is bypassed', async () => {
     const path = await makeBookStore(dir.path, 'bypass.db', ['Dune'])
     const before = sha256(path)
-    const client = new StoreWorkerClient({ workerPath: await buildStoreWorker(), config: { pollIntervalMs: 1000 } }, { changed: () => undefined, failed: () => undefined })
+    const client = new StoreWorkerClient({ workerPath: await buildStoreWorker(), config: { pollIntervalMs: 1000 } }, { changed: () => undefined, disconnected: () => undefined, failed: () => undefined })
     try {
       await client.request('open', { path })
       await expect(client.request('rebase', { eventsEdn: `[${bookEdn('Emma')}]`, base: 2, resolved: [], dry: false })).rejects.toMatchObject({ code: 'store-locked' })

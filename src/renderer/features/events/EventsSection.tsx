@@ -14,7 +14,7 @@ import { useViewState } from '../../workspace/view-state'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import type { StoreTab } from '../../workspace/workspace-state'
 import { ExportButton } from '../../ui/export/ExportButton'
-import { fileName, formatCount } from '../../ui/format'
+import { formatCount, storeName } from '../../ui/format'
 import { Timeline } from '../../ui/timeline/Timeline'
 import { EventDetailPanel } from './detail/EventDetailPanel'
 import { FilterBar } from './filters/FilterBar'
@@ -97,7 +97,7 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
           <GoTo onGo={(seqNo) => setSelection({ seqNo, at: Date.now() })} />
           <Switch label="Timeline" checked={timeline} onChange={(e) => setTimeline(e.currentTarget.checked)} />
           <Switch label="Follow new events" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
-          <ExportButton storeId={tab.info.storeId} revision={tab.revision} storeName={fileName(tab.info.path)} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
+          <ExportButton storeId={tab.info.storeId} revision={tab.revision} storeName={storeName(tab.info)} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
         </Group>
       </Group>
       <FilterBar storeId={storeId} filter={filter} onChange={setFilter} />
