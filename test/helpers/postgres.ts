@@ -24,6 +24,8 @@ export interface PostgresServer {
 /** A running cluster and how to stop it. */
 export interface RunningCluster extends PostgresServer {
   stop(): void
+  /** Stop the server (fast: open connections are cut) and start it again on the same port. */
+  restart(): void
 }
 
 /** The folder holding initdb, pg_ctl and postgres: `$PG_BIN`, else the newest Debian install. */
@@ -91,7 +93,8 @@ export async function startCluster(binDir: string): Promise<RunningCluster> {
     const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim()
     throw new Error(`The throwaway PostgreSQL cluster could not start: ${stderr || (e as Error).message}`, { cause: e })
   }
-  return { host: '127.0.0.1', port, user: 'postgres', password, stop }
+  const restart = (): void => runAsServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-l', join(dir, 'server.log'), '-m', 'fast', '-w', '-t', '60', 'restart'])
+  return { host: '127.0.0.1', port, user: 'postgres', password, stop, restart }
 }
 
 /** A connection URL for `database` on `server` (as `user`/`password` when given). */
