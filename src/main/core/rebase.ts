@@ -29,6 +29,18 @@ export class WriteConflictError extends Error {
   }
 }
 
+/** Why these rebase arguments are refused (a RangeError for the caller), or null when they are fine. */
+export function rebaseArgumentProblem(base: number, history: readonly NewEvent[], resolved: readonly number[]): RangeError | null {
+  if (!Number.isSafeInteger(base) || base < 1) {
+    return new RangeError(`The base must be a positive integer (the first seq-no not yet seen); got ${base}.`)
+  }
+  if (history.length === 0) return new RangeError('Rebase needs at least one event.')
+  if (new Set(resolved).size !== resolved.length || resolved.some((n) => !Number.isSafeInteger(n) || n < 1)) {
+    return new RangeError('Resolved seq-nos must be distinct positive integers.')
+  }
+  return null
+}
+
 function withSeqNo(event: NewEvent, seqNo: number): StoredEvent {
   return { ...event, seqNo } as StoredEvent
 }

@@ -18,8 +18,12 @@ export type StoreErrorCode =
   | 'invalid-table-names'
   | 'invalid-cell'
   | 'io'
+  | 'unreachable'
+  | 'auth'
+  | 'permission-denied'
+  | 'unsupported'
 
-/** A failure with a user-readable message; the file is never modified when one is raised. */
+/** A failure with a user-readable message; the store (file or database) is never modified when one is raised. */
 export class StoreError extends Error {
   /** Machine-readable reason. */
   readonly code: StoreErrorCode

@@ -1,12 +1,13 @@
 /**
  * The one place that chooses a store adapter: from a location (an SQLite file
- * path now, a PostgreSQL URL next) to an `OpenedStore`. Nothing else outside
- * an adapter's folder imports adapter code.
+ * path or a PostgreSQL URL) to an `OpenedStore`. Nothing else outside an
+ * adapter's folder imports adapter code. Every error names a URL with its
+ * password masked.
  */
 import type { TableNames } from '../../shared/domain'
-import { storeLocationText, type StoreLocation } from '../../shared/store-location'
-import { StoreError } from './errors'
+import type { StoreLocation } from '../../shared/store-location'
 import type { OpenedStore } from './opened-store'
+import { canWritePostgres, createPostgresStore, detectPostgresTables, openPostgresStore } from './postgres'
 import { createSqliteStore, detectTables, isWritableFile, openSqliteStore } from './sqlite'
 
 export type { OpenedStore } from './opened-store'
@@ -19,19 +20,12 @@ export interface StoreOptions {
   readonly tables?: TableNames
   /** SQLite only: the Electron-ABI better-sqlite3 binding (plain Node uses its own). */
   readonly nativeBinding?: string
-  /** Run the database's own integrity check first and refuse a damaged store (unlock, `rebase --verify`). */
+  /** SQLite only: run the database's own integrity check first and refuse a damaged store (unlock, `rebase --verify`). */
   readonly verify?: boolean
 }
 
 /** How to create a store (it is returned writable). */
 export type CreateStoreOptions = Omit<StoreOptions, 'readOnly'>
-
-function unsupported(location: StoreLocation): StoreError {
-  return new StoreError(
-    'not-a-store',
-    `PostgreSQL stores are not supported yet, so ${storeLocationText(location)} cannot be opened. Use an SQLite store file.`
-  )
-}
 
 function sqliteOptions(options: StoreOptions): { nativeBinding?: string } {
   return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
@@ -43,7 +37,7 @@ function sqliteOptions(options: StoreOptions): { nativeBinding?: string } {
  * and write access to a store that cannot be written.
  */
 export async function openStore(location: StoreLocation, options: StoreOptions = {}): Promise<OpenedStore> {
-  if (location.kind === 'postgres') throw unsupported(location)
+  if (location.kind === 'postgres') return openPostgresStore(location.url, { readOnly: options.readOnly, tables: options.tables })
   return openSqliteStore(location.path, { ...sqliteOptions(options), readOnly: options.readOnly, tables: options.tables, verify: options.verify })
 }
 
@@ -53,18 +47,22 @@ export async function openStore(location: StoreLocation, options: StoreOptions =
  * one holding some of the tables, or something else, is refused unchanged.
  */
 export async function createStore(location: StoreLocation, options: CreateStoreOptions = {}): Promise<OpenedStore> {
-  if (location.kind === 'postgres') throw unsupported(location)
+  if (location.kind === 'postgres') return createPostgresStore(location.url, options.tables)
   return createSqliteStore(location.path, options.tables, sqliteOptions(options))
 }
 
 /** The table-name sets that form a complete store at `location` (for "which tables?" prompts). */
 export async function detectStoreTables(location: StoreLocation, options: Pick<StoreOptions, 'nativeBinding'> = {}): Promise<TableNames[]> {
-  if (location.kind === 'postgres') throw unsupported(location)
+  if (location.kind === 'postgres') return detectPostgresTables(location.url)
   return detectTables(location.path, sqliteOptions(options))
 }
 
-/** True when this process may write to the store at `location` (unlocking is refused otherwise). */
-export async function canWriteStore(location: StoreLocation): Promise<boolean> {
-  if (location.kind === 'postgres') throw unsupported(location)
+/**
+ * True when this process may write to the store at `location` (unlocking is
+ * refused otherwise): a writable file, or a role with INSERT on the tables
+ * (`tables`, the defaults when absent).
+ */
+export async function canWriteStore(location: StoreLocation, tables?: TableNames): Promise<boolean> {
+  if (location.kind === 'postgres') return canWritePostgres(location.url, tables)
   return Promise.resolve(isWritableFile(location.path))
 }

@@ -77,16 +77,43 @@ export class RowDecoder {
 
   /** Merge rows (ordered by seq-no, one per trigger) into actions, streaming. */
   *actions(rows: Iterable<ActionRow>): Generator<ActionEvent> {
-    let current: ActionEvent | null = null
+    const merge = this.merger()
     for (const row of rows) {
-      if (current !== null && current.seqNo === row[SEQ_NO]) {
-        this.addTrigger(current, row)
-        continue
-      }
-      if (current !== null) yield current
-      current = this.action(row)
+      const done = merge.push(row)
+      if (done !== null) yield done
     }
-    if (current !== null) yield current
+    const last = merge.end()
+    if (last !== null) yield last
+  }
+
+  /** `actions` over batches of rows arriving asynchronously (a cursor); an action's rows may straddle batches. */
+  async *actionBatches(batches: AsyncIterable<readonly ActionRow[]>): AsyncGenerator<ActionEvent> {
+    const merge = this.merger()
+    for await (const batch of batches) {
+      for (const row of batch) {
+        const done = merge.push(row)
+        if (done !== null) yield done
+      }
+    }
+    const last = merge.end()
+    if (last !== null) yield last
+  }
+
+  /** Row-by-row merging: `push` returns the previous action once a row of the next one arrives; `end` the last. */
+  private merger(): { push(row: ActionRow): ActionEvent | null; end(): ActionEvent | null } {
+    let current: ActionEvent | null = null
+    return {
+      push: (row) => {
+        if (current !== null && current.seqNo === row[SEQ_NO]) {
+          this.addTrigger(current, row)
+          return null
+        }
+        const done = current
+        current = this.action(row)
+        return done
+      },
+      end: () => current
+    }
   }
 
   /** One effect. */

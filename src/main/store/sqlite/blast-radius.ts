@@ -9,7 +9,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { BlastAction, BlastAggregate, BlastRadius, BlastReadSizes } from '../../../shared/audit'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 
 /** Aggregates and actions listed at most (the counts cover all of them). */
 export const BLAST_LIST_CAP = 500

@@ -13,7 +13,7 @@ import type {
   EventRowType,
   SuggestableColumn
 } from '../../../shared/browse'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 
 /** An event row joined with its action and effect rows, every cell as stored. */
 export interface RawEventRow {

@@ -13,7 +13,7 @@ import { lengthNotice } from '../../core/cell-limits'
 import { isSqliteError } from '../errors'
 import { sqliteDamage } from './integrity'
 import { quoteIdent } from './schema'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 import { ROW_COLUMNS, filterSql, type RawEventRow } from './browse'
 
 /** Detailed problems reported per code before they are summarised. */

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { IdentityRole, KnownIdentity } from '../../../shared/compose'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 
 /** The kind and id columns of a role, and the table holding them. */
 function columnsOf(queries: Queries, role: IdentityRole): { table: string; kind: string; id: string } {

@@ -1,59 +1,13 @@
 /**
- * The library's schema (`coherence.jdbc.ddl`) for SQLite, and validation of an
- * existing file's tables against it. Pure string building plus read-only
- * PRAGMA queries; opening never changes anything.
+ * The library's schema on SQLite: the file's tables and columns (read-only
+ * PRAGMA queries), checked by the shared rules of `../sql/schema`; opening
+ * never changes anything.
  */
 import type Database from 'better-sqlite3'
 import type { TableNames } from '../../../shared/domain'
-import { DEFAULT_TABLES, SINGULAR_TABLES } from '../../../shared/domain'
-import { StoreError } from '../errors'
+import { schemaProblem, tableSetsIn, type PresentTables } from '../sql/schema'
 
-/** Columns of each table, in the library's order. */
-export const TABLE_COLUMNS: Readonly<Record<keyof TableNames, readonly string[]>> = {
-  event: ['seq_no', 'timestamp', 'source'],
-  action: ['seq_no', 'reason', 'actor_kind', 'actor_id', 'aggregate_kind', 'aggregate_id', 'patch'],
-  effect: ['seq_no', 'reason', 'trigger_kind', 'trigger_id'],
-  trigger: ['trigger_kind', 'trigger_id', 'seq_no']
-}
-
-/** Declared VARCHAR lengths (SQLite ignores them; other databases enforce them). */
-export { COLUMN_LENGTHS } from '../../core/cell-limits'
-
-/** Quote an SQL identifier the way HoneySQL's ANSI dialect does. */
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`
-}
-
-/** Refuse table names that are empty, duplicated or not plain identifiers. */
-export function validateTableNames(tables: TableNames): void {
-  const names = [tables.event, tables.action, tables.effect, tables.trigger]
-  for (const name of names) {
-    if (!/^[A-Za-z_][A-Za-z0-9_$.-]{0,62}$/.test(name)) {
-      throw new StoreError(
-        'invalid-table-names',
-        `${JSON.stringify(name)} is not a usable table name: use letters, digits and underscores, starting with a letter.`
-      )
-    }
-  }
-  if (new Set(names).size !== names.length) {
-    throw new StoreError('invalid-table-names', 'The four table names must all be different.')
-  }
-}
-
-/** The library's DDL for `tables`, statement by statement (`CREATE … IF NOT EXISTS`). */
-export function createTableStatements(tables: TableNames): string[] {
-  const q = quoteIdent
-  const fk = `FOREIGN KEY(${q('seq_no')}) REFERENCES ${q(tables.event)}(${q('seq_no')}) ON DELETE CASCADE`
-  const v50 = 'VARCHAR(50) NOT NULL'
-  return [
-    `CREATE TABLE IF NOT EXISTS ${q(tables.event)} (${q('seq_no')} BIGINT PRIMARY KEY NOT NULL, ${q('timestamp')} INT NOT NULL, ${q('source')} ${v50})`,
-    `CREATE TABLE IF NOT EXISTS ${q(tables.action)} (${q('seq_no')} BIGINT PRIMARY KEY NOT NULL, ${q('reason')} ${v50}, ${q('actor_kind')} ${v50}, ${q('actor_id')} ${v50}, ${q('aggregate_kind')} ${v50}, ${q('aggregate_id')} ${v50}, ${q('patch')} VARCHAR(10000) NOT NULL, ${fk})`,
-    `CREATE INDEX IF NOT EXISTS ${q(`${tables.action}_aggregate_idx`)} ON ${q(tables.action)} (${q('aggregate_kind')}, ${q('aggregate_id')})`,
-    `CREATE TABLE IF NOT EXISTS ${q(tables.effect)} (${q('seq_no')} BIGINT PRIMARY KEY NOT NULL, ${q('reason')} ${v50}, ${q('trigger_kind')} ${v50}, ${q('trigger_id')} ${v50}, ${fk})`,
-    `CREATE INDEX IF NOT EXISTS ${q(`${tables.effect}_trigger_idx`)} ON ${q(tables.effect)} (${q('trigger_kind')}, ${q('trigger_id')})`,
-    `CREATE TABLE IF NOT EXISTS ${q(tables.trigger)} (${q('trigger_kind')} ${v50}, ${q('trigger_id')} ${v50}, ${q('seq_no')} BIGINT NOT NULL, PRIMARY KEY(${q('trigger_kind')}, ${q('trigger_id')}, ${q('seq_no')}), ${fk})`
-  ]
-}
+export { TABLE_COLUMNS, COLUMN_LENGTHS, quoteIdent, validateTableNames, createTableStatements } from '../sql/schema'
 
 /** Names of the tables in the file (main schema). */
 export function listTables(db: Database.Database): string[] {
@@ -66,28 +20,14 @@ function columnsOf(db: Database.Database, table: string): string[] {
   return rows.map((r) => r.name)
 }
 
-/** Table-name sets present in the file: the defaults, the library tests' names, and any `X`/`X_…` pattern that fits. */
+/** Every table in the file with its columns. */
+function presentTables(db: Database.Database): PresentTables {
+  return new Map(listTables(db).map((name) => [name, columnsOf(db, name)]))
+}
+
+/** Table-name sets present in the file: the defaults, the library tests' names, and any set that fits by shape. */
 export function detectTableSets(db: Database.Database): TableNames[] {
-  const present = new Set(listTables(db))
-  const candidates: TableNames[] = [DEFAULT_TABLES, SINGULAR_TABLES]
-  // Any table with the event columns may be an event table; pair it with tables that fit the other roles.
-  const byShape: Record<keyof TableNames, string[]> = { event: [], action: [], effect: [], trigger: [] }
-  for (const name of present) {
-    const cols = columnsOf(db, name).sort().join(',')
-    for (const role of Object.keys(TABLE_COLUMNS) as (keyof TableNames)[]) {
-      if ([...TABLE_COLUMNS[role]].sort().join(',') === cols) byShape[role].push(name)
-    }
-  }
-  if (byShape.event.length === 1 && byShape.action.length === 1 && byShape.effect.length === 1 && byShape.trigger.length === 1) {
-    candidates.push({ event: byShape.event[0], action: byShape.action[0], effect: byShape.effect[0], trigger: byShape.trigger[0] })
-  }
-  const seen = new Set<string>()
-  return candidates.filter((t) => {
-    const key = [t.event, t.action, t.effect, t.trigger].join('\u0000')
-    if (seen.has(key)) return false
-    seen.add(key)
-    return [t.event, t.action, t.effect, t.trigger].every((n) => present.has(n))
-  })
+  return tableSetsIn(presentTables(db))
 }
 
 /**
@@ -95,39 +35,6 @@ export function detectTableSets(db: Database.Database): TableNames[] {
  * Throws a StoreError naming what is missing or different; reads only.
  */
 export function validateSchema(db: Database.Database, tables: TableNames, path: string): void {
-  const present = new Set(listTables(db))
-  const roles = Object.keys(TABLE_COLUMNS) as (keyof TableNames)[]
-  const missing = roles.filter((role) => !present.has(tables[role]))
-  if (missing.length === roles.length) {
-    const found = detectTableSets(db)
-    const hint = found.length > 0
-      ? ` It does hold a store with the tables ${found.map((t) => `${t.event}/${t.action}/${t.effect}/${t.trigger}`).join(' or ')}: pass those table names.`
-      : ' Choose the table names the service uses, or create a new store.'
-    throw new StoreError(
-      present.size === 0 ? 'not-a-store' : 'missing-tables',
-      `${path} has no coherence tables named ${tables.event}, ${tables.action}, ${tables.effect}, ${tables.trigger}.${hint}`
-    )
-  }
-  if (missing.length > 0) {
-    throw new StoreError(
-      'missing-tables',
-      `${path} is missing the table${missing.length > 1 ? 's' : ''} ${missing.map((r) => `"${tables[r]}" (${r})`).join(', ')}; a coherence store needs all four. The file was not changed.`
-    )
-  }
-  for (const role of roles) {
-    const actual = columnsOf(db, tables[role])
-    const expected = TABLE_COLUMNS[role]
-    const lacking = expected.filter((c) => !actual.includes(c))
-    const extra = actual.filter((c) => !expected.includes(c))
-    if (lacking.length > 0 || extra.length > 0) {
-      const parts = [
-        lacking.length > 0 ? `lacks ${lacking.join(', ')}` : '',
-        extra.length > 0 ? `has other columns ${extra.join(', ')}` : ''
-      ].filter(Boolean)
-      throw new StoreError(
-        'wrong-columns',
-        `Table "${tables[role]}" in ${path} ${parts.join(' and ')}; the ${role} table of a coherence store has exactly ${expected.join(', ')}. The file was not changed.`
-      )
-    }
-  }
+  const problem = schemaProblem(presentTables(db), tables, { where: path, noun: 'file' })
+  if (problem !== null) throw problem
 }

@@ -18,13 +18,13 @@ import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQ
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
-import { decideRebase, WriteConflictError, type RebaseWriter } from '../../core/rebase'
+import { decideRebase, rebaseArgumentProblem, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
-import { buildQueries, type Queries } from './queries'
+import { buildQueries, type Queries } from '../sql/queries'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
-import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from './replay'
+import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
 import * as browse from './browse'
 import { checkStore } from './check'
 import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
@@ -148,14 +148,9 @@ export class SqliteEventStore implements OpenedStore {
     if (this.readOnly) {
       return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; unlock it for writing first. Nothing was written.`))
     }
-    if (!Number.isSafeInteger(base) || base < 1) {
-      return Promise.reject(new RangeError(`The base must be a positive integer (the first seq-no not yet seen); got ${base}.`))
-    }
-    if (history.length === 0) return Promise.reject(new RangeError('Rebase needs at least one event.'))
     const resolved = options.resolved ?? []
-    if (new Set(resolved).size !== resolved.length || resolved.some((n) => !Number.isSafeInteger(n) || n < 1)) {
-      return Promise.reject(new RangeError('Resolved seq-nos must be distinct positive integers.'))
-    }
+    const problem = rebaseArgumentProblem(base, history, resolved)
+    if (problem !== null) return Promise.reject(problem)
     return this.guard(() => {
       this.db.exec('BEGIN IMMEDIATE')
       try {
@@ -244,14 +239,8 @@ export class SqliteEventStore implements OpenedStore {
   queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]> {
     return this.guard(() => {
       const cells = identityToCells(aggregate)
-      const { action, effect, trigger } = this.queries.tables
       const seqNos = this.db
-        .prepare(
-          `SELECT a."seq_no" AS seq_no FROM ${action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ? AND a."seq_no" >= ? ` +
-            `UNION SELECT f."seq_no" FROM ${effect} f WHERE f."seq_no" >= ? AND EXISTS (SELECT 1 FROM ${trigger} t ` +
-            `JOIN ${action} a ON a."seq_no" = t."seq_no" WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
-            `AND a."aggregate_kind" = ? AND a."aggregate_id" = ?) ORDER BY 1`
-        )
+        .prepare(this.queries.conflictSeqNos)
         .all(cells.kind, cells.id, offset, offset, cells.kind, cells.id) as { seq_no: number }[]
       return seqNos.map((r) => this.storedEvent(r.seq_no)).filter((e): e is StoredEvent => e !== null)
     })

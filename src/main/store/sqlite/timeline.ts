@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import { COMPENSATION_WORDS, type Timeline, type TimelineBucket, type TimelineQuery } from '../../../shared/audit'
 import type { ProgressFn } from '../store-inspector'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 
 const MINUTE = 60
 const HOUR = 60 * MINUTE

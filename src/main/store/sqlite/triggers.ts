@@ -20,7 +20,7 @@ import type {
   TriggerIndexQuery,
   TriggerSummary
 } from '../../../shared/audit'
-import type { Queries } from './queries'
+import type { Queries } from '../sql/queries'
 
 /** Largest page of the trigger index. */
 export const MAX_TRIGGER_PAGE = 1000

@@ -17,7 +17,7 @@ export interface ActionCriteria {
 
 /** Criteria for `filter-events-by-aggregates`: any of the (kind, id) cell pairs. */
 export function aggregatesCriteria(cells: readonly { kind: string; id: string }[]): ActionCriteria {
-  if (cells.length === 0) return { sql: '0', params: [] }
+  if (cells.length === 0) return { sql: '1 = 0', params: [] }
   return {
     sql: '(' + cells.map(() => '(a."aggregate_kind" = ? AND a."aggregate_id" = ?)').join(' OR ') + ')',
     params: cells.flatMap((c) => [c.kind, c.id])
@@ -26,7 +26,7 @@ export function aggregatesCriteria(cells: readonly { kind: string; id: string }[
 
 /** Criteria for `filter-events-by-aggregate-kinds`: any of the kind cells. */
 export function kindsCriteria(kinds: readonly string[]): ActionCriteria {
-  if (kinds.length === 0) return { sql: '0', params: [] }
+  if (kinds.length === 0) return { sql: '1 = 0', params: [] }
   return { sql: `a."aggregate_kind" IN (${kinds.map(() => '?').join(', ')})`, params: [...kinds] }
 }
 

@@ -1,6 +1,7 @@
 /**
- * SQL text for one set of table names. Built once per store and prepared once
- * (see `statements.ts`); every query here is keyed on an indexed column.
+ * SQL text for one set of table names, with `?` placeholders (the PostgreSQL
+ * adapter numbers them). Built once per store; every query here is keyed on an
+ * indexed column. The few spellings that differ by database come from a `SqlDialect`.
  */
 import type { TableNames } from '../../../shared/domain'
 import { quoteIdent as q } from './schema'
@@ -36,14 +37,40 @@ export interface Queries {
   readonly actionBySeqNo: string
   /** One effect by seq-no. */
   readonly effectBySeqNo: string
+  /**
+   * Seq-nos of every event that conflicts with (kind, id) from seq-no ? on:
+   * its actions, and the effects whose trigger one of its actions carries, ascending.
+   * Parameters: kind, id, offset, offset, kind, id.
+   */
+  readonly conflictSeqNos: string
   /** Trigger rows of one seq-no. */
   readonly triggersOf: string
 }
 
+/** What differs between databases in the shared SQL. */
+export interface SqlDialect {
+  /** `col` is not among the seq-nos of one parameter holding a JSON array of them. */
+  notInJsonArray(col: string): string
+  /** The order rows of a table were inserted in (SQLite's rowid). */
+  readonly insertionOrder: string
+}
+
+/** SQLite's spellings. */
+export const SQLITE_DIALECT: SqlDialect = {
+  notInJsonArray: (col) => `${col} NOT IN (SELECT value FROM json_each(?))`,
+  insertionOrder: 'rowid'
+}
+
+/** PostgreSQL's spellings (the trigger table's primary key stands in for insertion order). */
+export const POSTGRES_DIALECT: SqlDialect = {
+  notInJsonArray: (col) => `${col} NOT IN (SELECT value::bigint FROM json_array_elements_text(?::json))`,
+  insertionOrder: '"trigger_kind", "trigger_id"'
+}
+
 /** Build the SQL for `names`. */
-export function buildQueries(names: TableNames): Queries {
+export function buildQueries(names: TableNames, dialect: SqlDialect = SQLITE_DIALECT): Queries {
   const tables = { event: q(names.event), action: q(names.action), effect: q(names.effect), trigger: q(names.trigger) }
-  const notResolved = (col: string): string => `${col} NOT IN (SELECT value FROM json_each(?))`
+  const notResolved = dialect.notInJsonArray
   return {
     tables,
     maxSeqNo: `SELECT coalesce(max("seq_no"), 0) AS "seq_no" FROM ${tables.event}`,
@@ -66,6 +93,11 @@ export function buildQueries(names: TableNames): Queries {
       `LEFT JOIN ${tables.trigger} t ON t."seq_no" = a."seq_no" WHERE a."seq_no" = ?`,
     effectBySeqNo:
       `SELECT ${EFFECT_COLUMNS} FROM ${tables.effect} f JOIN ${tables.event} ev ON ev."seq_no" = f."seq_no" WHERE f."seq_no" = ?`,
-    triggersOf: `SELECT "trigger_kind", "trigger_id" FROM ${tables.trigger} WHERE "seq_no" = ? ORDER BY rowid`
+    conflictSeqNos:
+      `SELECT a."seq_no" AS seq_no FROM ${tables.action} a WHERE a."aggregate_kind" = ? AND a."aggregate_id" = ? AND a."seq_no" >= ? ` +
+      `UNION SELECT f."seq_no" FROM ${tables.effect} f WHERE f."seq_no" >= ? AND EXISTS (SELECT 1 FROM ${tables.trigger} t ` +
+      `JOIN ${tables.action} a ON a."seq_no" = t."seq_no" WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
+      `AND a."aggregate_kind" = ? AND a."aggregate_id" = ?) ORDER BY 1`,
+    triggersOf: `SELECT "trigger_kind", "trigger_id" FROM ${tables.trigger} WHERE "seq_no" = ? ORDER BY ${dialect.insertionOrder}`
   }
 }

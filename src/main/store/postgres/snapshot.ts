@@ -1,0 +1,71 @@
+/**
+ * Running work on one pooled PostgreSQL connection inside one transaction:
+ * read-only snapshots (`BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ`) for
+ * every query and stream, and `PgQueries` over such a connection for the
+ * read models. A connection whose transaction failed is discarded, not reused.
+ */
+import type pg from 'pg'
+import Cursor from 'pg-cursor'
+import type { PgQueries } from './pg-queries'
+
+/** The statement that opens every read. */
+export const BEGIN_SNAPSHOT = 'BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ'
+
+/** Rows of one statement, in batches, through a server-side cursor (closed when the consumer stops early). */
+export async function* cursorBatches<R>(client: pg.PoolClient, sql: string, params: unknown[], batchSize: number, arrays = false): AsyncGenerator<R[]> {
+  const cursor = client.query(new Cursor<R>(sql, params, arrays ? { rowMode: 'array' } : {}))
+  try {
+    for (;;) {
+      const rows = await cursor.read(batchSize)
+      if (rows.length === 0) return
+      yield rows
+    }
+  } finally {
+    await cursor.close()
+  }
+}
+
+/** `PgQueries` on a connection that is inside a snapshot transaction. */
+export function queriesOn(client: pg.PoolClient): PgQueries {
+  return {
+    query: async <R>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as R[],
+    cursor: <R>(sql: string, params: unknown[], batchSize: number) => cursorBatches<R>(client, sql, params, batchSize)
+  }
+}
+
+/** Run `work` on a pooled connection inside `begin` … COMMIT; any failure rolls back and discards the connection. */
+export async function inTransaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  let failure: unknown = undefined
+  try {
+    await client.query(begin)
+    const result = await work(client)
+    await client.query('COMMIT')
+    return result
+  } catch (e) {
+    failure = e
+    await client.query('ROLLBACK').catch(() => {})
+    throw e
+  } finally {
+    client.release(failure instanceof Error ? failure : undefined)
+  }
+}
+
+/** Stream what `work` yields from one snapshot on a connection of its own; stopping early rolls back and frees it. */
+export async function* snapshotStream<T>(pool: pg.Pool, work: (client: pg.PoolClient) => AsyncIterable<T>): AsyncGenerator<T> {
+  const client = await pool.connect()
+  let failure: unknown = undefined
+  let committed = false
+  try {
+    await client.query(BEGIN_SNAPSHOT)
+    yield* work(client)
+    await client.query('COMMIT')
+    committed = true
+  } catch (e) {
+    failure = e
+    throw e
+  } finally {
+    if (!committed) await client.query('ROLLBACK').catch(() => {})
+    client.release(failure instanceof Error ? failure : undefined)
+  }
+}

@@ -1,0 +1,304 @@
+/**
+ * `EventStore` (and the `StoreInspector` half of `OpenedStore`) on PostgreSQL.
+ * A small pool per store: every read runs in its own
+ * `BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ` snapshot (streams through
+ * pg-cursor), every rebase in one read-committed transaction that decides with
+ * `core/rebase.ts` exactly as the SQLite adapter does and writes each table's
+ * rows in one statement. The SQL is the shared text of `../sql/` with numbered
+ * parameters, so the cells and the output are the SQLite adapter's.
+ */
+import type pg from 'pg'
+import type { ActionEvent, Identity, NewEvent, RebaseOptions, RebaseResult, StoredEvent, TableNames } from '../../../shared/domain'
+import type { EdnKeyword } from '../../../shared/edn-value'
+import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts, SuggestableColumn } from '../../../shared/browse'
+import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
+import type { KnownIdentity } from '../../../shared/compose'
+import type { ReadRange } from '../event-store'
+import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
+import type { OpenedStore } from '../opened-store'
+import { decideRebase, rebaseArgumentProblem, type RebaseWriter } from '../../core/rebase'
+import { printEdn } from '../../core/edn'
+import { CellReader, identityToCells, toCell } from '../cells'
+import { StoreError } from '../errors'
+import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
+import { buildQueries, POSTGRES_DIALECT, type Queries } from '../sql/queries'
+import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
+import { explainPgError, pgErrorCode, type PgTarget } from './connection'
+import type { PgQueries } from './pg-queries'
+import { batchRows, insertStatements } from './rows'
+import { BEGIN_SNAPSHOT, cursorBatches, inTransaction, queriesOn, snapshotStream } from './snapshot'
+
+/** Rows per cursor round trip of a streaming read. */
+const READ_BATCH = 2000
+
+/** `?` placeholders → `$1, $2, …` (the shared SQL has no `?` anywhere else: table names are validated). */
+export function numbered(sql: string): string {
+  let n = 0
+  return sql.replace(/\?/g, () => `$${++n}`)
+}
+
+/** Duplicate key (another writer took the seq-no) or a serialization failure: a `:write-conflict`, not an error. */
+const WRITE_CONFLICT_CODES = new Set(['23505', '40001', '40P01'])
+
+/** A coherence store in a PostgreSQL database. Made by `openPostgresStore` / `createPostgresStore`. */
+export class PostgresEventStore implements OpenedStore {
+  private readonly queries: Queries
+  private readonly decoder: RowDecoder
+  private closed = false
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly target: PgTarget,
+    readonly tables: TableNames,
+    readonly readOnly: boolean
+  ) {
+    this.queries = buildQueries(tables, POSTGRES_DIALECT)
+    this.decoder = new RowDecoder(new CellReader(), tables)
+  }
+
+  /** The URL with its password masked. */
+  get location(): string {
+    return this.target.shown
+  }
+
+  private closedError(): StoreError {
+    return new StoreError('io', `${this.target.shown} is closed.`)
+  }
+
+  /** `work` in a read-only snapshot transaction, driver errors explained. */
+  private async snapshot<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (this.closed) throw this.closedError()
+    try {
+      return await inTransaction(this.pool, BEGIN_SNAPSHOT, work)
+    } catch (e) {
+      throw explainPgError(e, this.target)
+    }
+  }
+
+  /** Run read-model queries (the inspector's) in one read-only snapshot. */
+  inspect<T>(work: (db: PgQueries) => Promise<T>): Promise<T> {
+    return this.snapshot((client) => work(queriesOn(client)))
+  }
+
+  currentSeqNo(): Promise<number> {
+    return this.snapshot(async (client) => maxSeqNo(client, this.queries))
+  }
+
+  /** The complete stored event with this seq-no (an action with its triggers), or null. */
+  private async storedEvent(client: pg.PoolClient, seqNo: number): Promise<StoredEvent | null> {
+    const actionRows = (await client.query({ text: numbered(this.queries.actionBySeqNo), values: [seqNo], rowMode: 'array' })).rows as unknown as ActionRow[]
+    if (actionRows.length > 0) return [...this.decoder.actions(actionRows)][0]
+    const effectRow = (await client.query<EffectRow>(numbered(this.queries.effectBySeqNo), [seqNo])).rows[0]
+    return effectRow ? this.decoder.effect(effectRow) : null
+  }
+
+  /** Earliest conflicting stored event for `aggregate` from `base` on, ignoring `resolved`. */
+  private async firstConflict(client: pg.PoolClient, base: number, aggregate: Identity, resolvedJson: string): Promise<StoredEvent | null> {
+    const cells = identityToCells(aggregate)
+    const one = async (sql: string, params: unknown[]): Promise<number | null> =>
+      (await client.query<{ seq_no: number | null }>(numbered(sql), params)).rows[0].seq_no
+    const viaAction = await one(this.queries.firstConflictingAction, [cells.kind, cells.id, base, resolvedJson])
+    const viaEffect = await one(this.queries.firstConflictingEffect, [base, resolvedJson, cells.kind, cells.id])
+    const seqNo = viaAction === null ? viaEffect : viaEffect === null ? viaAction : Math.min(viaAction, viaEffect)
+    return seqNo === null ? null : this.storedEvent(client, seqNo)
+  }
+
+  /**
+   * The rebase decision needs answers synchronously: ask the database first
+   * (next seq-no, the first conflict of every aggregate in the batch), then
+   * let `decideRebase` decide over those answers; the rows are written after.
+   */
+  private async decide(client: pg.PoolClient, base: number, history: readonly NewEvent[], resolved: readonly number[]): Promise<RebaseResult> {
+    const next = (await maxSeqNo(client, this.queries)) + 1
+    const conflicts = new Map<string, StoredEvent | null>()
+    if (base <= next) {
+      const resolvedJson = JSON.stringify(resolved)
+      for (const event of history) {
+        if (event.type !== 'action') continue
+        const key = `${printEdn(event.action.aggregate.kind)} ${printEdn(event.action.aggregate.id)}`
+        if (!conflicts.has(key)) conflicts.set(key, await this.firstConflict(client, base, event.action.aggregate, resolvedJson))
+      }
+    }
+    const writer: RebaseWriter = {
+      nextSeqNo: () => next,
+      nextConflict: (_base, aggregate) => conflicts.get(`${printEdn(aggregate.kind)} ${printEdn(aggregate.id)}`) ?? null,
+      append: () => {}
+    }
+    return decideRebase(writer, base, history, resolved)
+  }
+
+  async rebase(base: number, history: readonly NewEvent[], options: RebaseOptions = {}): Promise<RebaseResult> {
+    if (this.readOnly) throw new StoreError('read-only', `${this.target.shown} is open read-only; unlock it for writing first. Nothing was written.`)
+    const resolved = options.resolved ?? []
+    const problem = rebaseArgumentProblem(base, history, resolved)
+    if (problem !== null) throw problem
+    if (this.closed) throw this.closedError()
+    // Every cell is printed and checked against its column before the transaction starts.
+    const rows = batchRows(history, this.tables)
+    const client = await this.pool.connect().catch((e: unknown) => {
+      throw explainPgError(e, this.target)
+    })
+    let broken: Error | undefined
+    let committed = false
+    try {
+      await client.query('BEGIN')
+      const result = await this.decide(client, base, history, resolved)
+      if (result.result !== 'ok') return result
+      try {
+        for (const statement of insertStatements(rows, result.events[0].seqNo, this.queries.tables)) {
+          await client.query(statement.sql, statement.params)
+        }
+      } catch (e) {
+        if (!WRITE_CONFLICT_CODES.has(pgErrorCode(e) ?? '')) throw e
+        return { result: 'write-conflict', message: `Seq-no ${result.events[0].seqNo} could not be written: ${(e as Error).message}.` }
+      }
+      if (!options.dry) {
+        await client.query('COMMIT')
+        committed = true
+      }
+      return result
+    } catch (e) {
+      broken = e instanceof Error ? e : undefined
+      throw explainPgError(e, this.target)
+    } finally {
+      // Anything but a successful commit leaves the database as it was.
+      if (!committed) await client.query('ROLLBACK').catch(() => {})
+      client.release(broken)
+    }
+  }
+
+  private stream(offset: number, criteria?: ActionCriteria, range: ReadRange = {}): AsyncIterable<ActionEvent> {
+    if (this.closed) return rejecting(this.closedError())
+    const plan = replayPlan(this.queries, offset, bothCriteria(criteria, afterCriteria(range.after)))
+    const decoder = this.decoder
+    const target = this.target
+    const events = snapshotStream(this.pool, async function* (client) {
+      const anyBefore = await client.query(numbered(plan.anyBefore.sql), plan.anyBefore.params)
+      const parts = anyBefore.rows.length > 0 ? [plan.replayed, plan.current] : [plan.current]
+      for (const part of parts) {
+        yield* decoder.actionBatches(cursorBatches<ActionRow>(client, numbered(part.sql), part.params, READ_BATCH, true))
+      }
+    })
+    return explained(events, (e) => explainPgError(e, target))
+  }
+
+  read(offset: number, range?: ReadRange): AsyncIterable<ActionEvent> {
+    return this.stream(offset, undefined, range)
+  }
+
+  filterAggregates(offset: number, aggregates: readonly Identity[], range?: ReadRange): AsyncIterable<ActionEvent> {
+    return this.stream(offset, aggregatesCriteria(aggregates.map(identityToCells)), range)
+  }
+
+  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[], range?: ReadRange): AsyncIterable<ActionEvent> {
+    return this.stream(offset, kindsCriteria(kinds.map(toCell)), range)
+  }
+
+  queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]> {
+    return this.snapshot(async (client) => {
+      const cells = identityToCells(aggregate)
+      const { rows } = await client.query<{ seq_no: number }>(numbered(this.queries.conflictSeqNos), [cells.kind, cells.id, offset, offset, cells.kind, cells.id])
+      const events: StoredEvent[] = []
+      for (const r of rows) {
+        const event = await this.storedEvent(client, r.seq_no)
+        if (event !== null) events.push(event)
+      }
+      return events
+    })
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.pool.end()
+  }
+
+  // StoreInspector: the read models live in ./inspector (run through `inspect`); until they are wired, each says so.
+
+  private notYet(): Promise<never> {
+    return Promise.reject(new StoreError('unsupported', `This view is not available on PostgreSQL yet (${this.target.shown}).`))
+  }
+
+  pageEvents(_query: EventPageQuery): Promise<EventPage> {
+    return this.notYet()
+  }
+  eventRow(_seqNo: number): Promise<EventRow | null> {
+    return this.notYet()
+  }
+  streamEvents(_filter?: EventFilter): AsyncIterable<EventRow> {
+    return rejecting(new StoreError('unsupported', `This view is not available on PostgreSQL yet (${this.target.shown}).`))
+  }
+  countEvents(_filter?: EventFilter): Promise<number> {
+    return this.notYet()
+  }
+  counts(): Promise<StoreCounts> {
+    return this.notYet()
+  }
+  countRead(_offset: number, _scope?: ReadScope): Promise<ReadCount> {
+    return this.notYet()
+  }
+  replayCauses(_offset: number): Promise<ReplayCause[]> {
+    return this.notYet()
+  }
+  aggregates(_query: AggregateQuery): Promise<AggregateSummary[]> {
+    return this.notYet()
+  }
+  aggregateKinds(): Promise<{ kind: string; aggregates: number }[]> {
+    return this.notYet()
+  }
+  identitiesByPrefix(_query: IdentityPrefixQuery): Promise<KnownIdentity[]> {
+    return this.notYet()
+  }
+  aggregateHistory(_aggregate: CellIdentity, _upTo?: number): Promise<EventRow[]> {
+    return this.notYet()
+  }
+  triggerIndex(_query: TriggerIndexQuery): Promise<TriggerIndexPage> {
+    return this.notYet()
+  }
+  countTriggers(_text?: string): Promise<number> {
+    return this.notYet()
+  }
+  triggerGraph(_focus: GraphFocus, _cap?: number): Promise<AuditGraph | null> {
+    return this.notYet()
+  }
+  blastRadius(_effectSeqNo: number, _offset?: number): Promise<BlastRadius | null> {
+    return this.notYet()
+  }
+  blastReadSizes(_effectSeqNo: number, _offset?: number): Promise<BlastReadSizes | null> {
+    return this.notYet()
+  }
+  timeline(_query?: TimelineQuery, _onProgress?: ProgressFn): Promise<Timeline> {
+    return this.notYet()
+  }
+  triggersOfAggregate(_aggregate: CellIdentity): Promise<CellIdentity[]> {
+    return this.notYet()
+  }
+  distinctValues(_column: SuggestableColumn, _limit: number): Promise<string[]> {
+    return this.notYet()
+  }
+  check(_onProgress?: ProgressFn): Promise<Problem[]> {
+    return this.notYet()
+  }
+  dataVersion(): Promise<number> {
+    return this.notYet()
+  }
+}
+
+async function maxSeqNo(client: pg.PoolClient, queries: Queries): Promise<number> {
+  return (await client.query<{ seq_no: number }>(queries.maxSeqNo)).rows[0].seq_no
+}
+
+/** A stream that fails with `error` when iterated. */
+async function* rejecting<T>(error: Error): AsyncGenerator<T> {
+  yield* []
+  throw error
+}
+
+/** `items` with every failure translated by `explain`. */
+async function* explained<T>(items: AsyncIterable<T>, explain: (e: unknown) => Error): AsyncGenerator<T> {
+  try {
+    yield* items
+  } catch (e) {
+    throw explain(e)
+  }
+}
