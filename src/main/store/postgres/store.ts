@@ -27,6 +27,7 @@ import { explainPgError, pgErrorCode, type PgTarget } from './connection'
 import type { PgQueries } from './pg-queries'
 import { batchRows, insertStatements } from './rows'
 import { BEGIN_SNAPSHOT, cursorBatches, inTransaction, queriesOn, snapshotStream } from './snapshot'
+import * as inspector from './inspector'
 
 /** Rows per cursor round trip of a streaming read. */
 const READ_BATCH = 2000
@@ -213,74 +214,73 @@ export class PostgresEventStore implements OpenedStore {
     await this.pool.end()
   }
 
-  // StoreInspector: the read models live in ./inspector (run through `inspect`); until they are wired, each says so.
+  // StoreInspector: the read models of ./inspector, each in one read-only snapshot (`inspect`).
 
-  private notYet(): Promise<never> {
-    return Promise.reject(new StoreError('unsupported', `This view is not available on PostgreSQL yet (${this.target.shown}).`))
+  pageEvents(query: EventPageQuery): Promise<EventPage> {
+    return this.inspect((db) => inspector.pageEvents(db, this.tables, query))
   }
-
-  pageEvents(_query: EventPageQuery): Promise<EventPage> {
-    return this.notYet()
+  eventRow(seqNo: number): Promise<EventRow | null> {
+    return this.inspect((db) => inspector.eventRow(db, this.tables, seqNo))
   }
-  eventRow(_seqNo: number): Promise<EventRow | null> {
-    return this.notYet()
+  streamEvents(filter?: EventFilter): AsyncIterable<EventRow> {
+    if (this.closed) return rejecting(this.closedError())
+    const tables = this.tables
+    const rows = snapshotStream(this.pool, (client) => inspector.streamEvents(queriesOn(client), tables, filter))
+    return explained(rows, (e) => explainPgError(e, this.target))
   }
-  streamEvents(_filter?: EventFilter): AsyncIterable<EventRow> {
-    return rejecting(new StoreError('unsupported', `This view is not available on PostgreSQL yet (${this.target.shown}).`))
-  }
-  countEvents(_filter?: EventFilter): Promise<number> {
-    return this.notYet()
+  countEvents(filter?: EventFilter): Promise<number> {
+    return this.inspect((db) => inspector.countEvents(db, this.tables, filter))
   }
   counts(): Promise<StoreCounts> {
-    return this.notYet()
+    return this.inspect((db) => inspector.counts(db, this.tables))
   }
-  countRead(_offset: number, _scope?: ReadScope): Promise<ReadCount> {
-    return this.notYet()
+  countRead(offset: number, scope?: ReadScope): Promise<ReadCount> {
+    return this.inspect((db) => inspector.countRead(db, this.tables, offset, scope))
   }
-  replayCauses(_offset: number): Promise<ReplayCause[]> {
-    return this.notYet()
+  replayCauses(offset: number): Promise<ReplayCause[]> {
+    return this.inspect((db) => inspector.replayCauses(db, this.tables, offset))
   }
-  aggregates(_query: AggregateQuery): Promise<AggregateSummary[]> {
-    return this.notYet()
+  aggregates(query: AggregateQuery): Promise<AggregateSummary[]> {
+    return this.inspect((db) => inspector.aggregates(db, this.tables, query))
   }
   aggregateKinds(): Promise<{ kind: string; aggregates: number }[]> {
-    return this.notYet()
+    return this.inspect((db) => inspector.aggregateKinds(db, this.tables))
   }
-  identitiesByPrefix(_query: IdentityPrefixQuery): Promise<KnownIdentity[]> {
-    return this.notYet()
+  identitiesByPrefix(query: IdentityPrefixQuery): Promise<KnownIdentity[]> {
+    return this.inspect((db) => inspector.identitiesByPrefix(db, this.tables, query))
   }
-  aggregateHistory(_aggregate: CellIdentity, _upTo?: number): Promise<EventRow[]> {
-    return this.notYet()
+  aggregateHistory(aggregate: CellIdentity, upTo?: number): Promise<EventRow[]> {
+    return this.inspect((db) => inspector.aggregateHistory(db, this.tables, aggregate, upTo))
   }
-  triggerIndex(_query: TriggerIndexQuery): Promise<TriggerIndexPage> {
-    return this.notYet()
+  triggerIndex(query: TriggerIndexQuery): Promise<TriggerIndexPage> {
+    return this.inspect((db) => inspector.triggerIndex(db, this.tables, query))
   }
-  countTriggers(_text?: string): Promise<number> {
-    return this.notYet()
+  countTriggers(text?: string): Promise<number> {
+    return this.inspect((db) => inspector.countTriggers(db, this.tables, text))
   }
-  triggerGraph(_focus: GraphFocus, _cap?: number): Promise<AuditGraph | null> {
-    return this.notYet()
+  triggerGraph(focus: GraphFocus, cap?: number): Promise<AuditGraph | null> {
+    return this.inspect((db) => inspector.triggerGraph(db, this.tables, focus, cap))
   }
-  blastRadius(_effectSeqNo: number, _offset?: number): Promise<BlastRadius | null> {
-    return this.notYet()
+  blastRadius(effectSeqNo: number, offset?: number): Promise<BlastRadius | null> {
+    return this.inspect((db) => inspector.blastRadius(db, this.tables, effectSeqNo, offset))
   }
-  blastReadSizes(_effectSeqNo: number, _offset?: number): Promise<BlastReadSizes | null> {
-    return this.notYet()
+  blastReadSizes(effectSeqNo: number, offset?: number): Promise<BlastReadSizes | null> {
+    return this.inspect((db) => inspector.blastReadSizes(db, this.tables, effectSeqNo, offset))
   }
-  timeline(_query?: TimelineQuery, _onProgress?: ProgressFn): Promise<Timeline> {
-    return this.notYet()
+  timeline(query?: TimelineQuery, onProgress?: ProgressFn): Promise<Timeline> {
+    return this.inspect((db) => inspector.timeline(db, this.tables, query, onProgress))
   }
-  triggersOfAggregate(_aggregate: CellIdentity): Promise<CellIdentity[]> {
-    return this.notYet()
+  triggersOfAggregate(aggregate: CellIdentity): Promise<CellIdentity[]> {
+    return this.inspect((db) => inspector.triggersOfAggregate(db, this.tables, aggregate))
   }
-  distinctValues(_column: SuggestableColumn, _limit: number): Promise<string[]> {
-    return this.notYet()
+  distinctValues(column: SuggestableColumn, limit: number): Promise<string[]> {
+    return this.inspect((db) => inspector.distinctValues(db, this.tables, column, limit))
   }
-  check(_onProgress?: ProgressFn): Promise<Problem[]> {
-    return this.notYet()
+  check(onProgress?: ProgressFn): Promise<Problem[]> {
+    return this.inspect((db) => inspector.check(db, this.tables, onProgress))
   }
   dataVersion(): Promise<number> {
-    return this.notYet()
+    return this.inspect((db) => inspector.dataVersion(db, this.tables))
   }
 }
 

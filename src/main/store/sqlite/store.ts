@@ -24,7 +24,7 @@ import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
 import { buildQueries, type Queries } from '../sql/queries'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
-import { afterCriteria, aggregatesCriteria, bothCriteria, countPlan, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
+import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
 import * as browse from './browse'
 import { checkStore } from './check'
 import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
@@ -32,6 +32,9 @@ import { countTriggers, triggerGraph, triggerIndex } from './triggers'
 import { blastRadius, blastReadSizes } from './blast-radius'
 import { timeline } from './timeline'
 import { identitiesByPrefix } from './identities'
+import { groupReplayCauses } from '../sql/audit-rules'
+import { replayCausesSql } from '../sql/list-queries'
+import { readCountPlan } from '../sql/read-count'
 import type { KnownIdentity } from '../../../shared/compose'
 
 type Stmt = Database.Statement
@@ -218,13 +221,7 @@ export class SqliteEventStore implements OpenedStore {
 
   countRead(offset: number, scope?: ReadScope): Promise<ReadCount> {
     return this.guard(() => {
-      const criteria =
-        scope === undefined
-          ? undefined
-          : 'aggregates' in scope
-            ? aggregatesCriteria(scope.aggregates.map(identityToCells))
-            : kindsCriteria(scope.kinds.map(toCell))
-      const plan = countPlan(this.queries, offset, criteria)
+      const plan = readCountPlan(this.queries, offset, scope)
       const count = (part: { sql: string; params: (string | number)[] }): number => (this.db.prepare(part.sql).get(...part.params) as { n: number }).n
       const replayed = count(plan.replayed)
       return { replayed, total: replayed + count(plan.current) }
@@ -247,23 +244,7 @@ export class SqliteEventStore implements OpenedStore {
   }
 
   replayCauses(offset: number): Promise<ReplayCause[]> {
-    return this.guard(() => {
-      const { action, effect, trigger } = this.queries.tables
-      const rows = this.db
-        .prepare(
-          `SELECT DISTINCT a."aggregate_kind" AS kind, a."aggregate_id" AS id, f."seq_no" AS seq_no FROM ${effect} f ` +
-            `JOIN ${trigger} t ON t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id" ` +
-            `JOIN ${action} a ON a."seq_no" = t."seq_no" WHERE f."seq_no" >= ? ORDER BY a."aggregate_kind", a."aggregate_id", f."seq_no"`
-        )
-        .all(offset) as { kind: string; id: string; seq_no: number }[]
-      const causes: { aggregate: CellIdentity; effects: number[] }[] = []
-      for (const r of rows) {
-        const last = causes[causes.length - 1]
-        if (last && last.aggregate.kind === r.kind && last.aggregate.id === r.id) last.effects.push(r.seq_no)
-        else causes.push({ aggregate: { kind: r.kind, id: r.id }, effects: [r.seq_no] })
-      }
-      return causes
-    })
+    return this.guard(() => groupReplayCauses(this.db.prepare(replayCausesSql(this.queries.tables)).all(offset) as { kind: string; id: string; seq_no: number }[]))
   }
 
   pageEvents(query: EventPageQuery): Promise<EventPage> {

@@ -1,0 +1,86 @@
+/**
+ * The integrity check on PostgreSQL: the library's secondary indexes, then
+ * the shared store-level rules of `sql/check-rules.ts` row by row — events
+ * with neither or both bodies, every EDN cell, patches, lengths, seq-no gaps,
+ * orphan action, effect and trigger rows (possible where the foreign keys
+ * were dropped or disabled), effects whose trigger no action carries. There
+ * is no counterpart of SQLite's integrity_check, and text in a UTF8 database
+ * is always valid UTF-8. Read queries only (inside the store's read-only
+ * snapshot); it never writes.
+ */
+import type { Problem } from '../../../../shared/browse'
+import type { TableNames } from '../../../../shared/domain'
+import type { ProgressFn } from '../../store-inspector'
+import {
+  ProblemList,
+  checkEventRowInto,
+  checkIndexesInto,
+  checkQueries,
+  checkTriggerRowInto,
+  orphanProblem,
+  unusedEffectProblem,
+  type TriggerCheckRow
+} from '../../sql/check-rules'
+import { ROW_COLUMNS, type RawEventRow } from '../../sql/event-rows'
+import type { PgQueries } from '../pg-queries'
+import { pgFilter, rawRow } from './browse'
+import { first, num, quoted, stream } from './run'
+
+/** Rows per round trip of the check's cursors. */
+const BATCH = 5000
+
+/** Whether `table` (looked up on the search path) has an index whose leading columns are `columns`. */
+async function indexed(db: PgQueries, table: string, columns: readonly string[]): Promise<boolean> {
+  const row = await first<{ found: boolean }>(
+    db,
+    'SELECT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = to_regclass(?) AND ' +
+      '(SELECT array_agg(a.attname::text ORDER BY k.n) FROM unnest(CAST(i.indkey AS int2[])) WITH ORDINALITY AS k(attnum, n) ' +
+      'JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum WHERE k.n <= ?) = CAST(? AS text[])) AS found',
+    [table, columns.length, columns]
+  )
+  return row?.found === true
+}
+
+async function checkIndexes(db: PgQueries, tables: TableNames, list: ProblemList): Promise<void> {
+  const t = quoted(tables)
+  checkIndexesInto(list, tables, {
+    aggregateIndex: await indexed(db, t.action, ['aggregate_kind', 'aggregate_id']),
+    triggerIndex: await indexed(db, t.effect, ['trigger_kind', 'trigger_id'])
+  })
+}
+
+async function checkEvents(db: PgQueries, tables: TableNames, list: ProblemList, onProgress?: ProgressFn): Promise<void> {
+  const total = num((await first<{ n: unknown }>(db, `SELECT count(*) AS n FROM ${quoted(tables).event}`))?.n ?? 0)
+  const f = pgFilter(tables)
+  let previous = 0
+  let done = 0
+  for await (const batch of stream<RawEventRow>(db, `SELECT ${ROW_COLUMNS} FROM ${f.from} ORDER BY ev."seq_no"`, [], BATCH)) {
+    for (const r of batch) previous = checkEventRowInto(list, tables, rawRow(r), previous)
+    done += batch.length
+    onProgress?.(done, total)
+  }
+  onProgress?.(done, total)
+}
+
+async function checkOrphans(db: PgQueries, tables: TableNames, list: ProblemList): Promise<void> {
+  const sql = checkQueries(quoted(tables))
+  const rows = async function* <R>(text: string): AsyncGenerator<R> {
+    for await (const batch of stream<R>(db, text, [], BATCH)) yield* batch
+  }
+  for await (const r of rows<{ seq_no: unknown }>(sql.orphanActions)) list.add(orphanProblem(tables, 'action', num(r.seq_no)))
+  for await (const r of rows<{ seq_no: unknown }>(sql.orphanEffects)) list.add(orphanProblem(tables, 'effect', num(r.seq_no)))
+  for await (const r of rows<TriggerCheckRow>(sql.triggers)) checkTriggerRowInto(list, tables, { ...r, seq_no: num(r.seq_no) })
+  for await (const r of rows<{ seq_no: unknown; trigger_kind: string; trigger_id: string }>(sql.unusedEffects)) {
+    list.add(unusedEffectProblem(tables, { ...r, seq_no: num(r.seq_no) }))
+  }
+}
+
+/** Run every check; read-only. */
+export async function check(db: PgQueries, tables: TableNames, onProgress?: ProgressFn): Promise<Problem[]> {
+  const list = new ProblemList()
+  onProgress?.(0, 1)
+  await checkIndexes(db, tables, list)
+  await checkEvents(db, tables, list, onProgress)
+  await checkOrphans(db, tables, list)
+  return list.result()
+}
