@@ -84,7 +84,7 @@ export class StoreSession {
       path: this.path,
       tables: store.tables,
       locked: store.readOnly,
-      fileReadOnly: !(await canWriteStore(parseStoreLocation(this.path))),
+      fileReadOnly: !(await canWriteStore(parseStoreLocation(this.path), store.tables)),
       seqNo: await store.currentSeqNo()
     }
   }
@@ -114,7 +114,7 @@ export class StoreSession {
   async unlock(): Promise<SessionState> {
     const store = this.current()
     if (!store.readOnly) return this.info()
-    if (!(await canWriteStore(parseStoreLocation(this.path)))) throw new ServiceError('read-only', notWritable(this.path))
+    if (!(await canWriteStore(parseStoreLocation(this.path), store.tables))) throw new ServiceError('read-only', notWritable(this.path))
     // The database's own check first (SQLite's quick_check): a damaged store is refused, stays locked, and the message says why.
     await this.replace(this.path, await openStore(parseStoreLocation(this.path), { ...this.options(), tables: store.tables, readOnly: false, verify: true }))
     return this.info()
