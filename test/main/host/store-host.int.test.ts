@@ -33,7 +33,7 @@ describe('store host', () => {
   it('opens a store locked, with its path, tables and seq-no', async () => {
     const path = await makeBookStore(dir.path, 'books.db', ['Neuromancer', 'Count Zero'])
     const info = await host.open(path)
-    expect(info).toEqual({ storeId: 's1', path, tables: { event: 'events', action: 'actions', effect: 'effects', trigger: 'triggers' }, locked: true, fileReadOnly: false, seqNo: 2 })
+    expect(info).toEqual({ storeId: 's1', kind: 'sqlite', path, tables: { event: 'events', action: 'actions', effect: 'effects', trigger: 'triggers' }, locked: true, fileReadOnly: false, seqNo: 2 })
     expect(await host.counts(info.storeId)).toMatchObject({ events: 2, actions: 2, effects: 0, triggers: 0, maxSeqNo: 2 })
   })
 
