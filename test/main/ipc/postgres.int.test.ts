@@ -104,6 +104,8 @@ describePostgres('Connect to PostgreSQL: a real server', (server) => {
     expect(JSON.stringify(recent)).not.toContain(server.password)
     // The same database again (from the recent list, by id, no password typed) is the same tab.
     expect((await ipc.value<StoreInfo>('postgres:connect', { target: { source: 'recent', id: recent.id } })).storeId).toBe(info.storeId)
+    // A role that may write unlocks as for files.
+    expect(await ipc.value<StoreInfo>('store:unlock', { storeId: info.storeId })).toMatchObject({ locked: false, path: label() })
     await ipc.value('store:close', { storeId: info.storeId })
   })
 
