@@ -53,6 +53,8 @@ export class StoreSession {
   private store: OpenedStore | null = null
   private path = ''
   private lastDataVersion = 0
+  /** Whether the PostgreSQL role may write, asked once per connection (a file is asked each time: its mode can change). */
+  private roleMayWrite: boolean | null = null
 
   /** @param nativeBinding the Electron-ABI better-sqlite3 binding, when running inside Electron */
   constructor(private readonly nativeBinding?: string) {}
@@ -84,7 +86,7 @@ export class StoreSession {
       path: this.path,
       tables: store.tables,
       locked: store.readOnly,
-      fileReadOnly: !(await canWriteStore(parseStoreLocation(this.path), store.tables)),
+      fileReadOnly: !(await this.mayWrite(store)),
       seqNo: await store.currentSeqNo()
     }
   }
@@ -114,7 +116,8 @@ export class StoreSession {
   async unlock(): Promise<SessionState> {
     const store = this.current()
     if (!store.readOnly) return this.info()
-    if (!(await canWriteStore(parseStoreLocation(this.path), store.tables))) throw new ServiceError('read-only', notWritable(this.path))
+    this.roleMayWrite = null // ask again: privileges may have been granted since
+    if (!(await this.mayWrite(store))) throw new ServiceError('read-only', notWritable(this.path))
     // The database's own check first (SQLite's quick_check): a damaged store is refused, stays locked, and the message says why.
     await this.replace(this.path, await openStore(parseStoreLocation(this.path), { ...this.options(), tables: store.tables, readOnly: false, verify: true }))
     return this.info()
@@ -129,6 +132,7 @@ export class StoreSession {
     const previous = this.current()
     const next = await openStore(parseStoreLocation(this.path), { ...this.options(), tables: previous.tables, readOnly: true })
     this.store = next
+    this.roleMayWrite = null
     this.lastDataVersion = await next.dataVersion()
     await previous.close().catch(() => undefined)
     return this.info()
@@ -205,9 +209,17 @@ export class StoreSession {
     if (this.store) throw new ServiceError('internal', `This session already holds ${this.path}.`)
   }
 
+  private async mayWrite(store: OpenedStore): Promise<boolean> {
+    const location = parseStoreLocation(this.path)
+    if (location.kind === 'sqlite') return canWriteStore(location, store.tables)
+    this.roleMayWrite ??= await canWriteStore(location, store.tables)
+    return this.roleMayWrite
+  }
+
   private async replace(path: string, next: OpenedStore): Promise<void> {
     const previous = this.store
     this.store = next
+    if (path !== this.path) this.roleMayWrite = null
     this.path = path
     this.lastDataVersion = await next.dataVersion()
     if (previous) await previous.close()
