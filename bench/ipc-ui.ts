@@ -17,6 +17,7 @@ import { unavailableSecretBox } from '../test/helpers/secret-box'
 import { startupOnce } from '../src/main/app/launch'
 import type { IpcDeps } from '../src/main/ipc/deps'
 import { dispatch } from '../src/main/ipc/dispatch'
+import { ChosenLocations } from '../src/main/ipc/locations'
 import { ScriptedDialogs } from '../test/helpers/scripted-dialogs'
 import { recordingListener, startTestHost } from '../test/helpers/test-host'
 import { startApp } from '../test/helpers/app-harness'
@@ -49,10 +50,11 @@ export async function benchIpcPage(path: string, events: number): Promise<number
     dialogs: new ScriptedDialogs(),
     recent: new JsonRecentFiles(join(dir, 'recent.json')),
     connections: new JsonRecentConnections(join(dir, 'recent-connections.json'), unavailableSecretBox()),
+    locations: new ChosenLocations(),
     startup: startupOnce([], null, 'linux', 'bench')
   }
   try {
-    const { storeId } = await value<StoreInfo>(deps, 'store:open', { path })
+    const { storeId } = await value<StoreInfo>(deps, 'store:open', { location: deps.locations.choose(path, 'open').location })
     const rnd = random(5)
     const page = (): Promise<EventPage> => value<EventPage>(deps, 'store:page', { storeId, limit: 200, after: Math.floor(rnd() * (events - 200)) })
     await timings(3, page) // warm the worker and the page cache

@@ -174,8 +174,14 @@ function storeArguments(args) {
 
 function launch(electron, env, files) {
   const flags = []
-  // Chromium refuses to run its sandbox as root; the renderer stays sandboxed by Electron's own `sandbox: true`.
-  if (process.platform === 'linux' && process.getuid?.() === 0) flags.push('--no-sandbox')
+  // Chromium refuses to start its sandbox as root, so as root we must turn it off — and say so, never silently.
+  if (process.platform === 'linux' && process.getuid?.() === 0) {
+    flags.push('--no-sandbox')
+    process.stdout.write(
+      'npm start: running as root, so Electron is started with --no-sandbox (Chromium will not run its process sandbox as root). ' +
+        'The page still has no Node access and talks to main only through the checked bridge; run npm start as an ordinary user to keep the sandbox.\n'
+    )
+  }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     say('no display found ($DISPLAY is empty). On a headless machine run it under xvfb-run: `xvfb-run -a npm start`.')
   }

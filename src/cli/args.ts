@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import type { TableNames } from '../shared/domain'
 import { DEFAULT_TABLES } from '../shared/domain'
+import { maskedUrl } from '../shared/store-location'
 
 /** A usage error: the message is printed with a hint to `--help`, exit code 1. */
 export class UsageError extends Error {
@@ -44,7 +45,7 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
       '  --base N       the first seq-no the caller has not seen (1 when it has seen nothing)\n' +
       '  --resolved L   comma-separated seq-nos treated as resolved conflicts\n' +
       '  --dry          check and assign seq-nos, but write nothing\n' +
-      '  --verify       run SQLite\'s quick_check first and refuse a damaged file\n' +
+      '  --verify       SQLite: run quick_check first and refuse a damaged file\n' +
       TABLES_HELP +
       'Prints the result map as EDN. Exit 0 for :ok, 2 for :conflict, :invalid-seq-no or\n' +
       ':write-conflict, 1 for an error (the file is unchanged), 3 when the events were\n' +
@@ -86,7 +87,12 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
 /** Top-level help. */
 export function mainHelp(): string {
   const lines = Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`)
-  return `coherence — inspect and append to coherence event stores (SQLite)\n\nUsage:\n${lines.join('\n')}\n\nRun "coherence COMMAND --help" for a command's options.\n`
+  return (
+    `coherence — inspect and append to coherence event stores (SQLite or PostgreSQL)\n\nUsage:\n${lines.join('\n')}\n\n` +
+    'FILE is an SQLite store file or a PostgreSQL URL, postgresql://user[:password]@host[:port]/dbname\n' +
+    '(or postgres://…); PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE fill what the URL leaves out.\n\n' +
+    'Run "coherence COMMAND --help" for a command\'s options.\n'
+  )
 }
 
 /** Help for one command. */
@@ -156,7 +162,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand | { hel
   if (repeated !== undefined) throw new UsageError(`--${repeated} is given more than once; give each option once.`)
   if (parsed.values.help) return { help: commandHelp(command) }
   if (parsed.positionals.length !== 1) {
-    throw new UsageError(parsed.positionals.length === 0 ? 'FILE is missing.' : `Only one FILE is expected; got ${parsed.positionals.join(' ')}.`)
+    throw new UsageError(parsed.positionals.length === 0 ? 'FILE is missing.' : `Only one FILE is expected; got ${parsed.positionals.map(maskedUrl).join(' ')}.`)
   }
   const values = parsed.values as Record<string, string | boolean | undefined>
   return { command, file: parsed.positionals[0], values, tables: parseTables(values.tables as string | undefined) }

@@ -7,7 +7,7 @@ import type { Identity } from '../shared/domain'
 import { EdnParseError, printEdn, readEdn } from '../main/core/edn'
 import { eventToEdn, identityFromEdn, parseReadScope, readEventBatch, ReadScopeError, type ParsedReadScope } from '../main/core/domain'
 import { createStore, openStore } from '../main/store/open-store'
-import { parseStoreLocation } from '../shared/store-location'
+import { displayLocation, parseStoreLocation } from '../shared/store-location'
 import type { OpenedStore } from '../main/store/opened-store'
 import { UsageError, parseSeqNo, type ParsedCommand } from './args'
 import { EXIT, ResultNotPrintedError, type Output } from './output'
@@ -41,11 +41,16 @@ async function withStore<T>(cmd: ParsedCommand, readOnly: boolean, work: (store:
   }
 }
 
+/** The store's location as it may be shown: a URL's password masked. */
+function shown(cmd: ParsedCommand): string {
+  return displayLocation(parseStoreLocation(cmd.file))
+}
+
 async function init(cmd: ParsedCommand, out: Output): Promise<number> {
   const store = await createStore(parseStoreLocation(cmd.file), { tables: cmd.tables })
   await store.close()
   const t = cmd.tables
-  await out.write(`Created the store ${cmd.file} (tables ${t.event}, ${t.action}, ${t.effect}, ${t.trigger}).\n`)
+  await out.write(`Created the store ${shown(cmd)} (tables ${t.event}, ${t.action}, ${t.effect}, ${t.trigger}).\n`)
   return EXIT.ok
 }
 
@@ -58,7 +63,8 @@ async function rebase(cmd: ParsedCommand, out: Output, stdin: string): Promise<n
   if (new Set(resolved).size !== resolved.length) throw new UsageError('--resolved must list distinct seq-nos.')
   const read = readEventBatch(stdin)
   if (!read.ok) throw new UsageError(batchProblem(read))
-  for (const notice of read.notices) out.notice(`notice: ${notice}`)
+  // PostgreSQL enforces the declared lengths: the store refuses such a batch in one sentence instead.
+  if (parseStoreLocation(cmd.file).kind === 'sqlite') for (const notice of read.notices) out.notice(`notice: ${notice}`)
   const dry = cmd.values.dry === true
   const result = await withStore(cmd, false, (store) => store.rebase(base, read.batch.events, { resolved, dry }))
   try {
@@ -66,7 +72,7 @@ async function rebase(cmd: ParsedCommand, out: Output, stdin: string): Promise<n
     await out.flush()
   } catch (e) {
     if (result.result !== 'ok' || dry) throw e
-    throw new ResultNotPrintedError(cmd.file, result.events[0].seqNo, result.events.length, e instanceof Error ? e.message : String(e))
+    throw new ResultNotPrintedError(shown(cmd), result.events[0].seqNo, result.events.length, e instanceof Error ? e.message : String(e))
   }
   return result.result === 'ok' ? EXIT.ok : EXIT.notOk
 }
@@ -122,7 +128,7 @@ async function check(cmd: ParsedCommand, out: Output): Promise<number> {
     const problems = await store.check()
     for (const p of problems) await out.write(`${p.severity}: ${p.message}\n`)
     const serious = problems.filter((p) => p.severity !== 'notice').length
-    if (serious === 0) await out.write(`${cmd.file}: healthy${problems.length > 0 ? ` (${problems.length} notice${problems.length > 1 ? 's' : ''})` : ''}.\n`)
+    if (serious === 0) await out.write(`${shown(cmd)}: healthy${problems.length > 0 ? ` (${problems.length} notice${problems.length > 1 ? 's' : ''})` : ''}.\n`)
     return serious === 0 ? EXIT.ok : EXIT.error
   })
 }

@@ -71,6 +71,28 @@ function firstLine(e: unknown): string {
   return text.split('\n')[0]
 }
 
+/**
+ * Every password given in a URL on the command line, to be masked in an
+ * unexpected error's words (store errors never contain it; this covers a driver's).
+ */
+function passwords(argv: readonly string[]): string[] {
+  return argv.flatMap((arg) => {
+    const m = /^postgres(?:ql)?:\/\/[^/?#@:]*:([^/?#@]*)@/i.exec(arg)
+    if (m === null || m[1] === '') return []
+    let decoded = m[1]
+    try {
+      decoded = decodeURIComponent(m[1])
+    } catch {
+      // Not percent-encoded text: the raw form is all there is.
+    }
+    return [m[1], decoded]
+  })
+}
+
+function masked(text: string): string {
+  return passwords(process.argv.slice(2)).reduce((t, p) => t.replaceAll(p, '***'), text)
+}
+
 function report(e: unknown, command: string): number {
   const write = (text: string): void => {
     process.stderr.write(`coherence: ${text}\n`)
@@ -88,7 +110,7 @@ function report(e: unknown, command: string): number {
   } else if ((e as NodeJS.ErrnoException | null)?.code !== undefined) {
     write(`the output could not be written (${firstLine(e)}).`)
   } else {
-    write(`unexpected error: ${firstLine(e)}`)
+    write(`unexpected error: ${masked(firstLine(e))}`)
   }
   return EXIT.error
 }
@@ -114,7 +136,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 process.on('uncaughtException', (e) => {
-  process.stderr.write(`coherence: unexpected error: ${firstLine(e)}\n`)
+  process.stderr.write(`coherence: unexpected error: ${masked(firstLine(e))}\n`)
   process.exit(EXIT.error)
 })
 

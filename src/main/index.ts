@@ -3,15 +3,15 @@
  * store host); main checks and routes requests, owns the window, the menu,
  * the dialogs and the recent-files list.
  */
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { PushEventName, PushPayloads } from '../shared/ipc/contract'
 import type { RecentFile } from '../shared/ipc/types'
 import { DEV_RENDERER_CSP, RENDERER_CSP_HEADER } from './app/csp'
 import { electronDialogs } from './app/dialogs'
 import { filesFromArgv, findDemoStore, nativeBindingFromEnv, startupOnce } from './app/launch'
 import { menuTemplate } from './app/menu'
+import { APP_RENDERER_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app/protocol'
 import { JsonRecentFiles } from './app/recent-files'
 import { JsonRecentConnections } from './app/recent-connections'
 import { safeStorageBox } from './app/secret-box'
@@ -19,10 +19,15 @@ import { hardenSession, hardenWebContents } from './app/security'
 import { createMainWindow } from './app/window'
 import { StoreHost } from './host/store-host'
 import { registerIpc } from './ipc/electron-ipc'
+import { ChosenLocations } from './ipc/locations'
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-const rendererUrl = devServerUrl ?? pathToFileURL(join(__dirname, '../renderer/index.html')).href
+const rendererUrl = devServerUrl ?? APP_RENDERER_URL
+// The built renderer is served over app:// (see app/protocol.ts); the scheme must be known before ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }])
 let win: BrowserWindow | null = null
+/** Every path the user chose through main (dialogs, drops, recent list, command line); the window names them by token. */
+const locations = new ChosenLocations()
 
 /** Files handed to us before the window can take them (macOS "open with", a second launch). */
 const filesBeforeReady: string[] = []
@@ -33,7 +38,7 @@ function push<E extends PushEventName>(event: E, payload: PushPayloads[E]): void
 
 function openInWindow(path: string): void {
   if (!win) filesBeforeReady.push(path)
-  else push('app:command', { command: 'open-path', path })
+  else push('app:command', { command: 'open-path', file: locations.choose(path, 'open') })
 }
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
@@ -50,6 +55,7 @@ app.on('second-instance', (_event, argv, cwd) => {
 /** Everything that needs the app to be ready: session, store host, IPC, menu, window. */
 function start(): void {
   hardenSession(session.defaultSession, devServerUrl ? DEV_RENDERER_CSP : RENDERER_CSP_HEADER)
+  session.defaultSession.protocol.handle(APP_SCHEME, appProtocolHandler(join(__dirname, '../renderer'), RENDERER_CSP_HEADER))
   const host = new StoreHost(
     { workerPath: join(__dirname, 'store-host.js'), nativeBinding: nativeBindingFromEnv(process.env) },
     {
@@ -69,6 +75,7 @@ function start(): void {
           demoAvailable: demoStore !== null,
           development: !app.isPackaged,
           send: (command) => push('app:command', command),
+          openRecent: (path) => push('app:command', { command: 'open-path', file: locations.choose(path, 'open') }),
           clearRecent: () => recent.forget()
         })
       )
@@ -82,6 +89,7 @@ function start(): void {
       dialogs: electronDialogs(() => win),
       recent,
       connections: new JsonRecentConnections(join(app.getPath('userData'), 'recent-connections.json'), safeStorageBox(safeStorage)),
+      locations,
       startup: startupOnce(launchFiles, demoStore, process.platform, app.getVersion())
     },
     () => (win && !win.isDestroyed() ? win.webContents.id : null),

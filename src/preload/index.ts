@@ -16,7 +16,8 @@ contextBridge.exposeInMainWorld(
         ipcRenderer.removeListener(event, wrapped)
       }
     },
-    // The page's own File object, passed through the context bridge unchanged.
+    // The page's own File object, passed through the context bridge unchanged;
+    // only a file the user dropped (or picked in a file input) has a path.
     pathForFile: (file) => webUtils.getPathForFile(file as File)
   })
 )

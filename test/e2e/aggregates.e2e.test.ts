@@ -19,6 +19,7 @@ import { createStoreFile, openStoreFile } from '../helpers/store-files'
 import type { OpenedStore } from '../../src/main/store/opened-store'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { tempDir } from '../helpers/stores'
+import { rowVisibility } from '../helpers/visibility'
 
 let app: AppHarness
 let dir: ReturnType<typeof tempDir>
@@ -188,6 +189,9 @@ describe('the Aggregates section', () => {
     await badge.click()
     await page.getByTestId('aggregates').waitFor({ state: 'detached' })
     await expect.poll(() => page.getByTestId('event-detail').getAttribute('aria-label')).toBe(`Event ${genre!.seqNo}`)
+    // The row is selected and scrolled into view, clear of the sticky header.
+    await expect.poll(() => page.locator(`[data-testid="event-table"] [data-seq-no="${genre!.seqNo}"]`).getAttribute('aria-selected')).toBe('true')
+    await expect.poll(() => rowVisibility(page, genre!.seqNo)).toEqual({ inViewport: true, belowHeader: true, hit: true })
     await app.screenshot('aggregates-blame-to-event-light')
     // And back: the event's aggregate link opens the aggregate as of that event.
     await page.getByTestId('event-facts').getByRole('button', { name: '[:book "Neuromancer"]' }).click()

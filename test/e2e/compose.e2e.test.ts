@@ -91,8 +91,8 @@ async function segment(name: string): Promise<void> {
 }
 
 async function unlock(): Promise<void> {
+  app.dialogs.willConfirmUnlock()
   await page.getByRole('button', { name: 'Unlock…' }).click()
-  await page.getByRole('button', { name: 'Unlock', exact: true }).click()
   await expect.poll(() => page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
 }
 

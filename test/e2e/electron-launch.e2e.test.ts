@@ -69,7 +69,7 @@ describe.skipIf(skipReason !== null)('the Electron app', () => {
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process
     }))
-    expect(page).toEqual({ bridge: ['invoke', 'on', 'pathForFile'], require: 'undefined', process: 'undefined' })
+    expect(page).toEqual({ bridge: ['droppedFile', 'invoke', 'on'], require: 'undefined', process: 'undefined' })
   })
 
   it('answers an invalid request with a typed error and a locked write with a refusal', async () => {

@@ -38,7 +38,7 @@ async function openEvents(): Promise<void> {
   await app.page.getByTestId('event-table').waitFor()
 }
 
-/** File ▸ Open, as the user does it, and wait for the store's tab (the section shown stays as it is). */
+/** File ▸ Open, as the user does it, and wait for the store’s tab (a newly opened store shows its Overview). */
 async function openFile(path: string): Promise<void> {
   app.dialogs.willOpen(path)
   await app.menu({ command: 'open-store' })
@@ -125,11 +125,26 @@ describe('the event table', () => {
     await app.screenshot('events-detail-tree-light')
     await detail.getByRole('tab', { name: 'EDN' }).click()
     await detail.getByTestId('event-edn').waitFor()
-    expect(await detail.getByTestId('event-edn').textContent()).toBe(
+    // The exact pr-str is kept for copying; what is shown is laid out as pprint does.
+    expect(await detail.getByTestId('event-edn').getAttribute('data-edn')).toBe(
       '{:seq-no 5, :timestamp #inst "2026-01-05T09:07:00.000-00:00", :source :bookstore, ' +
         ':action {:reason :payment, :actor [:user "alice"], :aggregate [:receipt 1], :patch {:assoc {:no "avd2dlg3g93fm1osu", :total 100}}}, ' +
         ':triggers #{[:encryption-key 1]}}'
     )
+    expect(await detail.getByTestId('event-edn').textContent()).toBe(
+      [
+        '{:seq-no 5,',
+        ' :timestamp #inst "2026-01-05T09:07:00.000-00:00",',
+        ' :source :bookstore,',
+        ' :action',
+        ' {:reason :payment,',
+        '  :actor [:user "alice"],',
+        '  :aggregate [:receipt 1],',
+        '  :patch {:assoc {:no "avd2dlg3g93fm1osu", :total 100}}},',
+        ' :triggers #{[:encryption-key 1]}}'
+      ].join('\n')
+    )
+    await app.screenshot('events-detail-edn-light')
     expect(await detail.getByTestId('related-events').textContent()).toContain('7 · :key-expired [:encryption-key 1]')
     await app.screenshot('events-detail-light')
     await app.setColorScheme('dark')

@@ -60,18 +60,25 @@ describe('read-only by default', () => {
 
   it('rejects an invalid payload from the page with a typed error', async () => {
     expect(await invokeFromPage(app.page, 'store:open', { path: 'relative.db', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    expect(await invokeFromPage(app.page, 'store:open', { path: books })).toMatchObject({ ok: false, error: { code: 'invalid-request' } })
+    expect(await invokeFromPage(app.page, 'store:detect-tables', { location: `loc-${'1'.repeat(32)}` })).toMatchObject({ ok: false, error: { code: 'not-chosen' } })
+    expect(await invokeFromPage(app.page, 'app:dropped-file', { path: books })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
     expect(await invokeFromPage(app.page, 'fs:read', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } })
   })
 
-  it('unlocks only after confirmation, then writes reach the file and show up', async () => {
+  it('unlocks only after the confirmation in main’s native dialog, then writes reach the file and show up', async () => {
+    // The user clicks "Keep read-only" in the native dialog: nothing changes, no error is shown.
+    app.dialogs.willConfirmUnlock(false)
     await app.page.getByRole('button', { name: 'Unlock…' }).click()
-    await app.page.getByRole('dialog', { name: 'Unlock this store for writing?' }).waitFor()
-    await app.screenshot('lock-confirm-light')
-    await app.page.getByRole('button', { name: 'Keep read-only' }).click()
+    await expect.poll(() => app.dialogs.unlockQuestions).toEqual(['books.db'])
+    expect(await app.page.getByTestId('lock-badge').textContent()).toBe('Read-only')
+    expect(await app.page.getByRole('alert').count()).toBe(0)
+    // A script in the page asking main directly meets the same dialog (dismissed here): still locked.
+    expect(await invokeFromPage(app.page, 'store:unlock', { storeId: await activeStoreId(app.page) })).toMatchObject({ ok: false, error: { code: 'cancelled' } })
     expect(await app.page.getByTestId('lock-badge').textContent()).toBe('Read-only')
 
+    app.dialogs.willConfirmUnlock(true)
     await app.page.getByRole('button', { name: 'Unlock…' }).click()
-    await app.page.getByRole('button', { name: 'Unlock', exact: true }).click()
     await expect.poll(() => app.page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
     const storeId = await activeStoreId(app.page)
     expect(await invokeFromPage(app.page, 'store:rebase', { storeId, eventsEdn: `[${bookEdn('Emma')}]`, base: 3 })).toMatchObject({ ok: true, value: { result: 'ok', seqNo: 3 } })

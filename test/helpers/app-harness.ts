@@ -18,6 +18,7 @@ import { startupOnce } from '../../src/main/app/launch'
 import type { StoreHost } from '../../src/main/host/store-host'
 import type { IpcDeps } from '../../src/main/ipc/deps'
 import { dispatch } from '../../src/main/ipc/dispatch'
+import { ChosenLocations } from '../../src/main/ipc/locations'
 import { isTrustedSender } from '../../src/main/ipc/sender'
 import { buildBridgeScript, ensureRendererBuilt, ROOT } from './build'
 import { launchChromium } from './chromium'
@@ -90,6 +91,7 @@ export async function startApp(options: AppOptions = {}): Promise<AppHarness> {
     dialogs,
     recent: new JsonRecentFiles(join(userData.path, 'recent-files.json')),
     connections: new JsonRecentConnections(join(userData.path, 'recent-connections.json'), keyedSecretBox()),
+    locations: new ChosenLocations(),
     startup: startupOnce(options.files ?? [], options.demoStore ?? null, 'linux', 'test')
   }
   await page.exposeBinding('__coherenceInvoke', (source, channel: unknown, payload: unknown) =>
@@ -114,13 +116,11 @@ export async function startApp(options: AppOptions = {}): Promise<AppHarness> {
     },
     dropFiles: async (paths) => {
       await page.evaluate((files) => {
-        const registry = (window as unknown as { __coherenceFilePaths: Record<string, string> }).__coherenceFilePaths
+        const registry = (window as unknown as { __coherenceFilePaths: WeakMap<object, string> }).__coherenceFilePaths
         const transfer = new DataTransfer()
-        for (const path of files) {
-          const name = path.split('/').pop() ?? path
-          registry[name] = path
-          transfer.items.add(new File(['dropped'], name))
-        }
+        for (const path of files) transfer.items.add(new File(['dropped'], path.split('/').pop() ?? path))
+        // DataTransfer hands out its own File objects: those are the ones the drop delivers.
+        Array.from(transfer.files).forEach((file, i) => registry.set(file, files[i]))
         for (const type of ['dragenter', 'dragover', 'drop']) {
           document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }))
         }

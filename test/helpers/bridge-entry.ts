@@ -11,13 +11,17 @@ interface HarnessWindow {
   __coherenceInvoke(channel: string, request: unknown): Promise<unknown>
   /** Called by the harness to deliver a push event. */
   __coherencePush(event: string, payload: unknown): void
-  /** Paths of files the harness drops (Chromium has no `webUtils.getPathForFile`). */
-  __coherenceFilePaths: Record<string, string>
+  /**
+   * Paths of the File objects the harness drops (Chromium has no
+   * `webUtils.getPathForFile`); keyed by the object itself, so a File a page
+   * script makes has no path, as in Electron.
+   */
+  __coherenceFilePaths: WeakMap<object, string>
 }
 
 const harness = window as unknown as HarnessWindow
 const listeners = new Map<string, Set<(payload: unknown) => void>>()
-harness.__coherenceFilePaths = {}
+harness.__coherenceFilePaths = new WeakMap()
 harness.__coherencePush = (event, payload) => {
   for (const listener of listeners.get(event) ?? []) listener(payload)
 }
@@ -34,7 +38,7 @@ Object.defineProperty(window, 'coherence', {
           set.delete(listener)
         }
       },
-      pathForFile: (file) => harness.__coherenceFilePaths[file.name] ?? ''
+      pathForFile: (file) => harness.__coherenceFilePaths.get(file) ?? ''
     })
   ),
   writable: false,

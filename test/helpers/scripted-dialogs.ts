@@ -9,8 +9,11 @@ export class ScriptedDialogs implements Dialogs {
   private readonly openAnswers: (string | null)[] = []
   private readonly newAnswers: (string | null)[] = []
   private readonly exportAnswers: (string | null)[] = []
+  private readonly unlockAnswers: boolean[] = []
   /** The default names the export dialog suggested, in order. */
   readonly exportSuggestions: string[] = []
+  /** The file names the unlock confirmation named, in order. */
+  readonly unlockQuestions: string[] = []
 
   /** The next File ▸ Open picks `path` (null: cancel). */
   willOpen(path: string | null): this {
@@ -30,6 +33,12 @@ export class ScriptedDialogs implements Dialogs {
     return this
   }
 
+  /** The next unlock confirmation is answered `confirmed` (with no answer queued, the user keeps it read-only). */
+  willConfirmUnlock(confirmed = true): this {
+    this.unlockAnswers.push(confirmed)
+    return this
+  }
+
   async chooseStoreToOpen(): Promise<string | null> {
     return this.openAnswers.shift() ?? null
   }
@@ -41,5 +50,10 @@ export class ScriptedDialogs implements Dialogs {
   async chooseExportPath(defaultName: string): Promise<string | null> {
     this.exportSuggestions.push(defaultName)
     return this.exportAnswers.shift() ?? null
+  }
+
+  async confirmUnlock(fileName: string): Promise<boolean> {
+    this.unlockQuestions.push(fileName)
+    return this.unlockAnswers.shift() ?? false
   }
 }

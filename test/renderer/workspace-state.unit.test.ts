@@ -16,6 +16,12 @@ describe('workspace state', () => {
     expect(activeTab(state)?.info).toEqual(info(1, 5))
   })
 
+  it('shows a newly opened store on its Overview, and keeps the section when a store is opened again', () => {
+    const inCompose = run([{ type: 'opened', info: info(1) }, { type: 'section', section: 'compose' }])
+    expect(workspaceReducer(inCompose, { type: 'opened', info: info(2) }).section).toBe('overview')
+    expect(workspaceReducer(inCompose, { type: 'opened', info: info(1, 3) }).section).toBe('compose')
+  })
+
   it('closing the active tab activates its neighbour, the last one leaves nothing active', () => {
     const opened = run([1, 2, 3].map((n) => ({ type: 'opened', info: info(n) }) as const))
     const afterMiddle = workspaceReducer({ ...opened, activeId: 's2' }, { type: 'closed', storeId: 's2' })

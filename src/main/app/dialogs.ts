@@ -34,6 +34,21 @@ export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
       const options = { title: 'Export events', buttonLabel: 'Export', defaultPath: defaultName, filters }
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async confirmUnlock(fileName, path) {
+      const parent = win()
+      const options = {
+        type: 'warning' as const,
+        title: 'Unlock for writing',
+        message: `Unlock ${fileName} for writing?`,
+        detail: `While ${path} is unlocked, writing actions of this window append events to the file at once, and programs that read it will see them. Lock it again at any time; it opens read-only next time.`,
+        buttons: ['Keep read-only', 'Unlock'],
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true
+      }
+      const result = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)
+      return result.response === 1
     }
   }
 }

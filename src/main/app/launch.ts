@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
-import type { StartupInfo } from '../../shared/ipc/types'
+import type { LaunchInfo } from '../ipc/deps'
 
 /** Env var naming the better-sqlite3 binding built for Electron's ABI (set by scripts/start.mjs). */
 export const NATIVE_BINDING_ENV = 'COHERENCE_NATIVE_BINDING'
@@ -48,10 +48,10 @@ export function nativeBindingFromEnv(env: NodeJS.ProcessEnv): string | undefined
  * Start-up info for the window: the command-line files, or the demo store when
  * none were given — handed out once, so a reloaded window does not reopen them.
  */
-export function startupOnce(files: readonly string[], demoStore: string | null, platform: string, appVersion: string): () => StartupInfo {
+export function startupOnce(files: readonly string[], demoStore: string | null, platform: string, appVersion: string): () => LaunchInfo {
   let pending: readonly string[] = files.length > 0 ? files : demoStore ? [demoStore] : []
   return () => {
-    const info: StartupInfo = { files: pending, demoStore, platform, appVersion }
+    const info: LaunchInfo = { files: pending, demoStore, platform, appVersion }
     pending = []
     return info
   }

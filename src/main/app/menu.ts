@@ -15,6 +15,8 @@ export interface MenuContext {
   /** Show developer items (reload, dev tools). */
   readonly development: boolean
   send(command: AppCommandEvent): void
+  /** Open a recent file (main issues its location token). */
+  openRecent(path: string): void
   clearRecent(): void
 }
 
@@ -27,7 +29,7 @@ function fileMenu(ctx: MenuContext): MenuItemConstructorOptions {
     ctx.recent.length === 0
       ? [{ label: 'No recent files', enabled: false }]
       : [
-          ...ctx.recent.map((file): MenuItemConstructorOptions => ({ label: file.path, click: () => ctx.send({ command: 'open-path', path: file.path }) })),
+          ...ctx.recent.map((file): MenuItemConstructorOptions => ({ label: file.path, click: () => ctx.openRecent(file.path) })),
           { type: 'separator' },
           { label: 'Clear Recent Files', click: () => ctx.clearRecent() }
         ]

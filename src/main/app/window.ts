@@ -6,7 +6,7 @@ import { hardenWebContents } from './security'
 export interface WindowSources {
   /** The built CommonJS preload (out/preload/index.js). */
   readonly preloadPath: string
-  /** The renderer URL: file:// of the built index.html, or the dev server. */
+  /** The renderer URL: app://renderer/index.html (the built renderer, see protocol.ts), or the dev server. */
   readonly rendererUrl: string
   /** Window icon (Linux/Windows; macOS uses the bundle icon). */
   readonly iconPath?: string

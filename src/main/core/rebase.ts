@@ -29,14 +29,17 @@ export class WriteConflictError extends Error {
   }
 }
 
-/** Why these rebase arguments are refused (a RangeError for the caller), or null when they are fine. */
-export function rebaseArgumentProblem(base: number, history: readonly NewEvent[], resolved: readonly number[]): RangeError | null {
-  if (!Number.isSafeInteger(base) || base < 1) {
-    return new RangeError(`The base must be a positive integer (the first seq-no not yet seen); got ${base}.`)
-  }
-  if (history.length === 0) return new RangeError('Rebase needs at least one event.')
+/**
+ * What is wrong with a rebase call's arguments, in one sentence, or null:
+ * the base is a positive integer, there is at least one event, and resolved
+ * seq-nos are distinct positive integers. Every adapter asks this before its
+ * transaction, so all refuse the same calls with the same words.
+ */
+export function rebaseArgumentsError(base: number, history: readonly NewEvent[], resolved: readonly number[]): string | null {
+  if (!Number.isSafeInteger(base) || base < 1) return `The base must be a positive integer (the first seq-no not yet seen); got ${base}.`
+  if (history.length === 0) return 'Rebase needs at least one event.'
   if (new Set(resolved).size !== resolved.length || resolved.some((n) => !Number.isSafeInteger(n) || n < 1)) {
-    return new RangeError('Resolved seq-nos must be distinct positive integers.')
+    return 'Resolved seq-nos must be distinct positive integers.'
   }
   return null
 }

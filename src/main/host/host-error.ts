@@ -2,18 +2,12 @@
  * Errors of the store host, and the one function that turns any failure into
  * the `{ code, message }` data that crosses to main and on to the window.
  */
+import { CodedError } from '../../shared/coded-error'
 import { isErrorCode, type IpcError, type IpcErrorCode } from '../../shared/ipc/errors'
 
 /** A failure with a contract error code and a plain sentence. */
-export class HostError extends Error {
-  /** Machine-readable reason. */
-  readonly code: IpcErrorCode
-
-  constructor(code: IpcErrorCode, message: string) {
-    super(message)
-    this.name = 'HostError'
-    this.code = code
-  }
+export class HostError extends CodedError<IpcErrorCode> {
+  override readonly name = 'HostError'
 }
 
 /**

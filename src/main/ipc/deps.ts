@@ -7,6 +7,7 @@ import type { TableNames } from '../../shared/domain'
 import type { ExportFormat } from '../../shared/export'
 import type { RecentConnection, RecentFile, StartupInfo } from '../../shared/ipc/types'
 import type { StoreHost } from '../host/store-host'
+import type { ChosenLocations } from './locations'
 
 /** Native file dialogs; each resolves to an absolute path, or null when cancelled. */
 export interface Dialogs {
@@ -16,6 +17,12 @@ export interface Dialogs {
   chooseNewStorePath(): Promise<string | null>
   /** Export: pick the file the events go to, suggesting `defaultName` (`format` picks the file-type filter). */
   chooseExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
+  /**
+   * Unlock: ask the user, in a dialog main owns, whether `fileName` may be
+   * written; true only when they clicked Unlock. No script in the page can
+   * answer it.
+   */
+  confirmUnlock(fileName: string, path: string): Promise<boolean>
 }
 
 /** The recent-files list (persisted by the app). */
@@ -46,12 +53,20 @@ export interface RecentConnections {
   forget(id?: string): RecentConnection[]
 }
 
+/** Start-up facts as main knows them: paths (the handler turns them into chosen locations). */
+export type LaunchInfo = Omit<StartupInfo, 'files' | 'demoStore'> & {
+  readonly files: readonly string[]
+  readonly demoStore: string | null
+}
+
 /** Everything the handlers use. */
 export interface IpcDeps {
   readonly host: StoreHost
   readonly dialogs: Dialogs
   readonly recent: RecentFiles
   readonly connections: RecentConnections
+  /** The paths the user chose through main; the only paths store channels act on. */
+  readonly locations: ChosenLocations
   /** Start-up info; the files to open are handed out once only (a reload opens nothing twice). */
-  readonly startup: () => StartupInfo
+  readonly startup: () => LaunchInfo
 }

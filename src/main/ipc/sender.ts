@@ -1,6 +1,6 @@
 /**
  * Which frames may talk to main: only the app window's top frame, showing the
- * app's own renderer (the built index.html over file://, or the dev server's
+ * app's own renderer (the built index.html over app://, or the dev server's
  * origin during development). Pure, so it is tested without Electron.
  */
 
@@ -28,13 +28,15 @@ function parse(url: string): URL | null {
 
 /**
  * True when the sender is our window's top frame showing our renderer.
- * @param rendererUrl the URL the window loads: `file:///…/out/renderer/index.html`, or the dev server URL
+ * @param rendererUrl the URL the window loads: `app://renderer/index.html` (or a `file://` one), or the dev server URL
  */
 export function isTrustedSender(facts: SenderFacts, rendererUrl: string): boolean {
   if (!facts.fromAppWindow || !facts.isMainFrame) return false
   const actual = parse(facts.url)
   const expected = parse(rendererUrl)
   if (!actual || !expected) return false
-  if (expected.protocol === 'file:') return actual.protocol === 'file:' && actual.pathname === expected.pathname
+  if (expected.protocol === 'file:' || expected.protocol === 'app:') {
+    return actual.protocol === expected.protocol && actual.host === expected.host && actual.pathname === expected.pathname
+  }
   return actual.origin === expected.origin && (expected.protocol === 'http:' || expected.protocol === 'https:')
 }

@@ -3,6 +3,7 @@
  * is wrong and what to do. Whoever runs the service (the store worker, the
  * CLI) passes both on unchanged; a store's own failures stay StoreErrors.
  */
+import { CodedError } from '../../shared/coded-error'
 
 /** Why a use case refused or failed. */
 export type ServiceErrorCode =
@@ -24,13 +25,6 @@ export type ServiceErrorCode =
   | 'internal'
 
 /** A use case's refusal or failure, as data with a code. */
-export class ServiceError extends Error {
-  /** Machine-readable reason. */
-  readonly code: ServiceErrorCode
-
-  constructor(code: ServiceErrorCode, message: string) {
-    super(message)
-    this.name = 'ServiceError'
-    this.code = code
-  }
+export class ServiceError extends CodedError<ServiceErrorCode> {
+  override readonly name = 'ServiceError'
 }

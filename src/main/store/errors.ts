@@ -3,6 +3,7 @@
  * Every error carries a code the UI and CLI can act on and a sentence that says
  * what is wrong and what to do.
  */
+import { CodedError } from '../../shared/coded-error'
 
 /** Why a store operation failed. */
 export type StoreErrorCode =
@@ -24,15 +25,8 @@ export type StoreErrorCode =
   | 'unsupported'
 
 /** A failure with a user-readable message; the store (file or database) is never modified when one is raised. */
-export class StoreError extends Error {
-  /** Machine-readable reason. */
-  readonly code: StoreErrorCode
-
-  constructor(code: StoreErrorCode, message: string) {
-    super(message)
-    this.name = 'StoreError'
-    this.code = code
-  }
+export class StoreError extends CodedError<StoreErrorCode> {
+  override readonly name = 'StoreError'
 }
 
 /** True when `e` is a SQLite error whose code starts with `prefix` (e.g. `SQLITE_BUSY`). */

@@ -11,7 +11,6 @@ import { ConnectPostgresModal } from '../features/connect/ConnectPostgresModal'
 import { CommandPalette } from './CommandPalette'
 import { Shell } from './Shell'
 import { colorSchemeManager, theme } from './theme'
-import { UnlockModal } from './UnlockModal'
 import { WorkspaceProvider } from '../workspace/WorkspaceProvider'
 
 const [paletteStore, palette] = createSpotlight()
@@ -27,7 +26,6 @@ export function App(): ReactNode {
         <ChooseTablesModal />
         <NewStoreModal />
         <ConnectPostgresModal />
-        <UnlockModal />
         <ExportRequestModal />
         <DropOverlay />
       </WorkspaceProvider>

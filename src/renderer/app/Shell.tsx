@@ -4,11 +4,12 @@
  * the capability sections, and the active section — or the empty state.
  */
 import type { ReactNode } from 'react'
-import { AppShell, Button, Group, Kbd, NavLink, Text, ThemeIcon } from '@mantine/core'
+import { AppShell, Button, Group, Kbd, Text, ThemeIcon } from '@mantine/core'
 import { NoStoreOpen } from '../features/open-store/EmptyState'
 import { IconDatabase, IconSearch } from '../ui/icons'
 import { ProgressIndicator } from './ProgressIndicator'
-import { SECTIONS, sectionById } from './sections'
+import { NAVBAR_WIDTH, Navbar, useNavbarCollapsed } from './Navbar'
+import { sectionById } from './sections'
 import { displayShortcut, SHORTCUTS } from '../ui/shortcuts'
 import { StoreBar } from './StoreBar'
 import { CONNECTION_LOST_BAR_HEIGHT, ConnectionLostBar } from './ConnectionLostBar'
@@ -42,32 +43,15 @@ function PaletteButton(): ReactNode {
   )
 }
 
-function Navbar(): ReactNode {
-  const { state, showSection } = useWorkspace()
-  return (
-    <AppShell.Navbar p="xs" aria-label="Sections">
-      {SECTIONS.map((section) => (
-        <NavLink
-          key={section.id}
-          label={section.label}
-          description={section.description}
-          leftSection={<section.icon size={18} />}
-          active={state.section === section.id}
-          onClick={() => showSection(section.id)}
-          variant="light"
-        />
-      ))}
-    </AppShell.Navbar>
-  )
-}
-
 /** The app shell. */
 export function Shell(): ReactNode {
   const { active, state } = useWorkspace()
   const Section = sectionById(state.section).View
+  const [collapsed, setCollapsed] = useNavbarCollapsed()
+  const navbarWidth = collapsed ? NAVBAR_WIDTH.collapsed : NAVBAR_WIDTH.expanded
   const headerHeight = active ? 101 + (active.disconnected ? CONNECTION_LOST_BAR_HEIGHT : 0) : 52
   return (
-    <AppShell header={{ height: headerHeight }} navbar={active ? { width: 240, breakpoint: 'sm' } : undefined} padding="lg">
+    <AppShell header={{ height: headerHeight }} navbar={active ? { width: navbarWidth, breakpoint: 0 } : undefined} padding="md">
       <AppShell.Header>
         <Group className={classes.headerRow} gap="md" wrap="nowrap">
           <Brand />
@@ -80,7 +64,7 @@ export function Shell(): ReactNode {
         {active && <StoreBar tab={active} />}
         {active && <ConnectionLostBar tab={active} />}
       </AppShell.Header>
-      {active && <Navbar />}
+      {active && <Navbar collapsed={collapsed} onCollapse={setCollapsed} />}
       <AppShell.Main>{active ? <Section key={active.info.storeId} tab={active} /> : <NoStoreOpen />}</AppShell.Main>
     </AppShell>
   )

@@ -53,7 +53,7 @@ export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
         </Text>
         {locked ? (
           <Tooltip label={fileReadOnly ? cannotUnlock : 'Allow writes to this store'} withArrow>
-            <Button size="xs" variant="default" leftSection={<IconLockOpen size={14} />} onClick={() => requestUnlock()} disabled={fileReadOnly}>
+            <Button size="xs" variant="default" leftSection={<IconLockOpen size={14} />} onClick={() => void requestUnlock()} disabled={fileReadOnly}>
               Unlock…
             </Button>
           </Tooltip>

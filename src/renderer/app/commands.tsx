@@ -57,7 +57,7 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
     commands.push({ id: 'export', group: 'File', label: 'Export…', description: `Export every event of ${name} as EDN or JSON`, keywords: ['save', 'edn', 'json', 'download'], icon: <IconDownload />, run: () => requestExport(active.info.storeId) })
     commands.push({ id: 'close', group: 'File', label: `Close ${name}`, shortcut: SHORTCUTS.close, icon: <IconX />, run: () => void workspace.closeStore() })
     if (active.info.locked) {
-      commands.push({ id: 'unlock', group: 'Stores', label: `Unlock ${name} for writing`, description: active.info.fileReadOnly ? (active.info.kind === 'postgres' ? 'The role may not write' : 'The file is read-only') : 'Allow writes to this store', keywords: ['write', 'edit'], icon: <IconLockOpen />, run: () => workspace.requestUnlock() })
+      commands.push({ id: 'unlock', group: 'Stores', label: `Unlock ${name} for writing`, description: active.info.fileReadOnly ? (active.info.kind === 'postgres' ? 'The role may not write' : 'The file is read-only') : 'Allow writes to this store', keywords: ['write', 'edit'], icon: <IconLockOpen />, run: () => void workspace.requestUnlock() })
     } else {
       commands.push({ id: 'lock', group: 'Stores', label: `Lock ${name} (read-only)`, icon: <IconLock />, run: () => void workspace.lock() })
     }
@@ -90,7 +90,7 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
     { id: 'theme-auto', group: 'Appearance', label: 'Theme follows the system', keywords: ['color scheme', 'auto'], icon: <IconContrast />, run: () => setColorScheme('auto') }
   )
   for (const file of recent) {
-    commands.push({ id: `recent-${file.path}`, group: 'Recent', label: `Open ${fileName(file.path)}`, description: file.path, icon: <IconHistory />, run: () => void workspace.openPath(file.path, file.tables) })
+    commands.push({ id: `recent-${file.path}`, group: 'Recent', label: `Open ${fileName(file.path)}`, description: file.path, icon: <IconHistory />, run: () => void workspace.openPath(file, file.tables) })
   }
   for (const connection of workspace.connections) {
     commands.push({ id: `recent-connection-${connection.id}`, group: 'Recent', label: `Connect to ${connection.label}`, description: 'PostgreSQL', keywords: ['postgres'], icon: <IconPlug />, run: () => void workspace.openRecentConnection(connection) })

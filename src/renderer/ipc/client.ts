@@ -4,7 +4,8 @@
  * meant for the user.
  */
 import type { Channel, PushEventName, PushPayloads, RequestOf, ResponseOf } from '../../shared/ipc/contract'
-import type { IpcError, IpcErrorCode } from '../../shared/ipc/errors'
+import type { IpcError, IpcErrorCode, IpcResult } from '../../shared/ipc/errors'
+import type { ChosenLocation } from '../../shared/ipc/types'
 
 /** A failed request: `code` for the program, `message` for the user. */
 export class IpcCallError extends Error {
@@ -29,9 +30,9 @@ export function subscribe<E extends PushEventName>(event: E, listener: (payload:
   return window.coherence.on(event, listener)
 }
 
-/** The file-system path of a dropped file ('' when it has none). */
-export function pathForFile(file: File): string {
-  return window.coherence.pathForFile(file)
+/** Hand a dropped file to main, which answers with the location to open it by. */
+export function droppedFile(file: File): Promise<IpcResult<ChosenLocation>> {
+  return window.coherence.droppedFile(file)
 }
 
 /** The message to show for any failure. */

@@ -26,3 +26,36 @@ export function formatCount(n: number): string {
 export function countOf(n: number, one: string, many: string): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`
 }
+
+/** `2026-01-05 10:07:00` in the viewer's time zone (the app's one rule: local time shown, UTC on hover). */
+export function formatLocalTimestamp(seconds: number): string {
+  const d = new Date(seconds * 1000)
+  if (Number.isNaN(d.getTime())) return String(seconds)
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
+
+/** The hover text of a local timestamp: `UTC 2026-01-05 09:07:00Z`. */
+export function utcTitle(seconds: number): string {
+  return `UTC ${formatTimestamp(seconds)}`
+}
+
+/**
+ * A count for a badge: `12,345` up to 99,999, then `123.5 K`, `1.2 M`, `3.4 B`
+ * (never clipped; the exact number belongs in the badge's title).
+ */
+export function formatBadgeCount(n: number): string {
+  if (n < 100_000) return formatCount(n)
+  const units: [number, string][] = [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K']
+  ]
+  for (const [size, unit] of units) {
+    if (n >= size) {
+      const value = n / size
+      return `${value >= 100 ? Math.floor(value) : Math.floor(value * 10) / 10} ${unit}`
+    }
+  }
+  return formatCount(n)
+}

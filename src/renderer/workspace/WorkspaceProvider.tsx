@@ -6,7 +6,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react'
 import type { TableNames } from '../../shared/domain'
-import type { AppCommandEvent, RecentConnection, RecentFile, StartupInfo, StoreInfo } from '../../shared/ipc/types'
+import type { AppCommandEvent, ChosenLocation, RecentConnection, RecentLocation, StartupInfo, StoreInfo } from '../../shared/ipc/types'
 import { call, subscribe } from '../ipc/client'
 import { storeName } from '../ui/format'
 import { notifyError } from '../ui/notify'
@@ -21,7 +21,7 @@ export interface Workspace extends StoreActions {
   readonly state: WorkspaceState
   readonly active: StoreTab | null
   readonly startup: StartupInfo | null
-  readonly recent: readonly RecentFile[]
+  readonly recent: readonly RecentLocation[]
   readonly opener: StoreOpener
   readonly newStoreOpen: boolean
   /** Recent PostgreSQL connections (ids and labels). */
@@ -35,7 +35,7 @@ export interface Workspace extends StoreActions {
   /** Connect to a recent connection: at once when main holds its password, else through the dialog. */
   openRecentConnection(recent: RecentConnection): Promise<void>
   forgetConnection(id?: string): Promise<void>
-  openPath(path: string, tables?: TableNames): Promise<StoreInfo | null>
+  openPath(file: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null>
   openWithDialog(): Promise<void>
   openDemo(): Promise<void>
   showNewStore(show: boolean): void
@@ -86,8 +86,8 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
 
   const openWithDialog = useCallback(async () => {
     try {
-      const path = await call('dialog:open-store', {})
-      if (path) await openPath(path)
+      const file = await call('dialog:open-store', {})
+      if (file) await openPath(file)
     } catch (e) {
       notifyError('Could not show the Open dialog', e)
     }
@@ -104,8 +104,8 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
   }, [openPath, startup])
   const { createStore: create, closeStore } = actions
   const createStore = useCallback(
-    async (path: string, tables: TableNames) => {
-      const info = await create(path, tables)
+    async (file: ChosenLocation, tables: TableNames) => {
+      const info = await create(file, tables)
       if (info) setNewStoreOpen(false)
       return info
     },
@@ -119,7 +119,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
         'connect-postgres': () => showConnect(true),
         'new-store': () => setNewStoreOpen(true),
         'open-demo': () => void openDemo(),
-        'open-path': () => void (event.path && openPath(event.path)),
+        'open-path': () => void (event.file && openPath(event.file)),
         'close-store': () => void closeStore(),
         'command-palette': openPalette,
         'next-store': () => dispatch({ type: 'cycled', step: 1 }),

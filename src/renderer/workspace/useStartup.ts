@@ -4,7 +4,7 @@
  * files list, and follow stores that change or are lost.
  */
 import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react'
-import type { RecentFile, StartupInfo, StoreInfo } from '../../shared/ipc/types'
+import type { ChosenLocation, RecentLocation, StartupInfo, StoreInfo } from '../../shared/ipc/types'
 import { call, subscribe } from '../ipc/client'
 import { notifyError } from '../ui/notify'
 import { forgetStore } from './view-state'
@@ -12,14 +12,14 @@ import type { WorkspaceAction } from './workspace-state'
 
 /** The recent files list and what changes it. */
 export interface RecentFiles {
-  readonly recent: readonly RecentFile[]
+  readonly recent: readonly RecentLocation[]
   refreshRecent(): void
   forgetRecent(path?: string): Promise<void>
 }
 
 /** The recent files list, kept fresh. */
 export function useRecentFiles(): RecentFiles {
-  const [recent, setRecent] = useState<readonly RecentFile[]>([])
+  const [recent, setRecent] = useState<readonly RecentLocation[]>([])
   const refreshRecent = useCallback(() => {
     call('app:recent', {}).then(setRecent, () => undefined)
   }, [])
@@ -30,7 +30,7 @@ export function useRecentFiles(): RecentFiles {
 }
 
 /** Start-up, once per window (`openPath` opens a launch file). */
-export function useStartup(dispatch: Dispatch<WorkspaceAction>, openPath: (path: string) => Promise<StoreInfo | null>, refreshRecent: () => void): StartupInfo | null {
+export function useStartup(dispatch: Dispatch<WorkspaceAction>, openPath: (file: ChosenLocation) => Promise<StoreInfo | null>, refreshRecent: () => void): StartupInfo | null {
   const [startup, setStartup] = useState<StartupInfo | null>(null)
   const started = useRef(false)
   useEffect(() => {
@@ -41,7 +41,7 @@ export function useStartup(dispatch: Dispatch<WorkspaceAction>, openPath: (path:
         for (const info of await call('store:list', {})) dispatch({ type: 'opened', info })
         const info = await call('app:startup', {})
         setStartup(info)
-        for (const path of info.files) await openPath(path)
+        for (const file of info.files) await openPath(file)
       } catch (e) {
         notifyError('The app could not start properly', e)
       }

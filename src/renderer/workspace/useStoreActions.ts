@@ -1,23 +1,22 @@
 /**
- * What can be done to open stores: create, close, unlock (after the user
- * confirms) and lock. Failures become one notification sentence each.
+ * What can be done to open stores: create, close, unlock (main asks the user
+ * in a native dialog) and lock. Failures become one notification sentence each.
  */
-import { useCallback, useMemo, useState, type Dispatch } from 'react'
+import { useCallback, useMemo, type Dispatch } from 'react'
 import type { TableNames } from '../../shared/domain'
-import type { StoreInfo } from '../../shared/ipc/types'
-import { call } from '../ipc/client'
+import type { ChosenLocation, StoreInfo } from '../../shared/ipc/types'
+import { call, IpcCallError } from '../ipc/client'
 import { fileName, storeName } from '../ui/format'
 import { notifyError } from '../ui/notify'
 import { forgetStore } from './view-state'
 import type { WorkspaceAction, WorkspaceState } from './workspace-state'
 
-/** The actions and the store waiting for the unlock confirmation. */
+/** The actions. */
 export interface StoreActions {
-  readonly unlockTarget: StoreInfo | null
-  createStore(path: string, tables: TableNames): Promise<StoreInfo | null>
+  createStore(file: ChosenLocation, tables: TableNames): Promise<StoreInfo | null>
   closeStore(storeId?: string): Promise<void>
-  requestUnlock(storeId?: string): void
-  answerUnlock(confirmed: boolean): Promise<void>
+  /** Unlock for writing; main confirms with the user in its own dialog first. */
+  requestUnlock(storeId?: string): Promise<void>
   lock(storeId?: string): Promise<void>
   /** Open a store whose connection was lost again (read-only). */
   reconnect(storeId?: string): Promise<void>
@@ -25,13 +24,12 @@ export interface StoreActions {
 
 /** The actions on `state`'s stores; `opened` receives a created store. Without a store id, they act on the active store. */
 export function useStoreActions(state: WorkspaceState, dispatch: Dispatch<WorkspaceAction>, opened: (info: StoreInfo) => void): StoreActions {
-  const [unlockTarget, setUnlockTarget] = useState<StoreInfo | null>(null)
   const idOrActive = useCallback((storeId?: string) => storeId ?? state.activeId, [state.activeId])
 
   const createStore = useCallback(
-    async (path: string, tables: TableNames) => {
+    async ({ location, path }: ChosenLocation, tables: TableNames) => {
       try {
-        const info = await call('store:create', { path, tables })
+        const info = await call('store:create', { location, tables })
         opened(info)
         return info
       } catch (e) {
@@ -54,25 +52,16 @@ export function useStoreActions(state: WorkspaceState, dispatch: Dispatch<Worksp
   )
 
   const requestUnlock = useCallback(
-    (storeId?: string) => {
-      const tab = state.tabs.find((t) => t.info.storeId === idOrActive(storeId))
-      if (tab && tab.info.locked) setUnlockTarget(tab.info)
-    },
-    [idOrActive, state.tabs]
-  )
-
-  const answerUnlock = useCallback(
-    async (confirmed: boolean) => {
-      const target = unlockTarget
-      setUnlockTarget(null)
-      if (!confirmed || !target) return
+    async (storeId?: string) => {
+      const target = state.tabs.find((t) => t.info.storeId === idOrActive(storeId))?.info
+      if (!target?.locked) return
       try {
         dispatch({ type: 'updated', info: await call('store:unlock', { storeId: target.storeId }) })
       } catch (e) {
-        notifyError(`Could not unlock ${storeName(target)}`, e)
+        if (!(e instanceof IpcCallError && e.code === 'cancelled')) notifyError(`Could not unlock ${storeName(target)}`, e)
       }
     },
-    [dispatch, unlockTarget]
+    [dispatch, idOrActive, state.tabs]
   )
 
   const lock = useCallback(
@@ -101,8 +90,5 @@ export function useStoreActions(state: WorkspaceState, dispatch: Dispatch<Worksp
     [dispatch, idOrActive]
   )
 
-  return useMemo(
-    () => ({ unlockTarget, createStore, closeStore, requestUnlock, answerUnlock, lock, reconnect }),
-    [unlockTarget, createStore, closeStore, requestUnlock, answerUnlock, lock, reconnect]
-  )
+  return useMemo(() => ({ createStore, closeStore, requestUnlock, lock, reconnect }), [createStore, closeStore, requestUnlock, lock, reconnect])
 }

@@ -6,7 +6,7 @@
 import { useCallback, useState } from 'react'
 import type { TableNames } from '../../shared/domain'
 import type { RequestOf } from '../../shared/ipc/contract'
-import type { StoreInfo } from '../../shared/ipc/types'
+import type { ChosenLocation, StoreInfo } from '../../shared/ipc/types'
 import { call } from '../ipc/client'
 import { notifyError } from '../ui/notify'
 import { fileName } from '../ui/format'
@@ -26,8 +26,11 @@ export type ConnectTarget = RequestOf<'postgres:connect'>['target']
 
 /** The open flow and its pending question. */
 export interface StoreOpener {
-  /** Open `path` (with known `tables`, or detect them); resolves to the store, or null when it did not open. */
-  openPath(path: string, tables?: TableNames): Promise<StoreInfo | null>
+  /**
+   * Open a file the user chose through main (with known `tables`, or detect
+   * them); resolves to the store, or null when it did not open.
+   */
+  openPath(file: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null>
   /**
    * Connect to PostgreSQL: find the tables (asking when there are several),
    * open read-only. Resolves to null when the user cancelled; rejects with the reason it did not open.
@@ -64,12 +67,12 @@ export function useStoreOpener(opened: (info: StoreInfo) => void): StoreOpener {
   }, [])
 
   const openPath = useCallback(
-    (path: string, tables?: TableNames): Promise<StoreInfo | null> =>
+    ({ location, path }: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null> =>
       whileOpening(path, async () => {
         try {
-          const chosen = tables ?? (await chooseTables(path, fileName(path), await call('store:detect-tables', { path })))
+          const chosen = tables ?? (await chooseTables(path, fileName(path), await call('store:detect-tables', { location })))
           if (chosen === 'cancelled') return null
-          const info = await call('store:open', { path, tables: chosen })
+          const info = await call('store:open', { location, tables: chosen })
           opened(info)
           return info
         } catch (e) {

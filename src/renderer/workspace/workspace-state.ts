@@ -53,7 +53,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
       const tabs = known
         ? replaceTab(state.tabs, action.info.storeId, (t) => ({ info: action.info, revision: t.revision + 1 }))
         : [...state.tabs, { info: action.info, revision: 0 }]
-      return { ...state, tabs, activeId: action.info.storeId }
+      // A newly opened store starts on its Overview; reopening one keeps the section shown.
+      return { ...state, tabs, activeId: action.info.storeId, section: known ? state.section : DEFAULT_SECTION }
     }
     case 'updated':
       return { ...state, tabs: replaceTab(state.tabs, action.info.storeId, (t) => ({ info: action.info, revision: t.revision + 1 })) }

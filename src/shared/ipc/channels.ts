@@ -9,6 +9,7 @@ export const CHANNEL_NAMES = [
   'app:startup',
   'app:recent',
   'app:forget-recent',
+  'app:dropped-file',
   'dialog:open-store',
   'dialog:new-store',
   'postgres:test-connection',
@@ -60,6 +61,12 @@ export const CHANNEL_NAMES = [
   'store:conflict-resolution',
   'store:compensation'
 ] as const
+
+/**
+ * Channels only the bridge itself sends (never the page through `invoke`):
+ * `app:dropped-file` carries a path the preload read from a real dropped File.
+ */
+export const BRIDGE_ONLY_CHANNELS: readonly Channel[] = ['app:dropped-file']
 
 /** Events main pushes to the window. */
 export const PUSH_EVENT_NAMES = ['store:changed', 'store:lost', 'store:disconnected', 'progress', 'app:command'] as const

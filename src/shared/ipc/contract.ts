@@ -12,12 +12,12 @@ import type { ExportOutcome } from '../export'
 import type { Compensation, ConflictDetail, ConflictResolution } from '../resolve'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
-import type { AppCommandEvent, ConnectionProbe, ProgressEvent, RebaseSummary, RecentConnection, RecentFile, StartupInfo, StoreInfo } from './types'
+import type { AppCommandEvent, ChosenLocation, ConnectionProbe, ProgressEvent, RebaseSummary, RecentConnection, RecentLocation, StartupInfo, StoreInfo } from './types'
 import { postgresTargetSchema, recentConnectionIdSchema } from './postgres-schemas'
 import type { AuditGraph, BlastRadius, BlastReadSizes, Timeline, TriggerIndexPage } from '../audit'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
-import { cellIdentitySchema, eventFilterSchema, filePathSchema, graphFocusSchema, storeIdSchema, tableNamesSchema, triggerCursorSchema } from './schemas'
+import { cellIdentitySchema, eventFilterSchema, filePathSchema, graphFocusSchema, locationTokenSchema, storeIdSchema, tableNamesSchema, triggerCursorSchema } from './schemas'
 import { composeInputSchema, identityRoleSchema, MAX_STAGED_EVENTS, MAX_EVENT_EDN_LENGTH } from './compose-schemas'
 
 /** A phantom value that carries the response type in the map (never read at runtime). */
@@ -52,13 +52,19 @@ export const MAX_EVENTS_EDN_LENGTH = 16 * 1024 * 1024
  */
 export const contract = {
   'app:startup': { request: noRequest, response: returns<StartupInfo>() },
-  'app:recent': { request: noRequest, response: returns<RecentFile[]>() },
+  'app:recent': { request: noRequest, response: returns<RecentLocation[]>() },
   'app:forget-recent': {
     request: z.strictObject({ path: filePathSchema.optional() }),
-    response: returns<RecentFile[]>()
+    response: returns<RecentLocation[]>()
   },
-  'dialog:open-store': { request: noRequest, response: returns<string | null>() },
-  'dialog:new-store': { request: noRequest, response: returns<string | null>() },
+  /**
+   * A file the user dropped on the window, its path read by the preload with
+   * `webUtils.getPathForFile` from the real `File`. Only the bridge's
+   * `droppedFile` sends it (see BRIDGE_ONLY_CHANNELS): the page cannot.
+   */
+  'app:dropped-file': { request: z.strictObject({ path: filePathSchema }), response: returns<ChosenLocation>() },
+  'dialog:open-store': { request: noRequest, response: returns<ChosenLocation | null>() },
+  'dialog:new-store': { request: noRequest, response: returns<ChosenLocation | null>() },
   // PostgreSQL: the Connect dialog's form, or a recent connection by id
   'postgres:test-connection': { request: z.strictObject({ target: postgresTargetSchema }), response: returns<ConnectionProbe>() },
   'postgres:connect': {
@@ -67,13 +73,13 @@ export const contract = {
   },
   'postgres:recent': { request: noRequest, response: returns<RecentConnection[]>() },
   'postgres:forget-recent': { request: z.strictObject({ id: recentConnectionIdSchema.optional() }), response: returns<RecentConnection[]>() },
-  'store:detect-tables': { request: z.strictObject({ path: filePathSchema }), response: returns<TableNames[]>() },
+  'store:detect-tables': { request: z.strictObject({ location: locationTokenSchema }), response: returns<TableNames[]>() },
   'store:open': {
-    request: z.strictObject({ path: filePathSchema, tables: tableNamesSchema.optional() }),
+    request: z.strictObject({ location: locationTokenSchema, tables: tableNamesSchema.optional() }),
     response: returns<StoreInfo>()
   },
   'store:create': {
-    request: z.strictObject({ path: filePathSchema, tables: tableNamesSchema }),
+    request: z.strictObject({ location: locationTokenSchema, tables: tableNamesSchema }),
     response: returns<StoreInfo>()
   },
   'store:close': { request: storeRef, response: returns<null>() },
@@ -256,8 +262,12 @@ export interface CoherenceApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<IpcResult<ResponseOf<C>>>
   /** Listen to a push event; returns the function that stops listening. */
   on<E extends PushEventName>(event: E, listener: (payload: PushPayloads[E]) => void): () => void
-  /** The file-system path of a dropped file (Electron's `webUtils.getPathForFile`). */
-  pathForFile(file: DroppedFile): string
+  /**
+   * Tell main the user dropped `file`: the preload reads its path
+   * (`webUtils.getPathForFile`) and main answers with a location to open.
+   * A `File` made by a script has no path and is refused.
+   */
+  droppedFile(file: DroppedFile): Promise<IpcResult<ChosenLocation>>
 }
 
 /**

@@ -32,9 +32,13 @@ export const ERROR_CODES = [
   'invalid-request',
   'unknown-channel',
   'forbidden-sender',
+  /** A location token main never issued (or issued for another purpose): the user did not choose that file. */
+  'not-chosen',
   // the app
   /** The store is in read-only mode: unlock it before writing. */
   'store-locked',
+  /** The user said no in a native confirmation dialog. */
+  'cancelled',
   'not-open',
   'invalid-events',
   'host-failed',

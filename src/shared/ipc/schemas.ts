@@ -17,6 +17,13 @@ export const filePathSchema = z
   .refine((p) => !p.includes('\u0000'), 'must not contain NUL characters')
   .refine(isAbsolutePath, 'must be an absolute path')
 
+/**
+ * A location token main issued for a path the user chose (a dialog, a drop,
+ * the recent list, the command line). The window never sends a path to open
+ * or create, only one of these.
+ */
+export const locationTokenSchema = z.string().regex(/^loc-[0-9a-f]{32}$/, 'must be a location the app gave you (from File ▸ Open, a drop or the recent list)')
+
 /** The id of an open store (`s1`, `s2`, …). */
 export const storeIdSchema = z.string().regex(/^s[1-9][0-9]{0,8}$/, 'must be a store id such as s1')
 

@@ -21,7 +21,19 @@ export interface StoreInfo {
   readonly seqNo: number
 }
 
-/** A file the user opened before, most recent first. */
+/**
+ * A place the user chose through main (a native dialog, a drop, the recent
+ * list, the command line). The window names it to main only by `location`,
+ * an opaque token main issued; `path` is for showing it.
+ */
+export interface ChosenLocation {
+  /** The token main issued for this path (see `locationTokenSchema`). */
+  readonly location: string
+  /** Absolute path of the file, for display only. */
+  readonly path: string
+}
+
+/** A file the user opened before, most recent first (as main keeps it). */
 export interface RecentFile {
   readonly path: string
   /** Table names used the last time, when they were not the defaults. */
@@ -48,13 +60,15 @@ export interface ConnectionProbe {
   readonly label: string
   readonly tables: readonly TableNames[]
 }
+/** A recent file as the window gets it: with the token that opens it. */
+export type RecentLocation = RecentFile & ChosenLocation
 
 /** What the window needs once at start-up. */
 export interface StartupInfo {
   /** Files to open now (from the command line, or the demo store when none was given). */
-  readonly files: readonly string[]
+  readonly files: readonly ChosenLocation[]
   /** The bundled demo store, when it exists. */
-  readonly demoStore: string | null
+  readonly demoStore: ChosenLocation | null
   /** `process.platform` of main, so shortcuts read ⌘ on macOS. */
   readonly platform: string
   readonly appVersion: string
@@ -101,8 +115,8 @@ export type AppCommand =
   | 'next-store'
   | 'previous-store'
 
-/** A command from the menu, with the file for "open this recent file". */
+/** A command from the menu, with the file for "open this file" (a recent file, a second launch, macOS "open with"). */
 export interface AppCommandEvent {
   readonly command: AppCommand | 'open-path'
-  readonly path?: string
+  readonly file?: ChosenLocation
 }

@@ -3,11 +3,24 @@ import type { MenuItemConstructorOptions } from 'electron'
 import { menuTemplate, type MenuContext } from '../../../src/main/app/menu'
 import type { AppCommandEvent } from '../../../src/shared/ipc/types'
 
-type RecordingContext = MenuContext & { sent: AppCommandEvent[]; cleared: number }
+type RecordingContext = MenuContext & { sent: AppCommandEvent[]; opened: string[]; cleared: number }
 
 function context(overrides: Partial<MenuContext> = {}): RecordingContext {
   const sent: AppCommandEvent[] = []
-  const ctx: RecordingContext = { platform: 'linux', recent: [], demoAvailable: true, development: false, sent, cleared: 0, send: (c: AppCommandEvent) => sent.push(c), clearRecent: () => ctx.cleared++, ...overrides }
+  const opened: string[] = []
+  const ctx: RecordingContext = {
+    platform: 'linux',
+    recent: [],
+    demoAvailable: true,
+    development: false,
+    sent,
+    opened,
+    cleared: 0,
+    send: (c: AppCommandEvent) => sent.push(c),
+    openRecent: (path: string) => opened.push(path),
+    clearRecent: () => ctx.cleared++,
+    ...overrides
+  }
   return ctx
 }
 
@@ -43,7 +56,7 @@ describe('the application menu', () => {
     const items = menuTemplate(ctx)
     click(find(items, '/data/books.db'))
     click(find(items, 'Clear Recent Files'))
-    expect(ctx.sent).toEqual([{ command: 'open-path', path: '/data/books.db' }])
+    expect(ctx.opened).toEqual(['/data/books.db'])
     expect(ctx.cleared).toBe(1)
     expect(find(menuTemplate(context()), 'No recent files')).toMatchObject({ enabled: false })
   })

@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { edn } from '../../../src/shared/edn-value'
 import type { Identity, NewEvent, StoredEvent } from '../../../src/shared/domain'
-import { decideRebase, WriteConflictError, type RebaseWriter } from '../../../src/main/core/rebase'
+import { decideRebase, rebaseArgumentsError, WriteConflictError, type RebaseWriter } from '../../../src/main/core/rebase'
 
 const id = (kind: string, n: number): Identity => ({ kind: edn.kw(kind), id: edn.int(n) })
 
@@ -90,5 +90,23 @@ describe('decideRebase', () => {
       }),
       { numRuns: 1000 }
     )
+  })
+})
+
+describe('rebaseArgumentsError', () => {
+  const one = [action(id('book', 1))]
+  it('accepts a positive base, at least one event and distinct positive resolved seq-nos', () => {
+    expect(rebaseArgumentsError(1, one, [])).toBeNull()
+    expect(rebaseArgumentsError(7, one, [2, 5])).toBeNull()
+  })
+
+  it.each([
+    ['base 0', 0, one, [], /^The base must be a positive integer .*got 0\.$/],
+    ['a fractional base', 1.5, one, [], /got 1\.5\.$/],
+    ['no events', 1, [], [], /^Rebase needs at least one event\.$/],
+    ['repeated resolved seq-nos', 1, one, [2, 2], /^Resolved seq-nos must be distinct positive integers\.$/],
+    ['a resolved seq-no 0', 1, one, [0], /distinct positive integers/]
+  ] as const)('refuses %s in one sentence', (_what, base, history, resolved, message) => {
+    expect(rebaseArgumentsError(base, history, resolved)).toMatch(message)
   })
 })

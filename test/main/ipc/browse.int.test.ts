@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EventDetail, EventPage, SeqNoRange } from '../../../src/shared/browse'
-import type { StoreInfo } from '../../../src/shared/ipc/types'
 import { appendEvents, bookEdn, makeWalkthroughStore, sha256 } from '../../helpers/stores'
 import { startIpc, type IpcHarness } from '../../helpers/ipc'
 
@@ -21,7 +20,7 @@ beforeAll(async () => {
   ipc = await startIpc('browse')
   dir = ipc.dir
   path = await makeWalkthroughStore(dir.path)
-  storeId = (await value<StoreInfo>('store:open', { path })).storeId
+  storeId = (await ipc.open(path)).storeId
 })
 afterAll(async () => {
   await ipc.close()

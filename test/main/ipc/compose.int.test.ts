@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../../../src/shared/compose'
-import type { RebaseSummary, StoreInfo } from '../../../src/shared/ipc/types'
+import type { RebaseSummary } from '../../../src/shared/ipc/types'
 import { makeWalkthroughStore, sha256 } from '../../helpers/stores'
 import { startIpc, type IpcHarness } from '../../helpers/ipc'
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
   ipc = await startIpc('compose-ipc')
   dir = ipc.dir
   path = await makeWalkthroughStore(dir.path)
-  storeId = (await value<StoreInfo>('store:open', { path })).storeId
+  storeId = (await ipc.open(path)).storeId
 })
 afterAll(async () => {
   await ipc.close()
@@ -59,7 +59,7 @@ describe('composing on a locked store', () => {
 
 describe('committing', () => {
   it('returns the structured outcome with the write: a conflict first, then the seq-nos it got', async () => {
-    await value('store:unlock', { storeId })
+    await ipc.unlock(storeId)
     const eventsEdn = `[${fix('[:book "Neuromancer"]', '{:assoc {:year 1984}}')}]`
     const conflict = await value<RebaseSummary>('store:rebase', { storeId, eventsEdn, base: 1 })
     expect(conflict.outcome).toMatchObject({ result: 'conflict', conflict: { index: 0, via: 'action', theirs: { seqNo: 1 }, ours: { seqNo: 8 } } })

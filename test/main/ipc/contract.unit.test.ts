@@ -18,11 +18,21 @@ describe('the IPC contract', () => {
     expect(contract['store:info'].request.safeParse({ storeId: 's1', extra: true }).success).toBe(false)
   })
 
-  it('accepts absolute POSIX and Windows paths only', () => {
-    const open = contract['store:open'].request
-    expect(open.safeParse({ path: '/home/a/b.db' }).success).toBe(true)
-    expect(open.safeParse({ path: 'C:\\Users\\a\\b.db' }).success).toBe(true)
-    expect(open.safeParse({ path: 'b.db' }).success).toBe(false)
-    expect(open.safeParse({ path: '/a\u0000b' }).success).toBe(false)
+  it('accepts absolute POSIX and Windows paths only (a dropped file)', () => {
+    const dropped = contract['app:dropped-file'].request
+    expect(dropped.safeParse({ path: '/home/a/b.db' }).success).toBe(true)
+    expect(dropped.safeParse({ path: 'C:\\Users\\a\\b.db' }).success).toBe(true)
+    expect(dropped.safeParse({ path: 'b.db' }).success).toBe(false)
+    expect(dropped.safeParse({ path: '/a\u0000b' }).success).toBe(false)
+  })
+
+  it('opens, creates and probes stores by location token only, never by path', () => {
+    const token = `loc-${'ab'.repeat(16)}`
+    for (const channel of ['store:open', 'store:detect-tables'] as const) {
+      expect(contract[channel].request.safeParse({ location: token }).success).toBe(true)
+      expect(contract[channel].request.safeParse({ path: '/home/a/b.db' }).success).toBe(false)
+      expect(contract[channel].request.safeParse({ location: '/home/a/b.db' }).success).toBe(false)
+    }
+    expect(contract['store:create'].request.safeParse({ path: '/home/a/b.db', tables: { event: 'e', action: 'a', effect: 'f', trigger: 't' } }).success).toBe(false)
   })
 })

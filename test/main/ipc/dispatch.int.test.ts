@@ -8,13 +8,14 @@ import { chmodSync, existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_TABLES, SINGULAR_TABLES } from '../../../src/shared/domain'
 import type { IpcResult } from '../../../src/shared/ipc/errors'
-import type { StoreInfo } from '../../../src/shared/ipc/types'
+import type { ChosenLocation, StoreInfo } from '../../../src/shared/ipc/types'
 import { JsonRecentFiles } from '../../../src/main/app/recent-files'
 import { JsonRecentConnections } from '../../../src/main/app/recent-connections'
 import { keyedSecretBox } from '../../helpers/secret-box'
 import { startupOnce } from '../../../src/main/app/launch'
 import type { IpcDeps } from '../../../src/main/ipc/deps'
 import { dispatch } from '../../../src/main/ipc/dispatch'
+import { ChosenLocations } from '../../../src/main/ipc/locations'
 import { createStoreFile } from '../../helpers/store-files'
 import { ScriptedDialogs } from '../../helpers/scripted-dialogs'
 import { bookEdn, makeBookStore, sha256, tempDir } from '../../helpers/stores'
@@ -30,6 +31,13 @@ async function value<T>(channel: string, payload: unknown): Promise<T> {
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
   return result.value as T
 }
+/** The user picks `path` in File ▸ Open (or, with `create`, in File ▸ New store): its location token. */
+async function choose(path: string, create = false): Promise<string> {
+  if (create) dialogs.willCreate(path)
+  else dialogs.willOpen(path)
+  return (await value<ChosenLocation>(create ? 'dialog:new-store' : 'dialog:open-store', {})).location
+}
+const open = async (path: string): Promise<StoreInfo> => value<StoreInfo>('store:open', { location: await choose(path) })
 
 beforeEach(async () => {
   dir = tempDir('ipc')
@@ -39,6 +47,7 @@ beforeEach(async () => {
     dialogs,
     recent: new JsonRecentFiles(join(dir.path, 'user-data', 'recent-files.json')),
     connections: new JsonRecentConnections(join(dir.path, 'user-data', 'recent-connections.json'), keyedSecretBox()),
+    locations: new ChosenLocations(),
     startup: startupOnce([join(dir.path, 'from-argv.db')], null, 'linux', '0.0.0')
   }
 })
@@ -50,27 +59,29 @@ afterEach(async () => {
 describe('opening', () => {
   it('opens a store read-only with its seq-no and counts, and remembers it', async () => {
     const path = await makeBookStore(dir.path, 'books.db', ['Neuromancer', 'Count Zero', 'Mona Lisa Overdrive'])
-    const info = await value<StoreInfo>('store:open', { path })
+    const info = await open(path)
     expect(info).toMatchObject({ path, locked: true, seqNo: 3 })
     expect(await value('store:counts', { storeId: info.storeId })).toMatchObject({ events: 3, actions: 3, effects: 0, triggers: 0 })
-    expect(await value('app:recent', {})).toEqual([{ path, openedAt: expect.any(Number) }])
+    expect(await value('app:recent', {})).toEqual([{ path, location: expect.stringMatching(/^loc-/), openedAt: expect.any(Number) }])
   })
 
   it('detects every table set of a file, opens the chosen one, and remembers custom names', async () => {
     const path = await makeBookStore(dir.path, 'two-sets.db', ['Dune'])
     await (await createStoreFile(path, SINGULAR_TABLES)).close()
-    expect(await value('store:detect-tables', { path })).toEqual(expect.arrayContaining([DEFAULT_TABLES, SINGULAR_TABLES]))
-    const info = await value<StoreInfo>('store:open', { path, tables: SINGULAR_TABLES })
+    const location = await choose(path)
+    expect(await value('store:detect-tables', { location })).toEqual(expect.arrayContaining([DEFAULT_TABLES, SINGULAR_TABLES]))
+    const info = await value<StoreInfo>('store:open', { location, tables: SINGULAR_TABLES })
     expect(info).toMatchObject({ tables: SINGULAR_TABLES, seqNo: 0 })
-    expect(await value('app:recent', {})).toEqual([{ path, tables: SINGULAR_TABLES, openedAt: expect.any(Number) }])
+    expect(await value('app:recent', {})).toEqual([{ path, location, tables: SINGULAR_TABLES, openedAt: expect.any(Number) }])
   })
 
   it('gives a plain message for a file that is not a store and leaves it byte-identical', async () => {
     const path = join(dir.path, 'photo.jpg')
     writeFileSync(path, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256)))
     const before = sha256(path)
+    const location = await choose(path)
     for (const channel of ['store:detect-tables', 'store:open']) {
-      const result = await call(channel, { path })
+      const result = await call(channel, { location })
       expect(result).toEqual({ ok: false, error: { code: 'not-a-store', message: expect.stringMatching(/is not an SQLite database/) } })
     }
     expect(sha256(path)).toBe(before)
@@ -80,34 +91,34 @@ describe('opening', () => {
 
   it('says plainly that a missing file does not exist, and does not create it', async () => {
     const path = join(dir.path, 'missing.db')
-    expect(await call('store:open', { path })).toEqual({ ok: false, error: { code: 'not-found', message: expect.stringContaining('does not exist') } })
+    expect(await call('store:open', { location: await choose(path) })).toEqual({ ok: false, error: { code: 'not-found', message: expect.stringContaining('does not exist') } })
     expect(existsSync(path)).toBe(false)
   })
 
   it('creates a store with custom table names, opened locked', async () => {
     const path = join(dir.path, 'new.db')
     const tables = { event: 'ev', action: 'act', effect: 'eff', trigger: 'trg' }
-    expect(await value('store:create', { path, tables })).toMatchObject({ path, tables, locked: true, seqNo: 0 })
+    expect(await value('store:create', { location: await choose(path, true), tables })).toMatchObject({ path, tables, locked: true, seqNo: 0 })
   })
 
   it('hands the launch files out once, so a reloaded window does not reopen them', async () => {
-    expect(await value('app:startup', {})).toMatchObject({ files: [join(dir.path, 'from-argv.db')], platform: 'linux' })
+    expect(await value('app:startup', {})).toMatchObject({ files: [{ path: join(dir.path, 'from-argv.db'), location: expect.stringMatching(/^loc-/) }], platform: 'linux' })
     expect(await value('app:startup', {})).toMatchObject({ files: [] })
   })
 
   it('asks the native dialogs and passes a cancel on as null', async () => {
     dialogs.willOpen('/somewhere/store.db')
-    expect(await value('dialog:open-store', {})).toBe('/somewhere/store.db')
+    expect(await value('dialog:open-store', {})).toEqual({ path: '/somewhere/store.db', location: expect.stringMatching(/^loc-[0-9a-f]{32}$/) })
     expect(await value('dialog:open-store', {})).toBeNull()
     dialogs.willCreate('/somewhere/new.db')
-    expect(await value('dialog:new-store', {})).toBe('/somewhere/new.db')
+    expect(await value('dialog:new-store', {})).toEqual({ path: '/somewhere/new.db', location: expect.stringMatching(/^loc-/) })
   })
 })
 
 describe('writing', () => {
   it('refuses a write to a locked store in main, before the store is asked, leaving the file unchanged', async () => {
     const path = await makeBookStore(dir.path, 'locked.db', ['Dune'])
-    const { storeId } = await value<StoreInfo>('store:open', { path })
+    const { storeId } = await open(path)
     const before = sha256(path)
     const result = await call('store:rebase', { storeId, eventsEdn: `[${bookEdn('Emma')}]`, base: 2 })
     expect(result).toEqual({ ok: false, error: { code: 'store-locked', message: expect.stringContaining('Unlock it') } })
@@ -117,8 +128,10 @@ describe('writing', () => {
 
   it('writes once unlocked, and refuses again after locking', async () => {
     const path = await makeBookStore(dir.path, 'rw.db', ['Dune'])
-    const { storeId } = await value<StoreInfo>('store:open', { path })
+    const { storeId } = await open(path)
+    dialogs.willConfirmUnlock()
     expect(await value('store:unlock', { storeId })).toMatchObject({ locked: false })
+    expect(dialogs.unlockQuestions).toEqual(['rw.db'])
     expect(await value('store:rebase', { storeId, eventsEdn: `[${bookEdn('Emma')}]`, base: 2 })).toMatchObject({ result: 'ok', seqNo: 2 })
     expect(await value('store:lock', { storeId })).toMatchObject({ locked: true })
     expect(await call('store:rebase', { storeId, eventsEdn: `[${bookEdn('Ulysses')}]`, base: 3 })).toMatchObject({ ok: false, error: { code: 'store-locked' } })
@@ -127,7 +140,7 @@ describe('writing', () => {
   it('refuses to unlock a store whose file is read-only', async () => {
     const path = await makeBookStore(dir.path, 'ro.db', ['Dune'])
     chmodSync(path, 0o444)
-    const { storeId } = await value<StoreInfo>('store:open', { path })
+    const { storeId } = await open(path)
     expect(await call('store:unlock', { storeId })).toEqual({ ok: false, error: { code: 'read-only', message: expect.stringContaining('read-only file') } })
     expect(await value('store:info', { storeId })).toMatchObject({ locked: true, fileReadOnly: true })
   })
@@ -135,14 +148,15 @@ describe('writing', () => {
 
 describe('refused requests', () => {
   it.each([
-    ['a path that is not a string', 'store:open', { path: 42 }],
-    ['a relative path', 'store:open', { path: 'books.db' }],
-    ['an unknown key', 'store:open', { path: '/tmp/x.db', readOnly: false }],
+    ['a location that is not a string', 'store:open', { location: 42 }],
+    ['a path instead of a location', 'store:open', { path: '/tmp/x.db' }],
+    ['a path where the location goes', 'store:open', { location: '/tmp/x.db' }],
+    ['an unknown key', 'store:open', { location: `loc-${'0'.repeat(32)}`, readOnly: false }],
     ['no payload at all', 'store:info', undefined],
     ['a store id of the wrong shape', 'store:info', { storeId: '../s1' }],
     ['a page limit out of range', 'store:page', { storeId: 's1', limit: 1_000_000 }],
     ['a negative base', 'store:rebase', { storeId: 's1', eventsEdn: '[]', base: -1 }],
-    ['table names that are not strings', 'store:create', { path: '/tmp/x.db', tables: { event: 1, action: 'a', effect: 'b', trigger: 'c' } }]
+    ['table names that are not strings', 'store:create', { location: `loc-${'0'.repeat(32)}`, tables: { event: 1, action: 'a', effect: 'b', trigger: 'c' } }]
   ])('rejects %s with invalid-request and runs nothing', async (_what, channel, payload) => {
     const result = await call(channel, payload)
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining(`The ${channel} request is invalid`) } })
@@ -157,7 +171,7 @@ describe('refused requests', () => {
 
   it('ignores a request from an untrusted sender without running it', async () => {
     const path = join(dir.path, 'never.db')
-    expect(await call('store:create', { path, tables: DEFAULT_TABLES }, false)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
+    expect(await call('store:create', { location: await choose(path, true), tables: DEFAULT_TABLES }, false)).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
     expect(existsSync(path)).toBe(false)
   })
 

@@ -12,7 +12,6 @@ import Database from 'better-sqlite3'
 import type { EventFilter } from '../../../src/shared/browse'
 import type { ExportOutcome } from '../../../src/shared/export'
 import type { IpcResult } from '../../../src/shared/ipc/errors'
-import type { StoreInfo } from '../../../src/shared/ipc/types'
 import type { EdnValue } from '../../../src/shared/edn-value'
 import { eventToEdn } from '../../../src/main/core/domain'
 import { ednToJson, printEdn, readEdnAll } from '../../../src/main/core/edn'
@@ -62,8 +61,8 @@ beforeAll(async () => {
   const demoPath = join(dir.path, 'demo.db')
   await createDemoStore(demoPath)
   const walkthroughPath = await makeWalkthroughStore(dir.path)
-  demo = { path: demoPath, storeId: (await value<StoreInfo>('store:open', { path: demoPath })).storeId }
-  walkthrough = { path: walkthroughPath, storeId: (await value<StoreInfo>('store:open', { path: walkthroughPath })).storeId }
+  demo = { path: demoPath, storeId: (await ipc.open(demoPath)).storeId }
+  walkthrough = { path: walkthroughPath, storeId: (await ipc.open(walkthroughPath)).storeId }
 }, 120_000)
 afterAll(async () => {
   await ipc.close()
@@ -127,7 +126,7 @@ describe('nothing half-written', () => {
     const db = new Database(broken)
     db.prepare('UPDATE "actions" SET "patch" = ? WHERE "seq_no" = 4').run('{:assoc {:a 1}')
     db.close()
-    const { storeId } = await value<StoreInfo>('store:open', { path: broken })
+    const { storeId } = await ipc.open(broken)
     const target = join(out.path, 'broken.edn')
     dialogs.willExportTo(target)
     const result = await call('store:export', { storeId, format: 'edn' })

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import type { ActionEvent } from '../../../src/shared/domain'
 import type { IpcResult } from '../../../src/shared/ipc/errors'
-import type { StoreInfo } from '../../../src/shared/ipc/types'
 import type { ReplayCount, ReplayItem, ReplayPage } from '../../../src/shared/replay'
 import { identityToEdn, parseReadScope } from '../../../src/main/core/domain'
 import { printEdn } from '../../../src/main/core/edn'
@@ -97,7 +96,7 @@ beforeAll(async () => {
   await createDemoStore(paths.demo)
   await generateStore(paths.synthetic, 3_000)
   for (const [name, path] of Object.entries(paths)) {
-    const storeId = (await value<StoreInfo>('store:open', { path })).storeId
+    const storeId = (await ipc.open(path)).storeId
     stores[name] = { path, storeId, store: await openStoreFile(path, { readOnly: true }) }
   }
 }, 120_000)

@@ -26,3 +26,13 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ ...top, url: 'http://localhost:5173/index.html' }, 'http://localhost:5173/')).toBe(true)
   })
 })
+
+describe('isTrustedSender over app://', () => {
+  const appUrl = 'app://renderer/index.html'
+  it('trusts the built renderer over the app scheme only', () => {
+    expect(isTrustedSender({ ...top, url: `${appUrl}#/x` }, appUrl)).toBe(true)
+    expect(isTrustedSender({ ...top, url: 'app://other/index.html' }, appUrl)).toBe(false)
+    expect(isTrustedSender({ ...top, url: 'app://renderer/evil.html' }, appUrl)).toBe(false)
+    expect(isTrustedSender({ ...top, url: fileUrl }, appUrl)).toBe(false)
+  })
+})

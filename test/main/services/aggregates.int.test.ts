@@ -3,8 +3,8 @@
  * on the README walkthrough store (kinds, pages, search, history, state with
  * blame, diff), on hand-made broken stores (sentences, not crashes), and a
  * property over random patch sequences: the state as of N is the fold of
- * `applyPatch`, blame names the last event that assoc'd the path or an
- * ancestor (or created it), and the diff is empty exactly when states are equal.
+ * `applyPatch`, blame names the last event that assoc'd the path, an
+ * ancestor or anything inside it (or created it, or removed a key inside it), and the diff is empty exactly when states are equal.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -15,7 +15,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../../../src/shared/aggregates'
 import type { NewEvent } from '../../../src/shared/domain'
 import { edn, type EdnMap, type EdnValue } from '../../../src/shared/edn-value'
-import type { StoreInfo } from '../../../src/shared/ipc/types'
 import { applyPatch } from '../../../src/main/core/domain'
 import { ednEquals, printEdn } from '../../../src/main/core/edn'
 import { storeQueries } from '../../../src/main/services/registry'
@@ -29,7 +28,7 @@ let dir: IpcHarness['dir']
 
 
 async function open(path: string): Promise<string> {
-  return (await value<StoreInfo>('store:open', { path })).storeId
+  return (await ipc.open(path)).storeId
 }
 
 beforeAll(async () => {
@@ -183,6 +182,11 @@ const assocPaths = (patch: EdnValue): string[][] => {
   return assoc ? assoc.entries.map(([k]) => pathOf(k)) : []
 }
 
+const dissocPaths = (patch: EdnValue): string[][] => {
+  const dissoc = (patch as EdnMap).entries.find(([k]) => printEdn(k) === ':dissoc')?.[1] as { items: EdnValue[] } | undefined
+  return dissoc ? dissoc.items.map((k) => pathOf(k)) : []
+}
+
 function event(id: number, patch: EdnValue): NewEvent {
   const kw = edn.kw
   return {
@@ -241,10 +245,11 @@ describe('state, blame and diff over random patch sequences', () => {
               const setter = mine.find((s) => s.seqNo === seqNo)
               expect(setter, `blame of ${blamed.join(' ')} names an own event`).toBeDefined()
               expect(seqNo).toBeLessThanOrEqual(asOf)
-              // It assoc'd the path, an ancestor, or a descendant (creating the path on the way) …
-              expect(assocPaths(setter!.patch).some((p) => isPrefix(p, blamed) || isPrefix(blamed, p))).toBe(true)
-              // … and no later own event up to asOf assoc'd the path or an ancestor.
-              const later = mine.filter((s) => s.seqNo > seqNo && s.seqNo <= asOf && assocPaths(s.patch).some((p) => isPrefix(p, blamed)))
+              // It assoc'd the path, an ancestor, or a descendant (creating the path on the way, or changing a key inside it), or removed a key inside it …
+              const touches = (patch: EdnValue): boolean => assocPaths(patch).some((p) => isPrefix(p, blamed) || isPrefix(blamed, p))
+              expect(touches(setter!.patch) || dissocPaths(setter!.patch).some((p) => p.length > blamed.length && isPrefix(blamed, p))).toBe(true)
+              // … and no later own event up to asOf assoc'd the path, an ancestor or anything inside it.
+              const later = mine.filter((s) => s.seqNo > seqNo && s.seqNo <= asOf && touches(s.patch))
               expect(later.map((s) => s.seqNo)).toEqual([])
             }
             if (failsAt === null) {

@@ -47,7 +47,7 @@ async function aliceStore(): Promise<StoreInfo> {
   const path = join(dir.path, 'test.db')
   await (await createStoreFile(path)).close()
   await appendEvents(path, aliceBooks)
-  return value<StoreInfo>('store:open', { path })
+  return ipc.open(path)
 }
 
 async function walkthroughStore(): Promise<StoreInfo> {
@@ -55,7 +55,7 @@ async function walkthroughStore(): Promise<StoreInfo> {
   const store = await createStoreFile(path)
   await writeWalkthrough(store)
   await store.close()
-  return value<StoreInfo>('store:open', { path })
+  return ipc.open(path)
 }
 
 describe('store:conflict-detail', () => {
@@ -125,7 +125,7 @@ describe('store:conflict-resolution', () => {
     expect(resolution.event).toBe(bookEvent('bob', ':update', 'Neuromancer', '{:assoc {:genre "Cyberpunk"}}'))
     expect(resolution.chosenState?.text).toBe('{:author "William Gibson", :genre "Cyberpunk"}')
 
-    await value('store:unlock', { storeId })
+    await ipc.unlock(storeId)
     const committed = await value<RebaseSummary>('store:rebase', { storeId, base: 1, eventsEdn: `[${bobsMonaLisa} ${resolution.event}]`, resolved: [1] })
     expect(committed).toMatchObject({ result: 'ok', eventCount: 2, seqNo: 4 })
     const read = await cli(['read', path])
@@ -194,7 +194,7 @@ describe('store:compensation', () => {
     })
     expect(comp.ok && comp.edn).toMatch(/^\{:timestamp #inst "[^"]+", :source :bookstore, :action \{:reason :revert, :actor \[:user "bob"\], :aggregate \[:book "Neuromancer"\], :patch \{:assoc \{:genre "SciFi"\}\}\}\}$/)
 
-    await value('store:unlock', { storeId })
+    await ipc.unlock(storeId)
     const committed = await value<RebaseSummary>('store:rebase', { storeId, base: 8, eventsEdn: `[${comp.ok ? comp.edn : ''}]` })
     expect(committed).toMatchObject({ result: 'ok', seqNo: 8 })
     const events = await actions(path)

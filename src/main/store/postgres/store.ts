@@ -16,7 +16,7 @@ import type { KnownIdentity } from '../../../shared/compose'
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
-import { decideRebase, rebaseArgumentProblem, type RebaseWriter } from '../../core/rebase'
+import { decideRebase, rebaseArgumentsError, type RebaseWriter } from '../../core/rebase'
 import { printEdn } from '../../core/edn'
 import { CellReader, identityToCells, toCell } from '../cells'
 import { StoreError } from '../errors'
@@ -131,8 +131,8 @@ export class PostgresEventStore implements OpenedStore {
   async rebase(base: number, history: readonly NewEvent[], options: RebaseOptions = {}): Promise<RebaseResult> {
     if (this.readOnly) throw new StoreError('read-only', `${this.target.shown} is open read-only; unlock it for writing first. Nothing was written.`)
     const resolved = options.resolved ?? []
-    const problem = rebaseArgumentProblem(base, history, resolved)
-    if (problem !== null) throw problem
+    const invalid = rebaseArgumentsError(base, history, resolved)
+    if (invalid !== null) throw new RangeError(invalid)
     if (this.closed) throw this.closedError()
     // Every cell is printed and checked against its column before the transaction starts.
     const rows = batchRows(history, this.tables)

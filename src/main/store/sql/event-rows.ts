@@ -4,7 +4,8 @@
  * with `?` placeholders (the PostgreSQL adapter numbers them) and the few
  * dialect differences behind `TextFunctions`.
  */
-import type { EventFilter, EventRow, EventRowType } from '../../../shared/browse'
+import type { EventFilter, EventPage, EventPageQuery, EventRow, EventRowType } from '../../../shared/browse'
+import { query, type Flow } from './flow'
 import type { TextFunctions } from './text-functions'
 
 /** The four tables' quoted names. */
@@ -86,6 +87,11 @@ export function filterSql(tables: QuotedTables, text: TextFunctions, filter: Eve
   if (filter.toSeqNo !== undefined) add('ev."seq_no" <= ?', filter.toSeqNo)
   if (filter.patchText !== undefined && filter.patchText !== '') add(text.contains('a."patch"', '?'), filter.patchText)
   return { from, where, params }
+}
+
+/** A raw row with its seq-nos as numbers (a driver may hand BIGINT columns over as strings). */
+export function numericRow<R extends RawEventRow>(r: R): R {
+  return { ...r, seq_no: Number(r.seq_no), a_seq: r.a_seq === null ? null : Number(r.a_seq), f_seq: r.f_seq === null ? null : Number(r.f_seq) }
 }
 
 function rowType(r: RawEventRow): EventRowType {
@@ -179,4 +185,37 @@ export class TriggerRowMerger {
     this.current = null
     return done
   }
+}
+
+/**
+ * A keyset page of rows matching `f`, ascending by seq-no: the rows after
+ * `after` (or before `before`, read backwards), one more than the page to
+ * know whether there are more that way, and one indexed probe for the other way.
+ */
+export function* pageEventsFlow(f: FilterSql, q: EventPageQuery): Flow<EventPage> {
+  const limit = pageLimit(q.limit)
+  const backwards = q.before !== undefined && q.after === undefined
+  const keyset = backwards ? ['ev."seq_no" < ?'] : q.after !== undefined ? ['ev."seq_no" > ?'] : []
+  const keyParams = backwards ? [q.before as number] : q.after !== undefined ? [q.after] : []
+  const sql =
+    `SELECT ${ROW_COLUMNS} FROM ${f.from}${whereClause([...f.where, ...keyset])} ` +
+    `ORDER BY ev."seq_no" ${backwards ? 'DESC' : 'ASC'} LIMIT ?`
+  const raw = yield* query<RawEventRow>(sql, [...f.params, ...keyParams, limit + 1])
+  const more = raw.length > limit
+  const rows = raw.slice(0, limit).map((r) => toEventRow(numericRow(r)))
+  if (backwards) rows.reverse()
+  function* exists(cond: string, value: number): Flow<boolean> {
+    return (yield* query(`SELECT 1 AS one FROM ${f.from}${whereClause([...f.where, cond])} LIMIT 1`, [...f.params, value])).length > 0
+  }
+  const first = rows[0]?.seqNo
+  const last = rows[rows.length - 1]?.seqNo
+  let hasMoreBefore = more
+  let hasMoreAfter = more
+  if (!backwards) {
+    if (first !== undefined) hasMoreBefore = yield* exists('ev."seq_no" < ?', first)
+    else hasMoreBefore = q.after !== undefined && (yield* exists('ev."seq_no" <= ?', q.after))
+  } else {
+    hasMoreAfter = last !== undefined ? yield* exists('ev."seq_no" > ?', last) : yield* exists('ev."seq_no" >= ?', q.before as number)
+  }
+  return { rows, hasMoreBefore, hasMoreAfter }
 }

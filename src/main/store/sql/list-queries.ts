@@ -7,7 +7,7 @@
  * collation orders otherwise).
  */
 import type { SuggestableColumn } from '../../../shared/browse'
-import { containsIgnoringAsciiCase, type TextFunctions } from './text-functions'
+import { containsIgnoringAsciiCase, idOrderKey, type TextFunctions } from './text-functions'
 import { whereClause, type QuotedTables } from './event-rows'
 
 /** The aggregate list's filter and keyset. */
@@ -17,7 +17,11 @@ export interface AggregateListQuery {
   readonly idContains?: string
 }
 
-/** Aggregates with their action counts and first and last seq-nos, in (kind, id) order; the last parameter is the limit. */
+/**
+ * Aggregates with their action counts and first and last seq-nos, by kind, then
+ * id (integers numerically before the rest, see `idOrderKey`), keyset-paged;
+ * the last parameter is the limit.
+ */
 export function aggregatesSql(t: QuotedTables, fns: TextFunctions, q: AggregateListQuery, order = ''): { sql: string; params: string[] } {
   const where: string[] = []
   const params: string[] = []
@@ -26,8 +30,10 @@ export function aggregatesSql(t: QuotedTables, fns: TextFunctions, q: AggregateL
     params.push(q.kind)
   }
   if (q.after !== undefined) {
-    where.push(`("aggregate_kind"${order}, "aggregate_id"${order}) > (?, ?)`)
-    params.push(q.after.kind, q.after.id)
+    // Later kinds, or the same kind with a later id key: the same kind is found through the index.
+    const afterKey = idOrderKey(fns, '?', order)
+    where.push(`("aggregate_kind"${order} > ? OR ("aggregate_kind" = ? AND (${idOrderKey(fns, '"aggregate_id"', order)}) > (${afterKey})))`)
+    params.push(q.after.kind, q.after.kind, ...Array<string>(afterKey.split('?').length - 1).fill(q.after.id))
   }
   if (q.idContains !== undefined && q.idContains !== '') {
     where.push(containsIgnoringAsciiCase(fns, '"aggregate_id"', '?'))
@@ -35,7 +41,7 @@ export function aggregatesSql(t: QuotedTables, fns: TextFunctions, q: AggregateL
   }
   const sql =
     `SELECT "aggregate_kind" AS "kind", "aggregate_id" AS "id", count(*) AS "actions", min("seq_no") AS "firstSeqNo", max("seq_no") AS "lastSeqNo" ` +
-    `FROM ${t.action}${whereClause(where)} GROUP BY "aggregate_kind", "aggregate_id" ORDER BY "aggregate_kind"${order}, "aggregate_id"${order} LIMIT ?`
+    `FROM ${t.action}${whereClause(where)} GROUP BY "aggregate_kind", "aggregate_id" ORDER BY "aggregate_kind"${order}, ${idOrderKey(fns, '"aggregate_id"', order)} LIMIT ?`
   return { sql, params }
 }
 

@@ -13,12 +13,14 @@ import type {
   SuggestableColumn
 } from '../../../shared/browse'
 import type { Queries } from '../sql/queries'
+import { runFlow, type Rows } from '../sql/flow'
 import { SQLITE_TEXT } from '../sql/text-functions'
 import { aggregateKindsSql, aggregatesSql, distinctValuesSql, triggersOfAggregateSql } from '../sql/list-queries'
 import {
   ROW_COLUMNS,
   TriggerRowMerger,
   filterSql as sharedFilterSql,
+  pageEventsFlow,
   pageLimit,
   sortedTriggers,
   toEventRow,
@@ -34,29 +36,9 @@ export function filterSql(queries: Queries, filter: EventFilter = {}): FilterSql
 }
 
 
-/** A keyset page of rows, ascending by seq-no. */
+/** A keyset page of rows, ascending by seq-no (see `pageEventsFlow`). */
 export function pageEvents(db: Database.Database, queries: Queries, query: EventPageQuery): EventPage {
-  const f = filterSql(queries, query.filter)
-  const limit = pageLimit(query.limit)
-  const backwards = query.before !== undefined && query.after === undefined
-  const keyset = backwards ? ['ev."seq_no" < ?'] : query.after !== undefined ? ['ev."seq_no" > ?'] : []
-  const keyParams = backwards ? [query.before as number] : query.after !== undefined ? [query.after] : []
-  const sql =
-    `SELECT ${ROW_COLUMNS} FROM ${f.from}${whereClause([...f.where, ...keyset])} ` +
-    `ORDER BY ev."seq_no" ${backwards ? 'DESC' : 'ASC'} LIMIT ?`
-  const raw = db.prepare(sql).all(...f.params, ...keyParams, limit + 1) as RawEventRow[]
-  const more = raw.length > limit
-  const rows = raw.slice(0, limit).map(toEventRow)
-  if (backwards) rows.reverse()
-  const exists = (cond: string, value: number): boolean =>
-    db.prepare(`SELECT 1 FROM ${f.from}${whereClause([...f.where, cond])} LIMIT 1`).get(...f.params, value) !== undefined
-  const first = rows[0]?.seqNo
-  const last = rows[rows.length - 1]?.seqNo
-  return {
-    rows,
-    hasMoreBefore: backwards ? more : first !== undefined ? exists('ev."seq_no" < ?', first) : query.after !== undefined && exists('ev."seq_no" <= ?', query.after),
-    hasMoreAfter: backwards ? (last !== undefined ? exists('ev."seq_no" > ?', last) : exists('ev."seq_no" >= ?', query.before as number)) : more
-  }
+  return runFlow(pageEventsFlow(filterSql(queries, query.filter), query), (step) => db.prepare(step.sql).all(...step.params) as Rows)
 }
 
 /** One raw row with its trigger rows, or null. */

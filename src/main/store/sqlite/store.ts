@@ -18,7 +18,7 @@ import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQ
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
-import { decideRebase, rebaseArgumentProblem, WriteConflictError, type RebaseWriter } from '../../core/rebase'
+import { decideRebase, rebaseArgumentsError, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
@@ -59,6 +59,8 @@ export class SqliteEventStore implements OpenedStore {
   private readonly statements: Statements
   private readonly decoder: RowDecoder
   private closed = false
+  /** True once a rebase committed through this store (see `close`). */
+  private wrote = false
   /** A read-only connection kept between streaming reads (see `onSnapshot`). */
   private idleReader: Database.Database | null = null
 
@@ -152,13 +154,16 @@ export class SqliteEventStore implements OpenedStore {
       return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; unlock it for writing first. Nothing was written.`))
     }
     const resolved = options.resolved ?? []
-    const problem = rebaseArgumentProblem(base, history, resolved)
-    if (problem !== null) return Promise.reject(problem)
+    const invalid = rebaseArgumentsError(base, history, resolved)
+    if (invalid !== null) return Promise.reject(new RangeError(invalid))
     return this.guard(() => {
       this.db.exec('BEGIN IMMEDIATE')
       try {
         const result = decideRebase(this.writer(), base, history, resolved)
-        if (result.result === 'ok' && !options.dry) this.db.exec('COMMIT')
+        if (result.result === 'ok' && !options.dry) {
+          this.db.exec('COMMIT')
+          this.wrote = true
+        }
         return result
       } finally {
         // Anything but a successful commit leaves the file as it was.
@@ -329,12 +334,28 @@ export class SqliteEventStore implements OpenedStore {
     return this.guard(() => (this.statements.dataVersion.get() as { data_version: number }).data_version)
   }
 
+  /**
+   * Close every connection. A store that wrote nothing (a dry rebase, a
+   * refused one, only reads) leaves the file's bytes as they were: SQLite
+   * checkpoints a WAL into the main file when the last connection closes —
+   * even frames another writer left — unless that last connection is
+   * read-only. So the writable connection closes while a read-only one is
+   * still open, and the read-only one closes last.
+   */
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true
-      this.idleReader?.close()
+      let last = this.idleReader
       this.idleReader = null
+      if (!this.readOnly && !this.wrote && last === null) {
+        try {
+          last = openConnection(this.path, true, this.connectionOptions)
+        } catch {
+          // No second connection possible: a plain close.
+        }
+      }
       this.db.close()
+      last?.close()
     }
     return Promise.resolve()
   }

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react'
 import { ActionIcon, Code, Tooltip } from '@mantine/core'
 import type { EventRow } from '../../../shared/browse'
 import { IconHistory } from '../../ui/icons'
-import { formatTimestamp } from '../../ui/format'
+import { formatLocalTimestamp, utcTitle } from '../../ui/format'
 import { VirtualRows } from './VirtualRows'
 import classes from './Aggregates.module.css'
 
@@ -33,7 +33,7 @@ export function HistoryTable({ rows, asOf, current, highlighted, onOpenEvent, on
     <div data-testid="aggregate-history">
       <div className={classes.historyHead} role="presentation">
         <span style={{ textAlign: 'right' }}>Seq-no</span>
-        <span>Time (UTC)</span>
+        <span>Time (local)</span>
         <span>Reason</span>
         <span>Actor</span>
         <span>Patch</span>
@@ -59,7 +59,7 @@ export function HistoryTable({ rows, asOf, current, highlighted, onOpenEvent, on
               <span className={`${classes.cell} ${classes.mono}`} style={{ textAlign: 'right' }}>
                 {row.seqNo}
               </span>
-              <span className={`${classes.cell} ${classes.mono}`}>{formatTimestamp(row.timestamp)}</span>
+              <span className={`${classes.cell} ${classes.mono}`} title={utcTitle(row.timestamp)}>{formatLocalTimestamp(row.timestamp)}</span>
               <span className={classes.cell} title={row.reason ?? ''}>
                 <Code>{row.reason ?? ''}</Code>
               </span>

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react'
 import { Badge, Group, Loader, NavLink, ScrollArea, Text } from '@mantine/core'
 import type { AggregateKindCount } from '../../../shared/aggregates'
 import type { RequestState } from '../../ui/useRequest'
-import { formatCount } from '../../ui/format'
+import { formatBadgeCount, formatCount } from '../../ui/format'
 
 /** Props of `KindList`. */
 export interface KindListProps {
@@ -44,11 +44,11 @@ export function KindList({ kinds, selected, onSelect }: KindListProps): ReactNod
               py={4}
               label={<Text ff="monospace" size="sm" truncate="end">{k.kind}</Text>}
               rightSection={
-                <Badge size="sm" variant="default" styles={{ label: { overflow: 'visible' } }}>
-                  {formatCount(k.aggregates)}
+                <Badge size="sm" variant="default" title={`${formatCount(k.aggregates)} aggregates`} style={{ flex: 'none', maxWidth: 'none' }} styles={{ label: { overflow: 'visible' } }}>
+                  {formatBadgeCount(k.aggregates)}
                 </Badge>
               }
-              styles={{ body: { minWidth: 0, overflow: 'hidden' } }}
+              styles={{ body: { minWidth: 0, overflow: 'hidden' }, section: { flex: 'none' } }}
               data-kind={k.kind}
               aria-label={`${k.kind}: ${k.aggregates} aggregates`}
             />

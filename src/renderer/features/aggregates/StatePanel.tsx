@@ -11,7 +11,7 @@ import { IconArrowLeft, IconArrowRight } from '../../ui/icons'
 import { useRequest } from '../../ui/useRequest'
 import { call } from '../../ipc/client'
 import { EdnTreeView } from '../../ui/edn/EdnTreeView'
-import { formatTimestamp } from '../../ui/format'
+import { formatLocalTimestamp } from '../../ui/format'
 import { positionOf } from './view-state'
 
 /** Props of `StatePanel`. */
@@ -30,7 +30,7 @@ const pathKey = (path: readonly string[]): string => path.join('\u0000')
 
 function describe(row: EventRow | undefined): string {
   if (!row) return ''
-  return `${formatTimestamp(row.timestamp)} · ${row.reason ?? ''} by [${row.actorKind ?? ''} ${row.actorId ?? ''}]`
+  return `${formatLocalTimestamp(row.timestamp)} · ${row.reason ?? ''} by [${row.actorKind ?? ''} ${row.actorId ?? ''}]`
 }
 
 /** The scrubber over the aggregate's own seq-nos. */

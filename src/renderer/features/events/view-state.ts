@@ -4,7 +4,5 @@ import { viewKey } from '../../workspace/view-state'
 /** View state owned by the section. */
 export const EVENTS_STATE = {
   /** Follow mode: keep the newest event in view as other processes write. */
-  follow: viewKey<boolean>('events.follow', false),
-  /** The timeline above the table is shown. */
-  timeline: viewKey<boolean>('events.timeline', true)
+  follow: viewKey<boolean>('events.follow', false)
 } as const

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react'
 import { Center, Overlay, Stack, Text } from '@mantine/core'
-import { pathForFile } from '../../ipc/client'
+import { droppedFile } from '../../ipc/client'
 import { notifyError } from '../../ui/notify'
 import { IconDrop } from '../../ui/icons'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
@@ -44,9 +44,10 @@ export function DropOverlay(): ReactNode {
     // One after another, so the tabs come in the order the files were dropped.
     const openInOrder = async (files: File[]): Promise<void> => {
       for (const file of files) {
-        const path = pathForFile(file)
-        if (path) await openPath(path)
-        else notifyError(`Could not open ${file.name}`, 'The app was not told where this file is. Use File ▸ Open instead.')
+        // Main records the drop as the user's choice and answers with the location to open.
+        const result = await droppedFile(file)
+        if (result.ok) await openPath(result.value)
+        else notifyError(`Could not open ${file.name}`, result.error.message)
       }
     }
     window.addEventListener('dragenter', enter)

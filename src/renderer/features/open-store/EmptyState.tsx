@@ -34,7 +34,7 @@ function RecentList(): ReactNode {
       <Stack gap={4} data-testid="recent-files">
         {recent.slice(0, RECENT_SHOWN).map((file) => (
           <Tooltip key={file.path} label={file.path} openDelay={500} withArrow>
-            <Anchor component="button" type="button" ta="left" size="sm" onClick={() => void openPath(file.path, file.tables)}>
+            <Anchor component="button" type="button" ta="left" size="sm" onClick={() => void openPath(file, file.tables)}>
               {fileName(file.path)}{' '}
               <Text span size="xs" c="dimmed">
                 {file.path}

@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react'
 import { Button, Code, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { DEFAULT_TABLES, SINGULAR_TABLES, type TableNames } from '../../../shared/domain'
+import type { ChosenLocation } from '../../../shared/ipc/types'
 import { call } from '../../ipc/client'
 import { notifyError } from '../../ui/notify'
 import { IconFolderOpen } from '../../ui/icons'
@@ -15,7 +16,7 @@ type Preset = 'readme' | 'singular' | 'custom'
 const PRESETS: Record<Exclude<Preset, 'custom'>, TableNames> = { readme: DEFAULT_TABLES, singular: SINGULAR_TABLES }
 function NewStoreForm(): ReactNode {
   const { createStore, showNewStore } = useWorkspace()
-  const [path, setPath] = useState<string | null>(null)
+  const [file, setFile] = useState<ChosenLocation | null>(null)
   const [preset, setPreset] = useState<Preset>('readme')
   const [tables, setTables] = useState<TableNames>(DEFAULT_TABLES)
   const [busy, setBusy] = useState(false)
@@ -24,7 +25,7 @@ function NewStoreForm(): ReactNode {
   const choosePath = async (): Promise<void> => {
     try {
       const chosen = await call('dialog:new-store', {})
-      if (chosen) setPath(chosen)
+      if (chosen) setFile(chosen)
     } catch (e) {
       notifyError('Could not show the Save dialog', e)
     }
@@ -34,9 +35,9 @@ function NewStoreForm(): ReactNode {
     if (value !== 'custom') setTables(PRESETS[value as Exclude<Preset, 'custom'>])
   }
   const create = async (): Promise<void> => {
-    if (!path || problem) return
+    if (!file || problem) return
     setBusy(true)
-    await createStore(path, tables)
+    await createStore(file, tables)
     setBusy(false)
   }
 
@@ -48,7 +49,7 @@ function NewStoreForm(): ReactNode {
         </Text>
         <Group wrap="nowrap">
           <Code style={{ flex: 1, wordBreak: 'break-all' }} data-testid="new-store-path">
-            {path ?? 'No file chosen yet'}
+            {file?.path ?? 'No file chosen yet'}
           </Code>
           <Button variant="default" leftSection={<IconFolderOpen />} onClick={() => void choosePath()} data-autofocus>
             Choose…
@@ -96,7 +97,7 @@ function NewStoreForm(): ReactNode {
         <Button variant="default" onClick={() => showNewStore(false)}>
           Cancel
         </Button>
-        <Button onClick={() => void create()} disabled={!path || problem !== null} loading={busy}>
+        <Button onClick={() => void create()} disabled={!file || problem !== null} loading={busy}>
           Create store
         </Button>
       </Group>

@@ -1,11 +1,12 @@
 /** The newest events of the store, newest first (one keyset page before the end). */
 import type { ReactNode } from 'react'
-import { Badge, Code, Paper, Table, Text } from '@mantine/core'
+import { Code, Paper, Table, Text } from '@mantine/core'
 import type { EventPage, EventRow } from '../../../shared/browse'
 import { call } from '../../ipc/client'
 import { useRequest } from '../../ui/useRequest'
 import type { StoreTab } from '../../workspace/workspace-state'
-import { formatTimestamp } from '../../ui/format'
+import { formatLocalTimestamp, utcTitle } from '../../ui/format'
+import { TypeBadge } from '../../ui/type-badge/TypeBadge'
 
 /** How many events the Overview lists. */
 export const LATEST_EVENT_COUNT = 12
@@ -17,8 +18,6 @@ function subject(row: EventRow): string {
 }
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const
-
-const TYPE_COLORS: Record<EventRow['type'], string> = { action: 'blue', effect: 'grape', neither: 'red', both: 'orange' }
 
 /** The latest events table. */
 export function LatestEvents({ tab }: { tab: StoreTab }): ReactNode {
@@ -50,7 +49,7 @@ export function LatestEvents({ tab }: { tab: StoreTab }): ReactNode {
                 <Table.Th ta="right" style={NO_WRAP}>
                   Seq-no
                 </Table.Th>
-                <Table.Th style={NO_WRAP}>Time (UTC)</Table.Th>
+                <Table.Th style={NO_WRAP}>Time (local)</Table.Th>
                 <Table.Th>Type</Table.Th>
                 <Table.Th>Reason</Table.Th>
                 <Table.Th>Aggregate / trigger</Table.Th>
@@ -64,13 +63,11 @@ export function LatestEvents({ tab }: { tab: StoreTab }): ReactNode {
                   <Table.Td ta="right" ff="monospace">
                     {row.seqNo}
                   </Table.Td>
-                  <Table.Td ff="monospace" style={NO_WRAP}>
-                    {formatTimestamp(row.timestamp)}
+                  <Table.Td ff="monospace" style={NO_WRAP} title={utcTitle(row.timestamp)}>
+                    {formatLocalTimestamp(row.timestamp)}
                   </Table.Td>
                   <Table.Td style={NO_WRAP}>
-                    <Badge size="sm" variant="light" color={TYPE_COLORS[row.type]} styles={{ label: { overflow: 'visible' } }}>
-                      {row.type}
-                    </Badge>
+                    <TypeBadge type={row.type} />
                   </Table.Td>
                   <Table.Td style={NO_WRAP}>
                     <Code>{row.reason ?? ''}</Code>

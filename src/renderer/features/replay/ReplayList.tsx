@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react'
 import { Anchor, Badge, Code, Group, Table, Text } from '@mantine/core'
 import type { ReplayItem } from '../../../shared/replay'
-import { formatTimestamp } from '../../ui/format'
+import { formatLocalTimestamp, utcTitle } from '../../ui/format'
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const
 /** Replayed rows: a quiet tint and an orange edge, readable in both schemes. */
@@ -90,8 +90,8 @@ export function ReplayList({ items, offset, onShow }: { items: readonly ReplayIt
               <Table.Td ff="monospace" style={NO_WRAP}>
                 {item.actor}
               </Table.Td>
-              <Table.Td ff="monospace" style={NO_WRAP}>
-                {formatTimestamp(item.timestamp)}
+              <Table.Td ff="monospace" style={NO_WRAP} title={utcTitle(item.timestamp)}>
+                {formatLocalTimestamp(item.timestamp)}
               </Table.Td>
               <Table.Td ff="monospace" style={PATCH} title={item.patch}>
                 {item.patch}

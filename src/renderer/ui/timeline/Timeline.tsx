@@ -1,27 +1,29 @@
 /**
  * The timeline overview: events per time bucket (a round size chosen for the
- * store's time span), actions and effects stacked on the left axis, and on
- * the right axis where conflicts and compensations cluster:
+ * store's time span), actions and effects stacked, with markers where
+ * effects reach aggregates and where compensations cluster:
  *
- * - a *conflict* is an effect that reaches at least one aggregate (some
- *   action carries its trigger): rebase reports it as a conflict to every
- *   writer behind it on those aggregates, and reads replay them;
+ * - an *effect reaching aggregates* is an effect some action carries as its
+ *   trigger: rebase reports it to every writer behind it on those
+ *   aggregates, and reads replay them;
  * - a *compensation* is an action whose reason contains revert, undo,
  *   compensat…, rollback, reverse, cancel, refund, void or correct
  *   (`COMPENSATION_WORDS`).
  *
- * The buckets with the most of both are marked. Clicking a bucket calls
+ * The panel always takes `TIMELINE_HEIGHT` pixels, while loading too, so
+ * nothing below it moves when the data arrives. Clicking a bucket calls
  * `onPickRange(from, to)` with its first and last second (inclusive).
  */
-import { useMemo, type ReactNode } from 'react'
-import { BarChart } from '@mantine/charts'
-import '@mantine/charts/styles.css'
+import type { ReactNode } from 'react'
 import { Group, Loader, Paper, Text } from '@mantine/core'
-import type { Timeline as TimelineData, TimelineBucket } from '../../../shared/audit'
 import { call } from '../../ipc/client'
 import { useRequest } from '../useRequest'
-import { bucketLabel, bucketSizeText, clusterBuckets } from './buckets'
-import { formatCount } from '../format'
+import { bucketSizeText } from './buckets'
+import { COMPENSATION_COLOR, REACH_COLOR, TimelineChart } from './TimelineChart'
+
+/** Height of the whole panel in pixels (reserved before the data arrives). */
+export const TIMELINE_HEIGHT = 196
+const CHART_HEIGHT = 150
 
 /** Props: the store and what a click on a bucket does (epoch seconds, both inclusive). */
 export interface TimelineProps {
@@ -31,69 +33,24 @@ export interface TimelineProps {
   readonly onPickRange: (fromTime: number, toTime: number) => void
 }
 
-type Datum = TimelineBucket & { readonly label: string; readonly total: number }
-
-function BucketTooltip({ datum, size }: { datum: Datum | undefined; size: number }): ReactNode {
-  if (!datum) return null
-  const rows: [string, number, string][] = [
-    ['Actions', datum.actions, 'blue'],
-    ['Effects', datum.effects, 'grape'],
-    ['Conflicts', datum.conflicts, 'red'],
-    ['Compensations', datum.compensations, 'orange']
-  ]
+function Legend({ bucketSeconds }: { bucketSeconds: number | null }): ReactNode {
   return (
-    <Paper withBorder shadow="md" p="xs" radius="md">
-      <Text size="xs" fw={600} mb={4}>
-        {bucketLabel(datum.from, size)} – {bucketLabel(datum.to, size)} UTC
-      </Text>
-      {rows.map(([name, n, color]) => (
-        <Group key={name} justify="space-between" gap="lg">
-          <Text size="xs" c={n > 0 ? color : 'dimmed'}>
-            {name}
-          </Text>
-          <Text size="xs" fw={600}>
-            {formatCount(n)}
-          </Text>
-        </Group>
-      ))}
-    </Paper>
-  )
-}
-
-function Chart({ timeline, onPickRange }: { timeline: TimelineData; onPickRange: TimelineProps['onPickRange'] }): ReactNode {
-  const data: Datum[] = useMemo(
-    () => timeline.buckets.map((b) => ({ ...b, label: bucketLabel(b.from, timeline.bucketSeconds), total: b.actions + b.effects })),
-    [timeline]
-  )
-  const clusters = useMemo(() => new Set(clusterBuckets(timeline.buckets)), [timeline])
-  const lift = Math.max(1, ...data.map((d) => d.total)) * 0.06
-  // A red dot over a bucket with conflicts, an orange one above it for compensations; clusters get their count as a label.
-  const dots = data.flatMap((d, i) => [
-    ...(d.conflicts > 0 ? [{ x: d.label, y: d.total + lift, color: 'red.6', label: clusters.has(i) ? `${d.conflicts + d.compensations}` : undefined }] : []),
-    ...(d.compensations > 0 ? [{ x: d.label, y: d.total + lift * (d.conflicts > 0 ? 2 : 1), color: 'orange.5', label: clusters.has(i) && d.conflicts === 0 ? `${d.compensations}` : undefined }] : [])
-  ])
-  return (
-    <BarChart
-      h={220}
-      data={data}
-      dataKey="label"
-      type="stacked"
-      withLegend
-      legendProps={{ verticalAlign: 'bottom', height: 28 }}
-      yAxisLabel="events"
-      series={[
-        { name: 'actions', label: 'Actions', color: 'blue.6' },
-        { name: 'effects', label: 'Effects', color: 'grape.6' }
-      ]}
-      referenceDots={dots.map((d) => ({ ...d, r: 4, ifOverflow: 'extendDomain' as const }))}
-      tooltipProps={{ content: ({ payload }) => <BucketTooltip datum={payload?.[0]?.payload as Datum | undefined} size={timeline.bucketSeconds} /> }}
-      barProps={{
-        onClick: (entry: { payload?: Datum }) => entry.payload && onPickRange(entry.payload.from, entry.payload.to - 1),
-        style: { cursor: 'pointer' }
-      }}
-      tickLine="none"
-      gridAxis="x"
-    />
+    <Group justify="space-between" mb={4} wrap="nowrap">
+      <Group gap="md" wrap="nowrap">
+        <Text fw={600} size="sm">Timeline</Text>
+        <Text size="xs" c="blue.6">■ actions</Text>
+        <Text size="xs" c="grape.6">■ effects</Text>
+        <Text size="xs" c={REACH_COLOR} title="Effects that some action carries as its trigger: rebase reports them to writers behind them, reads replay them">
+          ● effects reaching aggregates
+        </Text>
+        <Text size="xs" c={COMPENSATION_COLOR}>● compensations: reverts, refunds, corrections</Text>
+      </Group>
+      {bucketSeconds !== null && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {bucketSizeText(bucketSeconds)} per bar, UTC. Click a bar to show its events.
+        </Text>
+      )}
+    </Group>
   )
 }
 
@@ -102,26 +59,15 @@ export function Timeline({ storeId, revision, onPickRange }: TimelineProps): Rea
   const request = useRequest(`${storeId}:${revision}`, () => call('store:timeline', { storeId }))
   const t = request.data
   return (
-    <Paper withBorder p="md" radius="md" data-testid="timeline" data-loading={request.loading || undefined}>
-      <Group justify="space-between" mb="xs">
-        <Group gap="md">
-          <Text fw={600}>Timeline</Text>
-          <Text size="xs" c="red.6">● conflicts: effects reaching aggregates</Text>
-          <Text size="xs" c="orange.6">● compensations: reverts, refunds, corrections</Text>
-        </Group>
-        {t && t.buckets.length > 0 && (
-          <Text size="xs" c="dimmed">
-            {bucketSizeText(t.bucketSeconds)} per bar, UTC. Click a bar to show its events.
-          </Text>
-        )}
-      </Group>
+    <Paper withBorder px="md" py={8} radius="md" h={TIMELINE_HEIGHT} style={{ flex: 'none', overflow: 'hidden' }} data-testid="timeline" data-loading={request.loading || undefined}>
+      <Legend bucketSeconds={t && t.buckets.length > 0 ? t.bucketSeconds : null} />
       {request.error && (
         <Text c="red" size="sm" role="alert">
           The timeline could not be built: {request.error}
         </Text>
       )}
       {t === null && request.loading && (
-        <Group gap="xs">
+        <Group gap="xs" h={CHART_HEIGHT} justify="center">
           <Loader size="xs" />
           <Text size="sm" c="dimmed">
             Counting events per time bucket…
@@ -133,7 +79,7 @@ export function Timeline({ storeId, revision, onPickRange }: TimelineProps): Rea
           This store has no events yet, so there is no timeline.
         </Text>
       )}
-      {t && t.buckets.length > 0 && <Chart timeline={t} onPickRange={onPickRange} />}
+      {t && t.buckets.length > 0 && <TimelineChart timeline={t} height={CHART_HEIGHT} onPickRange={onPickRange} />}
     </Paper>
   )
 }

@@ -61,11 +61,23 @@ describe('blame', () => {
   const render = (upTo: number): string[] => blame(events, identity(book), upTo).map((e) => `${printEdn(edn.vec(e.path))} ${e.seqNo}`)
 
   it('names the action that set each path, or created the map on the way', () => {
-    expect(render(3)).toEqual(['[:title] 1', '[:address] 1', '[:address :city] 1', '[:address :zip] 3'])
+    expect(render(1)).toEqual(['[:title] 1', '[:address] 1', '[:address :city] 1'])
   })
 
-  it('moves to the later action that sets a path again; removal of a child does not set its parent', () => {
-    expect(render(5)).toEqual(['[:title] 4', '[:address] 1', '[:address :zip] 3'])
+  it('gives a nested map the latest action that changed a key inside it, not the one that created it', () => {
+    expect(render(3)).toEqual(['[:title] 1', '[:address] 3', '[:address :city] 1', '[:address :zip] 3'])
+    const deep = [
+      action(1, book, '{:assoc {[:shipping :address :city] "Bonn", [:shipping :method] :post}}'),
+      action(2, book, '{:assoc {[:shipping :address :zip] "53111"}}'),
+      action(3, book, '{:assoc {[:shipping :method] :courier}}')
+    ]
+    const at = (upTo: number): string[] => blame(deep, identity(book), upTo).map((e) => `${printEdn(edn.vec(e.path))} ${e.seqNo}`)
+    expect(at(2)).toEqual(['[:shipping] 2', '[:shipping :address] 2', '[:shipping :address :city] 1', '[:shipping :address :zip] 2', '[:shipping :method] 1'])
+    expect(at(3)).toEqual(['[:shipping] 3', '[:shipping :address] 2', '[:shipping :address :city] 1', '[:shipping :address :zip] 2', '[:shipping :method] 3'])
+  })
+
+  it('moves to the later action that sets a path again; removing a key changes the map it was in', () => {
+    expect(render(5)).toEqual(['[:title] 4', '[:address] 5', '[:address :zip] 3'])
   })
 
   it('an assoc at an ancestor sets every path below it', () => {

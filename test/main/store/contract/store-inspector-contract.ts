@@ -134,6 +134,21 @@ export function describeStoreInspectorContract(factory: StoreAdapterFactory): vo
         expect((await walk.aggregates({ limit: 10, after: page[1] })).map((a) => a.id)).toEqual(['"Neuromancer"', '1', '2'])
       })
 
+      it('orders integer ids numerically before every other id, and keyset pages keep that order', () =>
+        fresh(async (s) => {
+          const ints = [1000, 10, 2, 100, 0, -3, 1, 20, 9]
+          await s.rebase(1, [...ints.map((n) => action(id('order', n))), action(id('order', 'b')), action(id('order', 'a')), action(id('book', 5))])
+          const expected = ['-3', '0', '1', '2', '9', '10', '20', '100', '1000', '"a"', '"b"']
+          expect((await s.aggregates({ limit: 100, kind: ':order' })).map((a) => a.id)).toEqual(expected)
+          for (const limit of [1, 2, 5]) {
+            const walked: string[] = []
+            for (let page = await s.aggregates({ limit }); page.length > 0; page = await s.aggregates({ limit, after: page[page.length - 1] })) {
+              walked.push(...page.map((a) => `${a.kind} ${a.id}`))
+            }
+            expect(walked).toEqual([':book 5', ...expected.map((i) => `:order ${i}`)])
+          }
+        }))
+
       it('lists the aggregate kinds with their aggregate counts', async () => {
         expect(await walk.aggregateKinds()).toEqual([{ kind: ':book', aggregates: 3 }, { kind: ':receipt', aggregates: 2 }])
       })

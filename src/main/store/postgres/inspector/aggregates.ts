@@ -6,11 +6,11 @@
 import type { AggregateSummary, CellIdentity, EventRow } from '../../../../shared/browse'
 import type { TableNames } from '../../../../shared/domain'
 import type { AggregateQuery } from '../../store-inspector'
-import { ROW_COLUMNS, pageLimit, toEventRow, whereClause, type RawEventRow } from '../../sql/event-rows'
+import { ROW_COLUMNS, numericRow, pageLimit, toEventRow, whereClause, type RawEventRow } from '../../sql/event-rows'
 import { aggregateKindsSql, aggregatesSql, triggersOfAggregateSql } from '../../sql/list-queries'
 import { POSTGRES_TEXT } from '../../sql/text-functions'
 import type { PgQueries } from '../pg-queries'
-import { pgFilter, rawRow } from './browse'
+import { pgFilter } from './browse'
 import { num, quoted, run, textOrder } from './run'
 
 /** Aggregates with action counts, in (kind, id) cell order, keyset-paged. */
@@ -30,7 +30,7 @@ export async function aggregateKinds(db: PgQueries, tables: TableNames): Promise
 export async function aggregateHistory(db: PgQueries, tables: TableNames, aggregate: CellIdentity, upTo?: number): Promise<EventRow[]> {
   const f = pgFilter(tables, { aggregate, ...(upTo !== undefined ? { toSeqNo: upTo } : {}) })
   const raw = await run<RawEventRow>(db, `SELECT ${ROW_COLUMNS} FROM ${f.from}${whereClause(f.where)} ORDER BY ev."seq_no"`, f.params)
-  return raw.map((r) => toEventRow(rawRow(r)))
+  return raw.map((r) => toEventRow(numericRow(r)))
 }
 
 /** The distinct triggers carried by any action on `aggregate`, in (kind, id) order. */

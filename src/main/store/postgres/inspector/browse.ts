@@ -9,7 +9,8 @@ import {
   ROW_COLUMNS,
   TriggerRowMerger,
   filterSql,
-  pageLimit,
+  numericRow,
+  pageEventsFlow,
   sortedTriggers,
   toEventRow,
   whereClause,
@@ -19,43 +20,17 @@ import {
 import { POSTGRES_TEXT } from '../../sql/text-functions'
 import { distinctValuesSql } from '../../sql/list-queries'
 import type { PgQueries } from '../pg-queries'
-import { first, num, numOrNull, quoted, run, stream, textOrder } from './run'
-
-/** A raw row with its seq-nos as numbers. */
-export function rawRow<R extends RawEventRow>(r: R): R {
-  return { ...r, seq_no: num(r.seq_no), a_seq: numOrNull(r.a_seq), f_seq: numOrNull(r.f_seq) }
-}
+import { runPg } from './flows'
+import { first, num, quoted, run, stream, textOrder } from './run'
 
 /** The filter as PostgreSQL SQL (with `?` placeholders) on the aliases ev / a / f. */
 export function pgFilter(tables: TableNames, filter?: EventFilter): ReturnType<typeof filterSql> {
   return filterSql(quoted(tables), POSTGRES_TEXT, filter)
 }
 
-/** A keyset page of rows, ascending by seq-no. */
-export async function pageEvents(db: PgQueries, tables: TableNames, query: EventPageQuery): Promise<EventPage> {
-  const f = pgFilter(tables, query.filter)
-  const limit = pageLimit(query.limit)
-  const backwards = query.before !== undefined && query.after === undefined
-  const keyset = backwards ? ['ev."seq_no" < ?'] : query.after !== undefined ? ['ev."seq_no" > ?'] : []
-  const keyParams = backwards ? [query.before as number] : query.after !== undefined ? [query.after] : []
-  const sql =
-    `SELECT ${ROW_COLUMNS} FROM ${f.from}${whereClause([...f.where, ...keyset])} ` +
-    `ORDER BY ev."seq_no" ${backwards ? 'DESC' : 'ASC'} LIMIT ?`
-  const raw = await run<RawEventRow>(db, sql, [...f.params, ...keyParams, limit + 1])
-  const more = raw.length > limit
-  const rows = raw.slice(0, limit).map((r) => toEventRow(rawRow(r)))
-  if (backwards) rows.reverse()
-  const exists = async (cond: string, value: number): Promise<boolean> =>
-    (await first(db, `SELECT 1 AS one FROM ${f.from}${whereClause([...f.where, cond])} LIMIT 1`, [...f.params, value])) !== undefined
-  const firstSeqNo = rows[0]?.seqNo
-  const last = rows[rows.length - 1]?.seqNo
-  const hasMoreBefore = backwards
-    ? more
-    : firstSeqNo !== undefined ? await exists('ev."seq_no" < ?', firstSeqNo) : query.after !== undefined && (await exists('ev."seq_no" <= ?', query.after))
-  const hasMoreAfter = backwards
-    ? last !== undefined ? await exists('ev."seq_no" > ?', last) : await exists('ev."seq_no" >= ?', query.before as number)
-    : more
-  return { rows, hasMoreBefore, hasMoreAfter }
+/** A keyset page of rows, ascending by seq-no (see `pageEventsFlow`). */
+export function pageEvents(db: PgQueries, tables: TableNames, query: EventPageQuery): Promise<EventPage> {
+  return runPg(db, pageEventsFlow(pgFilter(tables, query.filter), query))
 }
 
 /** The trigger rows of one seq-no (a scan: the library's trigger table has no index on seq_no). */
@@ -71,7 +46,7 @@ export async function eventRow(db: PgQueries, tables: TableNames, seqNo: number)
   const triggers = (await run<{ trigger_kind: string; trigger_id: string }>(db, triggersOfSql(tables), [seqNo])).map(
     (t) => [t.trigger_kind, t.trigger_id] as const
   )
-  return { ...toEventRow(rawRow(raw)), triggers: sortedTriggers(triggers) }
+  return { ...toEventRow(numericRow(raw)), triggers: sortedTriggers(triggers) }
 }
 
 /** Rows a stream fetches per round trip. */
@@ -91,7 +66,7 @@ export async function* streamEvents(db: PgQueries, tables: TableNames, filter?: 
   const merger = new TriggerRowMerger()
   for await (const batch of stream<RawRowWithTrigger>(db, sql, f.params, STREAM_BATCH)) {
     for (const raw of batch) {
-      const done = merger.push(rawRow(raw))
+      const done = merger.push(numericRow(raw))
       if (done !== null) yield done
     }
   }

@@ -21,9 +21,9 @@ import {
   unusedEffectProblem,
   type TriggerCheckRow
 } from '../../sql/check-rules'
-import { ROW_COLUMNS, type RawEventRow } from '../../sql/event-rows'
+import { ROW_COLUMNS, numericRow, type RawEventRow } from '../../sql/event-rows'
 import type { PgQueries } from '../pg-queries'
-import { pgFilter, rawRow } from './browse'
+import { pgFilter } from './browse'
 import { first, num, quoted, stream } from './run'
 
 /** Rows per round trip of the check's cursors. */
@@ -55,7 +55,7 @@ async function checkEvents(db: PgQueries, tables: TableNames, list: ProblemList,
   let previous = 0
   let done = 0
   for await (const batch of stream<RawEventRow>(db, `SELECT ${ROW_COLUMNS} FROM ${f.from} ORDER BY ev."seq_no"`, [], BATCH)) {
-    for (const r of batch) previous = checkEventRowInto(list, tables, rawRow(r), previous)
+    for (const r of batch) previous = checkEventRowInto(list, tables, numericRow(r), previous)
     done += batch.length
     onProgress?.(done, total)
   }

@@ -35,11 +35,6 @@ export function num(value: unknown): number {
   return typeof value === 'number' ? value : Number(value)
 }
 
-/** `num` that keeps null. */
-export function numOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : num(value)
-}
-
 /** The four table names, quoted. */
 export function quoted(tables: TableNames): QuotedTables {
   return { event: quoteIdent(tables.event), action: quoteIdent(tables.action), effect: quoteIdent(tables.effect), trigger: quoteIdent(tables.trigger) }

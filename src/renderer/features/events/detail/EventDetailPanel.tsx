@@ -4,7 +4,7 @@
  * its triggers and the events linked to it through them.
  */
 import { useState, type ReactNode } from 'react'
-import { ActionIcon, Alert, Anchor, Badge, Button, Code, CopyButton, Group, Modal, Paper, ScrollArea, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core'
+import { ActionIcon, Alert, Anchor, Button, CopyButton, Group, Modal, Paper, ScrollArea, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
 import type { EventDetail, EventRow } from '../../../../shared/browse'
 import { call } from '../../../ipc/client'
 import { IconX } from '../../../ui/icons'
@@ -14,11 +14,11 @@ import { formatCount, formatTimestamp } from '../../../ui/format'
 import { localTimestamp, subjectOf } from '../table/columns'
 import type { StoreTab } from '../../../workspace/workspace-state'
 import { BlastRadius } from '../../audit/BlastRadius'
-import { EdnTreeView } from '../../../ui/edn/EdnTreeView'
 import { RevertButton } from '../../compose/resolve/RevertButton'
 import { useWorkspace } from '../../../workspace/WorkspaceProvider'
 import { RelatedEvents } from './RelatedEvents'
-import { StoredCells } from './StoredCells'
+import { EventTabs } from './EventTabs'
+import { TypeBadge } from '../../../ui/type-badge/TypeBadge'
 
 function CopyAs({ value, label }: { value: string | null; label: string }): ReactNode {
   if (value === null) return null
@@ -119,11 +119,7 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
       <Group justify="space-between" wrap="nowrap" mb="xs">
         <Group gap="xs">
           <Title order={4}>Event {formatCount(seqNo)}</Title>
-          {d && (
-            <Badge variant="light" color={d.row.type === 'action' ? 'blue' : d.row.type === 'effect' ? 'grape' : 'red'}>
-              {d.row.type}
-            </Badge>
-          )}
+          {d && <TypeBadge type={d.row.type} />}
         </Group>
         <Group gap="xs" wrap="nowrap">
           {d?.row.type === 'action' && active?.info.storeId === storeId && <RevertButton tab={active} seqNo={seqNo} />}
@@ -152,31 +148,7 @@ export function EventDetailPanel({ storeId, seqNo, revision, nav, onClose }: { s
               <CopyAs value={d.json} label="Copy as JSON" />
               {d.row.type === 'effect' && active?.info.storeId === storeId && <BlastRadiusButton tab={active} effectSeqNo={d.row.seqNo} />}
             </Group>
-            <Tabs defaultValue={d.tree !== null ? 'tree' : 'cells'} keepMounted={false}>
-              <Tabs.List>
-                {d.tree !== null && <Tabs.Tab value="tree">Tree</Tabs.Tab>}
-                {d.edn !== null && <Tabs.Tab value="edn">EDN</Tabs.Tab>}
-                {d.json !== null && <Tabs.Tab value="json">JSON</Tabs.Tab>}
-                <Tabs.Tab value="cells">Stored cells</Tabs.Tab>
-              </Tabs.List>
-              <Tabs.Panel value="tree" pt="xs" data-testid="event-tree">
-                {d.tree && <EdnTreeView tree={d.tree} defaultExpandDepth={3} />}
-              </Tabs.Panel>
-              <Tabs.Panel value="edn" pt="xs">
-                <Code block data-testid="event-edn" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                  {d.edn}
-                </Code>
-              </Tabs.Panel>
-              <Tabs.Panel value="json" pt="xs">
-                <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                  {d.json}
-                </Code>
-              </Tabs.Panel>
-              <Tabs.Panel value="cells" pt="xs">
-                <StoredCells row={d.row} />
-              </Tabs.Panel>
-
-            </Tabs>
+            <EventTabs detail={d} />
             <RelatedEvents detail={d} onOpen={(n) => showEvent(nav, n)} />
           </Stack>
         </ScrollArea>

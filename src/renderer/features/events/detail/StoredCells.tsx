@@ -35,7 +35,7 @@ export function StoredCells({ row }: { row: EventRow }): ReactNode {
               {column}
             </Table.Td>
             <Table.Td>
-              <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{value === null ? 'NULL' : String(value)}</Code>
+              <Code style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{value === null ? 'NULL' : String(value)}</Code>
             </Table.Td>
           </Table.Tr>
         ))}

@@ -10,6 +10,9 @@ import { call } from '../../../ipc/client'
 import { useRequest } from '../../../ui/useRequest'
 import { checkRange, FILTER_FIELDS, parseIdentity, parseKeyword, parseLocalDateTime, type FilterField, type Parsed } from './filter-model'
 
+/** Height of the suggestion list (px). */
+const SUGGESTION_HEIGHT = 168
+
 const SUGGESTED: Partial<Record<FilterField, SuggestableColumn>> = { reason: 'reason', source: 'source', aggregateKind: 'aggregateKind' }
 
 function toLocalInput(seconds: number | undefined): string {
@@ -89,7 +92,26 @@ export function applyField(filter: EventFilter, field: FilterField, first: strin
 
 function Suggestions({ storeId, column, value, onChange, label, placeholder, error }: { storeId: string; column: SuggestableColumn; value: string; onChange(v: string): void; label: string; placeholder: string; error?: string }): ReactNode {
   const values = useRequest(`${storeId}:${column}`, () => call('store:distinct-values', { storeId, column, limit: 200 }))
-  return <Autocomplete data-autofocus label={label} placeholder={placeholder} data={values.data ?? []} value={value} onChange={onChange} error={error} limit={50} />
+  // The list opens into room the form makes for it, so it never covers the dialog's buttons; the room
+  // stays once made, so the buttons do not move back under the pointer when the list closes on a click.
+  const [room, setRoom] = useState(false)
+  return (
+    <div style={{ paddingBottom: room ? SUGGESTION_HEIGHT + 8 : 0 }}>
+      <Autocomplete
+        data-autofocus
+        label={label}
+        placeholder={placeholder}
+        data={values.data ?? []}
+        value={value}
+        onChange={onChange}
+        error={error}
+        limit={50}
+        maxDropdownHeight={SUGGESTION_HEIGHT}
+        onDropdownOpen={() => setRoom(true)}
+        comboboxProps={{ position: 'bottom', middlewares: { flip: false, shift: false } }}
+      />
+    </div>
+  )
 }
 
 /** The editor modal for `field` (null: closed). */

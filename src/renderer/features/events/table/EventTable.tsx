@@ -4,12 +4,15 @@
  * covers the whole seq-no range, so a store of any size scrolls and jumps
  * without ever asking main for more than a page.
  */
-import { useCallback, useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, type ReactNode } from 'react'
 import { Loader, Progress, Text } from '@mantine/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { EventFilter, SeqNoRange } from '../../../../shared/browse'
 import type { EventSelection } from '../../../workspace/navigation'
-import { COLUMNS, GRID_TEMPLATE, ROW_HEIGHT, RowCells } from './columns'
+import { gridTemplate, visibleColumns, type ColumnLayout } from './column-layout'
+import { ROW_HEIGHT, RowCells } from './columns'
+import { TableHeader } from './TableHeader'
+import { useTableKeys } from './useTableKeys'
 import { Scrubber } from './Scrubber'
 import { useEventWindow, type JumpTarget } from './useEventWindow'
 import classes from './EventTable.module.css'
@@ -17,7 +20,9 @@ import classes from './EventTable.module.css'
 /** Rows from the edge of what is in memory at which the next page is fetched. */
 const PREFETCH_ROWS = 60
 
-/** A selection; a new `at` asks the table to bring the row into view (jumping when needed). */
+/** Height of the sticky header row: rows start below it and scrolling to a row keeps it clear of the header. */
+const HEADER_HEIGHT = 32
+
 /** The selected event. */
 export type Selection = EventSelection
 
@@ -32,16 +37,21 @@ export interface EventTableProps {
   readonly range: SeqNoRange | null
   readonly selection: Selection | null
   onSelect(seqNo: number): void
+  /** Which columns show, in what order and width. */
+  readonly columns: ColumnLayout
+  onColumns(next: ColumnLayout): void
 }
 
 /** The table. */
-export function EventTable({ storeId, filter, revision, follow, range, selection, onSelect }: EventTableProps): ReactNode {
+export function EventTable({ storeId, filter, revision, follow, range, selection, onSelect, columns, onColumns }: EventTableProps): ReactNode {
+  const shown = visibleColumns(columns)
+  const template = gridTemplate(columns)
   const scrollRef = useRef<HTMLDivElement>(null)
   const { window, loading, error, jump, loadBefore, loadAfter } = useEventWindow(storeId, filter, scrollRef, ROW_HEIGHT)
   const rows = window.rows
   // The virtualizer's functions are read fresh on every render; nothing here memoizes them.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, paddingStart: 32 })
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, paddingStart: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT })
 
   const jumpAndShow = useCallback(
     async (target: JumpTarget, select: boolean) => {
@@ -76,7 +86,11 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
   // The store grew: fetch the new rows at the end (the user's place does not move), or follow them.
   const windowRef = useRef(window)
   windowRef.current = window
+  const seenRevision = useRef(revision)
   useEffect(() => {
+    // On mount the filter effect above already jumps (to the selection when there is one); a second jump would win the race.
+    if (seenRevision.current === revision) return
+    seenRevision.current = revision
     const w = windowRef.current
     if (w.rows.length === 0) void jumpAndShow(followRef.current ? 'end' : 'start', false)
     else if (!w.hasMoreAfter) loadAfter()
@@ -88,7 +102,7 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
   }, [follow, rows.length, window.hasMoreAfter, virtualizer, jumpAndShow])
 
   const items = virtualizer.getVirtualItems()
-  const firstVisible = items.find((i) => i.start >= (scrollRef.current?.scrollTop ?? 0))?.index ?? items[0]?.index ?? 0
+  const firstVisible = items.find((i) => i.start >= (scrollRef.current?.scrollTop ?? 0) + HEADER_HEIGHT)?.index ?? items[0]?.index ?? 0
   const lastVisible = items[items.length - 1]?.index ?? 0
   useEffect(() => {
     if (rows.length === 0) return
@@ -96,37 +110,7 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
     if (firstVisible <= PREFETCH_ROWS && window.hasMoreBefore) loadBefore()
   }, [firstVisible, lastVisible, rows.length, window.hasMoreAfter, window.hasMoreBefore, loadAfter, loadBefore])
 
-  const selectedIndex = selection ? rows.findIndex((r) => r.seqNo === selection.seqNo) : -1
-  const move = (index: number): void => {
-    const bounded = Math.max(0, Math.min(rows.length - 1, index))
-    if (rows[bounded]) {
-      onSelect(rows[bounded].seqNo)
-      virtualizer.scrollToIndex(bounded)
-    }
-  }
-  const onKeyDown = (event: KeyboardEvent): void => {
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 2)
-    const from = selectedIndex >= 0 ? selectedIndex : firstVisible
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => move(from + 1),
-      ArrowUp: () => move(from - 1),
-      PageDown: () => move(from + page),
-      PageUp: () => move(from - page),
-      Home: () => void jumpAndShow('start', false).then(() => {
-        const first = windowRef.current.rows[0]
-        if (first) onSelect(first.seqNo)
-      }),
-      End: () => void jumpAndShow('end', false).then(() => {
-        const last = windowRef.current.rows[windowRef.current.rows.length - 1]
-        if (last) onSelect(last.seqNo)
-      })
-    }
-    const action = keys[event.key]
-    if (action) {
-      event.preventDefault()
-      action()
-    }
-  }
+  const onKeyDown = useTableKeys({ rows, selection, firstVisible, scrollRef, virtualizer, onSelect, jumpAndShow, windowRef })
 
   const topSeqNo = rows[firstVisible]?.seqNo ?? range?.first ?? 0
   return (
@@ -143,13 +127,7 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
         data-testid="event-table"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          <div role="row" className={classes.header} style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-            {COLUMNS.map((c) => (
-              <div role="columnheader" key={c.label} style={c.label === 'Seq-no' ? { textAlign: 'right' } : undefined}>
-                {c.label}
-              </div>
-            ))}
-          </div>
+          <TableHeader layout={columns} template={template} onLayout={onColumns} />
           {items.map((item) => {
             const row = rows[item.index]
             return (
@@ -159,10 +137,10 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
                 aria-selected={row.seqNo === selection?.seqNo}
                 data-seq-no={row.seqNo}
                 className={classes.row}
-                style={{ gridTemplateColumns: GRID_TEMPLATE, top: item.start, height: ROW_HEIGHT }}
+                style={{ gridTemplateColumns: template, top: item.start, height: ROW_HEIGHT }}
                 onClick={() => onSelect(row.seqNo)}
               >
-                <RowCells row={row} />
+                <RowCells row={row} columns={shown} />
               </div>
             )
           })}

@@ -1,0 +1,77 @@
+/**
+ * The Events table's sticky header: drag a header onto another to move the
+ * column there, drag its right edge to resize it (double-click gives back
+ * the default width). The Columns menu does the same from the keyboard.
+ */
+import { useRef, useState, type PointerEvent, type ReactNode } from 'react'
+import { COLUMN_INFO, moveColumn, resizeColumn, visibleColumns, widthOf, type ColumnId, type ColumnLayout } from './column-layout'
+import classes from './EventTable.module.css'
+
+function ResizeHandle({ id, layout, onLayout }: { id: ColumnId; layout: ColumnLayout; onLayout(next: ColumnLayout): void }): ReactNode {
+  const drag = useRef<{ x: number; width: number } | null>(null)
+  const down = (e: PointerEvent): void => {
+    e.stopPropagation()
+    e.currentTarget.setPointerCapture(e.pointerId)
+    drag.current = { x: e.clientX, width: widthOf(layout, id) }
+  }
+  const move = (e: PointerEvent): void => {
+    if (drag.current) onLayout(resizeColumn(layout, id, drag.current.width + e.clientX - drag.current.x))
+  }
+  return (
+    <span
+      className={classes.resize}
+      aria-hidden="true"
+      data-testid={`resize-${id}`}
+      onPointerDown={down}
+      onPointerMove={move}
+      onPointerUp={() => (drag.current = null)}
+      onDoubleClick={() => onLayout(resizeColumn(layout, id, COLUMN_INFO[id].width))}
+      onDragStart={(e) => e.preventDefault()}
+    />
+  )
+}
+
+/** The header row. */
+export function TableHeader({ layout, template, onLayout }: { layout: ColumnLayout; template: string; onLayout(next: ColumnLayout): void }): ReactNode {
+  const [dragged, setDragged] = useState<ColumnId | null>(null)
+  const [over, setOver] = useState<ColumnId | null>(null)
+  return (
+    <div role="row" className={classes.header} style={{ gridTemplateColumns: template }}>
+      {visibleColumns(layout).map((id) => (
+        <div
+          role="columnheader"
+          key={id}
+          data-column={id}
+          draggable
+          className={classes.headerCell}
+          data-drop-target={over === id && dragged !== id ? true : undefined}
+          style={id === 'seqNo' ? { textAlign: 'right' } : undefined}
+          onDragStart={(e) => {
+            e.dataTransfer.effectAllowed = 'move'
+            e.dataTransfer.setData('text/plain', id)
+            setDragged(id)
+          }}
+          onDragOver={(e) => {
+            if (!dragged) return
+            e.preventDefault()
+            setOver(id)
+          }}
+          onDragLeave={() => setOver((o) => (o === id ? null : o))}
+          onDrop={(e) => {
+            e.preventDefault()
+            if (dragged) onLayout(moveColumn(layout, dragged, id))
+            setDragged(null)
+            setOver(null)
+          }}
+          onDragEnd={() => {
+            setDragged(null)
+            setOver(null)
+          }}
+        >
+          {COLUMN_INFO[id].label}
+          <ResizeHandle id={id} layout={layout} onLayout={onLayout} />
+        </div>
+      ))}
+    </div>
+  )
+}

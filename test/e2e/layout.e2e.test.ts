@@ -1,0 +1,143 @@
+/**
+ * What a user sees of the Events layout on the demo store at 1440×900: row 1
+ * is on screen and not under the sticky header (first view and Home), at
+ * least 25 rows show with the timeline collapsed, nothing moves when the
+ * timeline's data arrives, hidden and reordered columns survive a section
+ * switch, and the type badges are readable (WCAG AA) in light and dark.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { createDemoStore } from '../../scripts/demo'
+import { startApp, type AppHarness } from '../helpers/app-harness'
+import { tempDir } from '../helpers/stores'
+import { fullyVisibleRows, renderedContrast, rowVisibility } from '../helpers/visibility'
+
+let app: AppHarness
+let page: Page
+let dir: ReturnType<typeof tempDir>
+
+async function section(name: string, testId: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByText(name, { exact: true }).click()
+  await page.getByTestId(testId).waitFor()
+}
+
+const headers = (): Promise<string[]> => page.locator('[data-testid="event-table"] [role="columnheader"]').allTextContents()
+
+beforeAll(async () => {
+  dir = tempDir('e2e-layout')
+  const demo = join(dir.path, 'coherence-demo.db')
+  await createDemoStore(demo)
+  app = await startApp({ files: [demo], viewport: { width: 1440, height: 900 } })
+  page = app.page
+  await page.getByTestId('overview').waitFor()
+}, 180_000)
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await app.screenshot(`layout-failed-${context.task.name.slice(0, 30).replace(/\W+/g, '-')}`)
+})
+
+afterAll(async () => {
+  await app?.close()
+  dir?.remove()
+})
+
+describe('the Events layout at 1440×900', () => {
+  it('does not move the table when the timeline arrives', async () => {
+    // Hold the timeline's answer back, as a large store does, to catch the moment before it arrives.
+    await page.evaluate(() => {
+      const w = window as unknown as { __coherenceInvoke(c: string, r: unknown): Promise<unknown> }
+      const original = w.__coherenceInvoke
+      w.__coherenceInvoke = (c, r) => (c === 'store:timeline' ? new Promise((ok) => setTimeout(ok, 2500)).then(() => original(c, r)) : original(c, r))
+    })
+    await section('Events', 'event-table')
+    await page.locator('[data-testid="timeline"][data-loading]').waitFor()
+    await page.locator('[data-testid="event-table"] [data-seq-no="1"]').waitFor()
+    const before = await page.getByTestId('event-table').boundingBox()
+    const rowBefore = await page.locator('[data-seq-no="1"]').boundingBox()
+    await page.locator('[data-testid="timeline"]:not([data-loading]) .recharts-surface').first().waitFor()
+    expect(await page.getByTestId('event-table').boundingBox()).toEqual(before)
+    expect(await page.locator('[data-seq-no="1"]').boundingBox()).toEqual(rowBefore)
+  })
+
+  it('shows row 1 on the first view, inside the viewport and not under the header', async () => {
+    expect(await rowVisibility(page, 1)).toEqual({ inViewport: true, belowHeader: true, hit: true })
+    await app.screenshot('layout-events-timeline-light')
+  })
+
+  it('shows row 1 again after Home, selected and not under the header', async () => {
+    await page.getByTestId('event-table').evaluate((e) => (e.scrollTop = 900))
+    await expect.poll(() => rowVisibility(page, 1)).not.toEqual({ inViewport: true, belowHeader: true, hit: true })
+    await page.getByTestId('event-table').focus()
+    await page.keyboard.press('Home')
+    await expect.poll(() => page.locator('[data-seq-no="1"]').getAttribute('aria-selected')).toBe('true')
+    await expect.poll(() => rowVisibility(page, 1)).toEqual({ inViewport: true, belowHeader: true, hit: true })
+    await page.keyboard.press('Escape')
+  })
+
+  it('shows at least 25 rows with the timeline collapsed, and remembers it collapsed', async () => {
+    await page.getByRole('switch', { name: 'Timeline' }).click({ force: true })
+    await page.getByTestId('timeline').waitFor({ state: 'detached' })
+    await expect.poll(() => fullyVisibleRows(page)).toBeGreaterThanOrEqual(25)
+    await app.screenshot('layout-events-collapsed-light')
+    await section('Overview', 'overview')
+    await section('Events', 'event-table')
+    expect(await page.getByTestId('timeline').count()).toBe(0)
+  })
+
+  it('keeps hidden and reordered columns across a section switch', async () => {
+    await page.getByRole('button', { name: 'Columns' }).click()
+    await page.getByRole('checkbox', { name: 'Source' }).click()
+    await page.getByRole('button', { name: 'Move Actor left' }).click()
+    await page.keyboard.press('Escape')
+    const expected = ['Seq-no', 'Time (local)', 'Type', 'Reason', 'Actor', 'Aggregate / trigger', 'Patch']
+    expect(await headers()).toEqual(expected)
+    // The rows follow the header: the Actor cell of row 1 sits under the Actor header.
+    const actorHeader = await page.locator('[role="columnheader"][data-column="actor"]').boundingBox()
+    const actorCell = await page.locator('[data-seq-no="1"] [role="gridcell"]').nth(4).boundingBox()
+    expect(Math.abs((actorHeader?.x ?? 0) - (actorCell?.x ?? -99))).toBeLessThan(2)
+    await section('Aggregates', 'aggregates')
+    await section('Events', 'event-table')
+    expect(await headers()).toEqual(expected)
+    await page.getByRole('button', { name: 'Columns' }).click()
+    await page.getByRole('button', { name: 'Reset columns' }).click()
+    await page.keyboard.press('Escape')
+    expect(await headers()).toContain('Source')
+  })
+
+  it('opens the filter suggestions without covering the dialog’s buttons', async () => {
+    await page.getByRole('button', { name: 'Add a filter' }).click()
+    await page.getByRole('menuitem', { name: /Reason/ }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Value').click()
+    await page.getByRole('listbox').waitFor()
+    await app.screenshot('layout-filter-suggestions-light')
+    for (const name of ['Apply filter', 'Cancel']) {
+      const button = dialog.getByRole('button', { name })
+      const box = await button.boundingBox()
+      if (!box) throw new Error(`no ${name} button`)
+      const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.textContent ?? null, [box.x + box.width / 2, box.y + box.height / 2])
+      expect(hit, `${name} is not covered`).toBe(name)
+    }
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+  })
+
+  it('has readable type badges (contrast ≥ 4.5:1) in light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await app.setColorScheme(scheme)
+      for (const type of ['action', 'effect']) {
+        const badge = page.locator('[data-testid="type-badge"]', { hasText: new RegExp(`^${type}$`) }).first()
+        const { ratio, color, background } = await renderedContrast(badge)
+        expect(ratio, `${type} in ${scheme}: ${color} on ${background}`).toBeGreaterThanOrEqual(4.5)
+      }
+    }
+    await page.getByRole('switch', { name: 'Timeline' }).click({ force: true })
+    await page.locator('[data-testid="timeline"] .recharts-surface').first().waitFor()
+    await page.locator('[data-seq-no="3"]').click()
+    await app.screenshot('layout-events-detail-dark')
+    await app.setColorScheme('light')
+    await app.screenshot('layout-events-detail-light')
+  })
+})

@@ -1,0 +1,71 @@
+/**
+ * What a user sees, measured in the page: a row inside its scroll viewport
+ * and not under the sticky header (hit-tested with elementFromPoint), how
+ * many rows are fully visible, and the WCAG contrast of rendered colours.
+ */
+import type { Locator, Page } from 'playwright-core'
+
+/** Where `row` is relative to the table's viewport and header, and whether its middle is what a click there hits. */
+export async function rowVisibility(page: Page, seqNo: number): Promise<{ inViewport: boolean; belowHeader: boolean; hit: boolean } | null> {
+  return page.evaluate((n) => {
+    const scroller = document.querySelector('[data-testid="event-table"]')
+    const row = scroller?.querySelector(`[role="row"][data-seq-no="${n}"]`)
+    const header = scroller?.querySelector('[role="row"]:not([data-seq-no])')
+    if (!scroller || !row || !header) return null
+    const s = scroller.getBoundingClientRect()
+    const r = row.getBoundingClientRect()
+    const h = header.getBoundingClientRect()
+    const hitAt = document.elementFromPoint(r.left + Math.min(40, r.width / 2), r.top + r.height / 2)
+    return { inViewport: r.top >= s.top && r.bottom <= s.bottom + 0.5, belowHeader: r.top >= h.bottom - 0.5, hit: hitAt !== null && row.contains(hitAt) }
+  }, seqNo)
+}
+
+/** Rows of the event table entirely visible: inside the viewport, below the header, and hit at their middle. */
+export async function fullyVisibleRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const scroller = document.querySelector('[data-testid="event-table"]')
+    const header = scroller?.querySelector('[role="row"]:not([data-seq-no])')
+    if (!scroller || !header) return 0
+    const s = scroller.getBoundingClientRect()
+    const top = Math.max(s.top, header.getBoundingClientRect().bottom)
+    const bottom = Math.min(s.bottom, window.innerHeight)
+    return [...scroller.querySelectorAll('[role="row"][data-seq-no]')].filter((row) => {
+      const r = row.getBoundingClientRect()
+      const hit = document.elementFromPoint(r.left + 20, r.top + r.height / 2)
+      return r.top >= top - 0.5 && r.bottom <= bottom + 0.5 && hit !== null && row.contains(hit)
+    }).length
+  })
+}
+
+/** Relative luminance of an `rgb(…)`/`rgba(…)` colour (sRGB, WCAG 2). */
+function luminance([r, g, b]: number[]): number {
+  const channel = (c: number): number => {
+    const v = c / 255
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+  }
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+/** The numbers of a computed `rgb()`/`rgba()` colour. */
+export function parseRgb(css: string): number[] {
+  const m = /rgba?\(([^)]+)\)/.exec(css)
+  if (!m) throw new Error(`not an rgb() colour: ${css}`)
+  return m[1].split(/[ ,/]+/).filter(Boolean).map(Number)
+}
+
+/** WCAG contrast ratio of two opaque colours. */
+export function contrastRatio(a: number[], b: number[]): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return (hi + 0.05) / (lo + 0.05)
+}
+
+/** The contrast of an element's text against its own (opaque) background, as rendered. */
+export async function renderedContrast(element: Locator): Promise<{ ratio: number; color: string; background: string }> {
+  const { color, background } = await element.evaluate((e) => {
+    const style = getComputedStyle(e)
+    return { color: style.color, background: style.backgroundColor }
+  })
+  const bg = parseRgb(background)
+  if (bg.length === 4 && bg[3] < 1) throw new Error(`the background ${background} is not opaque`)
+  return { ratio: contrastRatio(parseRgb(color), bg), color, background }
+}
