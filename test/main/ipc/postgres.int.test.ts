@@ -104,8 +104,10 @@ describePostgres('Connect to PostgreSQL: a real server', (server) => {
     expect(JSON.stringify(recent)).not.toContain(server.password)
     // The same database again (from the recent list, by id, no password typed) is the same tab.
     expect((await ipc.value<StoreInfo>('postgres:connect', { target: { source: 'recent', id: recent.id } })).storeId).toBe(info.storeId)
-    // A role that may write unlocks as for files.
+    // A role that may write unlocks as for files, after main's own confirmation naming user@host/db.
+    ipc.dialogs.willConfirmUnlock(true)
     expect(await ipc.value<StoreInfo>('store:unlock', { storeId: info.storeId })).toMatchObject({ locked: false, path: label() })
+    expect(ipc.dialogs.unlockQuestions.at(-1)).toBe(label())
     await ipc.value('store:close', { storeId: info.storeId })
   })
 
