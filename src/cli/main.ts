@@ -5,7 +5,7 @@
  * rebase that was committed but whose result could not be printed. Whatever
  * goes wrong, stderr gets sentences, never a stack trace.
  */
-import { readFileSync } from 'node:fs'
+import { fstatSync, readFileSync, readSync } from 'node:fs'
 import { StoreError } from '../main/store/errors'
 import { parseCommandLine, UsageError } from './args'
 import { runCommand } from './commands'
@@ -48,21 +48,50 @@ function stdoutOutput(): Output {
   }
 }
 
-/** stdin as text, read at once into one buffer (a huge batch is not held twice as chunks and their copy). */
-function readStdin(): Promise<string> {
+/**
+ * stdin's bytes. A file is read at once into one buffer (a huge batch is not
+ * held twice as chunks and their copy); a pipe in chunks, waiting when it is
+ * empty but still open (a producer that is still writing makes a
+ * non-blocking pipe answer EAGAIN, where one read at once would lose what it had).
+ */
+async function stdinBytes(): Promise<Buffer> {
+  if (fstatSync(0).isFile()) return readFileSync(0)
+  const chunks: Buffer[] = []
+  const buffer = Buffer.allocUnsafe(1 << 20)
+  for (;;) {
+    let n: number
+    try {
+      n = readSync(0, buffer, 0, buffer.length, null)
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'EAGAIN') {
+        await new Promise((resolve) => setTimeout(resolve, 2))
+        continue
+      }
+      if (code === 'EOF') break
+      throw e
+    }
+    if (n === 0) break
+    chunks.push(Buffer.from(buffer.subarray(0, n)))
+  }
+  return Buffer.concat(chunks)
+}
+
+/** stdin as text. */
+async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) {
-    return Promise.reject(new UsageError('rebase reads the new events from stdin, e.g. coherence rebase store.db --base 1 < events.edn'))
+    throw new UsageError('rebase reads the new events from stdin, e.g. coherence rebase store.db --base 1 < events.edn')
   }
   let bytes: Buffer
   try {
-    bytes = readFileSync(0)
+    bytes = await stdinBytes()
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    return Promise.reject(code === 'EISDIR'
+    throw code === 'EISDIR'
       ? new UsageError('stdin is a directory; give the events as a file or a pipe, e.g. coherence rebase store.db --base 1 < events.edn')
-      : new UsageError(`stdin could not be read (${code ?? firstLine(e)}).`))
+      : new UsageError(`stdin could not be read (${code ?? firstLine(e)}).`)
   }
-  return Promise.resolve().then(() => decodeStdin(bytes))
+  return decodeStdin(bytes)
 }
 
 /** The first line of an error's message: the CLI never prints stack traces. */

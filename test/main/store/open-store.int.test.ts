@@ -22,9 +22,9 @@ describe('openStore / createStore', () => {
     await rw.close()
   })
 
-  it('refuses a PostgreSQL URL with one sentence and a store error code, for every entry point', async () => {
-    const location = { kind: 'postgres', url: 'postgresql://localhost/shop' } as const
-    const refusal = { code: 'not-a-store', message: expect.stringMatching(/^PostgreSQL stores are not supported yet/) }
+  it('opens PostgreSQL URLs through the PostgreSQL adapter: an unreachable server is one sentence with a store error code, password masked, for every entry point', async () => {
+    const location = { kind: 'postgres', url: 'postgresql://ann:pa55word@127.0.0.1:1/shop' } as const
+    const refusal = { code: 'unreachable', message: expect.stringMatching(/^The PostgreSQL server at 127\.0\.0\.1:1 cannot be reached \(ECONNREFUSED\); check that it is running and that the host and port in postgresql:\/\/ann:\*\*\*@127\.0\.0\.1:1\/shop are right\.$/) }
     await expect(openStore(location)).rejects.toMatchObject(refusal)
     await expect(createStore(location)).rejects.toMatchObject(refusal)
     await expect(detectStoreTables(location)).rejects.toMatchObject(refusal)

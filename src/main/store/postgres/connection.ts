@@ -123,6 +123,9 @@ export function explainPgError(e: unknown, target: PgTarget): StoreError {
       return new StoreError('wrong-columns', `A column of the store is missing in ${target.shown} (${message}); these tables are not the library's. Nothing was written.`)
     case '42501':
       return new StoreError('permission-denied', `User "${target.user}" lacks a privilege on ${target.shown} (${message}); ask the database owner for it. Nothing was written.`)
+    case '22021':
+    case '22001':
+      return new StoreError('invalid-cell', `PostgreSQL refused a value for ${target.shown} (${message}); nothing was written.`)
     case '25006':
       return new StoreError('read-only', `${target.shown} is open read-only; unlock it for writing first. Nothing was written.`)
     case '57P01':

@@ -2,7 +2,8 @@
  * A rebase batch as PostgreSQL rows: the cells (printed EDN, exactly what the
  * SQLite adapter writes) per column, checked against what the library's
  * columns can hold BEFORE anything is written — VARCHAR lengths counted in
- * code points (`core/cell-limits`), timestamps as INT epoch seconds. The
+ * code points (`core/cell-limits`), no U+0000 or lone surrogate (PostgreSQL's
+ * UTF-8 text cannot hold them), timestamps as INT epoch seconds. The
  * seq-nos are added once the rebase knows the first free one.
  */
 import type { NewEvent } from '../../../shared/domain'
@@ -22,7 +23,23 @@ export interface BatchRows {
   readonly triggers: { at: number[]; kind: string[]; id: string[] }
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
 function tooLong(index: number, table: string, column: string, cell: string): StoreError | null {
+  if (cell.includes('\u0000')) {
+    return new StoreError(
+      'invalid-cell',
+      `Event ${index + 1}: the ${column} cell holds the character U+0000, which PostgreSQL text (the column ${table}.${column}) cannot store; remove it. Nothing was written.`
+    )
+  }
+  const lone = LONE_SURROGATE.exec(cell)
+  if (lone !== null) {
+    const code = lone[0].charCodeAt(0).toString(16).toUpperCase()
+    return new StoreError(
+      'invalid-cell',
+      `Event ${index + 1}: the ${column} cell holds a lone surrogate (U+${code}), which UTF-8 text (the column ${table}.${column}) cannot store; remove it. Nothing was written.`
+    )
+  }
   const max = COLUMN_LENGTHS[column]
   if (max === undefined || cell.length <= max) return null
   const length = codePointLength(cell)

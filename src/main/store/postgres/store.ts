@@ -26,6 +26,7 @@ import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayP
 import { explainPgError, pgErrorCode, type PgTarget } from './connection'
 import type { PgQueries } from './pg-queries'
 import { batchRows, insertStatements } from './rows'
+import { firstConflictsSql } from './conflicts'
 import { BEGIN_SNAPSHOT, cursorBatches, inTransaction, queriesOn, snapshotStream } from './snapshot'
 import * as inspector from './inspector'
 
@@ -93,36 +94,35 @@ export class PostgresEventStore implements OpenedStore {
     return effectRow ? this.decoder.effect(effectRow) : null
   }
 
-  /** Earliest conflicting stored event for `aggregate` from `base` on, ignoring `resolved`. */
-  private async firstConflict(client: pg.PoolClient, base: number, aggregate: Identity, resolvedJson: string): Promise<StoredEvent | null> {
-    const cells = identityToCells(aggregate)
-    const one = async (sql: string, params: unknown[]): Promise<number | null> =>
-      (await client.query<{ seq_no: number | null }>(numbered(sql), params)).rows[0].seq_no
-    const viaAction = await one(this.queries.firstConflictingAction, [cells.kind, cells.id, base, resolvedJson])
-    const viaEffect = await one(this.queries.firstConflictingEffect, [base, resolvedJson, cells.kind, cells.id])
-    const seqNo = viaAction === null ? viaEffect : viaEffect === null ? viaAction : Math.min(viaAction, viaEffect)
-    return seqNo === null ? null : this.storedEvent(client, seqNo)
+  /** The earliest conflicting stored event of each aggregate (by its `kind id` key), from `base` on, ignoring `resolved`. */
+  private async firstConflicts(client: pg.PoolClient, base: number, aggregates: Map<string, CellIdentity>, resolved: readonly number[]): Promise<Map<string, StoredEvent | null>> {
+    const keys = [...aggregates.keys()]
+    const { sql, params } = firstConflictsSql(this.queries, [...aggregates.values()], base, resolved)
+    const { rows } = await client.query<{ n: number; seq_no: number | null }>(sql, params)
+    const found = new Map<number, StoredEvent | null>()
+    const conflicts = new Map<string, StoredEvent | null>()
+    for (const row of rows) {
+      if (row.seq_no !== null && !found.has(row.seq_no)) found.set(row.seq_no, await this.storedEvent(client, row.seq_no))
+      conflicts.set(keys[row.n - 1], row.seq_no === null ? null : (found.get(row.seq_no) ?? null))
+    }
+    return conflicts
   }
 
   /**
    * The rebase decision needs answers synchronously: ask the database first
-   * (next seq-no, the first conflict of every aggregate in the batch), then
+   * (next seq-no, the first conflict of every aggregate in the batch, in one query), then
    * let `decideRebase` decide over those answers; the rows are written after.
    */
   private async decide(client: pg.PoolClient, base: number, history: readonly NewEvent[], resolved: readonly number[]): Promise<RebaseResult> {
     const next = (await maxSeqNo(client, this.queries)) + 1
-    const conflicts = new Map<string, StoredEvent | null>()
-    if (base <= next) {
-      const resolvedJson = JSON.stringify(resolved)
-      for (const event of history) {
-        if (event.type !== 'action') continue
-        const key = `${printEdn(event.action.aggregate.kind)} ${printEdn(event.action.aggregate.id)}`
-        if (!conflicts.has(key)) conflicts.set(key, await this.firstConflict(client, base, event.action.aggregate, resolvedJson))
-      }
+    const aggregates = new Map<string, CellIdentity>()
+    for (const event of history) {
+      if (event.type === 'action') aggregates.set(aggregateKey(event.action.aggregate), identityToCells(event.action.aggregate))
     }
+    const conflicts = base <= next && aggregates.size > 0 ? await this.firstConflicts(client, base, aggregates, resolved) : new Map<string, StoredEvent | null>()
     const writer: RebaseWriter = {
       nextSeqNo: () => next,
-      nextConflict: (_base, aggregate) => conflicts.get(`${printEdn(aggregate.kind)} ${printEdn(aggregate.id)}`) ?? null,
+      nextConflict: (_base, aggregate) => conflicts.get(aggregateKey(aggregate)) ?? null,
       append: () => {}
     }
     return decideRebase(writer, base, history, resolved)
@@ -282,6 +282,11 @@ export class PostgresEventStore implements OpenedStore {
   dataVersion(): Promise<number> {
     return this.inspect((db) => inspector.dataVersion(db, this.tables))
   }
+}
+
+/** The key `decideRebase` uses for an aggregate: its printed kind and id. */
+function aggregateKey(aggregate: Identity): string {
+  return `${printEdn(aggregate.kind)} ${printEdn(aggregate.id)}`
 }
 
 async function maxSeqNo(client: pg.PoolClient, queries: Queries): Promise<number> {

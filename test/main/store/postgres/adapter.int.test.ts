@@ -155,6 +155,17 @@ describePostgres('PostgreSQL adapter specifics', (server) => {
     })
   })
 
+  it('refuses U+0000 and lone surrogates in a cell (PostgreSQL text cannot hold them), naming the event and field; nothing is written', async () => {
+    const { db, store } = await freshStore(server, 'nul')
+    const before = await dump(server, db)
+    const e = await refusal(store.rebase(1, [effect(id('key', 1)), action(id('book', 'a\u0000b'))]))
+    expect(e.message).toMatch(/^Event 2: the aggregate_id cell holds the character U\+0000/)
+    const lone = await refusal(store.rebase(1, [action(id('book', 'a\ud800'))]))
+    expect(lone.message).toMatch(/^Event 1: the aggregate_id cell holds a lone surrogate \(U\+D800\)/)
+    expect(await dump(server, db)).toBe(before)
+    await store.close()
+  })
+
   describe('two writers under READ COMMITTED', () => {
     it('a writer that loses the seq-no to a concurrent commit gets :write-conflict, not an error, and writes nothing', async () => {
       const { db, url, store } = await freshStore(server, 'race')
