@@ -63,6 +63,16 @@ export interface GraphEffect {
   readonly trigger: CellIdentity
 }
 
+/** The actions of the graph on one aggregate kind: what a grouped node stands for. */
+export interface GraphKindGroup {
+  /** Aggregate kind as the store prints it, e.g. `:book`. */
+  readonly kind: string
+  /** Actions carrying the graph's triggers on aggregates of this kind (all of them, not only the shown ones). */
+  readonly actions: number
+  /** Distinct aggregates of this kind among them. */
+  readonly aggregates: number
+}
+
 /**
  * The neighbourhood of a focus: triggers → actions carrying them → their
  * aggregates → effects naming the triggers. Each group is capped; `total`
@@ -78,6 +88,11 @@ export interface AuditGraph {
   readonly carries: readonly { readonly trigger: CellIdentity; readonly seqNo: number }[]
   /** Edges aggregate → effect among the shown nodes: the effect reaches the aggregate (any action of it carries the trigger). */
   readonly reaches: readonly { readonly aggregate: CellIdentity; readonly effect: number }[]
+  /**
+   * All actions of the graph counted per aggregate kind, most actions first (capped like the groups).
+   * Optional for compatibility: without it the renderer groups the shown actions only.
+   */
+  readonly kinds?: readonly GraphKindGroup[]
 }
 
 /** An aggregate that a read replays because of one effect. */

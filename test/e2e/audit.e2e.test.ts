@@ -41,6 +41,18 @@ const choose = (scope: string, label: string) => app.page.getByTestId(scope).loc
 
 const nav = (label: string) => app.page.locator('nav[aria-label="Sections"] .mantine-NavLink-root').filter({ hasText: new RegExp(`^${label}`) })
 
+/** The zoom of a graph canvas (React Flow's viewport scale). */
+const zoomOf = (canvas: string) =>
+  app.page.getByTestId(canvas).locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
+
+/** The smallest on-screen text size of the graph's nodes: computed font size × zoom, over every node title and subtitle. */
+const smallestText = (canvas: string) =>
+  app.page.getByTestId(canvas).evaluate((root) => {
+    const zoom = new DOMMatrix(getComputedStyle(root.querySelector('.react-flow__viewport') as Element).transform).a
+    const texts = [...root.querySelectorAll('[data-testid^="graph-node-"] > div')].filter((el) => !el.classList.contains('react-flow__handle'))
+    return Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom))
+  })
+
 async function showSection(label: string, testId: string): Promise<void> {
   await nav(label).first().click()
   await app.page.getByTestId(testId).waitFor()
@@ -76,23 +88,76 @@ describe('triggers', () => {
     const controls = await graph.locator('.react-flow__controls').evaluate((el) => getComputedStyle(el).position)
     expect(controls).toBe('absolute')
     expect(consoleMessages.filter((m) => /Content.Security.Policy|styles|\[React Flow\]/i.test(m))).toEqual([])
+    // Fitted, yet readable: no text under 11 px on screen.
+    expect(await smallestText('graph-canvas')).toBeGreaterThanOrEqual(11)
     await graph.scrollIntoViewIfNeeded()
     await app.screenshot('audit-graph-encryption-key-1')
   })
 
-  it('summarises a large neighbourhood instead of drawing it all', async () => {
+  it('groups the 695 actions of [:price-list 2026] into one readable node per kind that expands and collapses on click', async () => {
     const store = await openStoreFile(demo, { readOnly: true })
     const busiest = (await store.triggerIndex({ limit: 1, sort: 'actions' })).rows[0]
     await store.close()
+    expect([busiest.kind, busiest.id]).toEqual([':price-list', '2026'])
     await choose('focus-form', 'Trigger')
     await app.page.getByTestId('focus-kind').fill(busiest.kind)
     await app.page.getByTestId('focus-id').fill(busiest.id)
     await app.page.getByTestId('focus-show').click()
-    const more = app.page.getByTestId('graph-node-more:actions')
-    await more.waitFor()
-    expect(await more.textContent()).toContain(`+ ${(busiest.actions - 50).toLocaleString('en-US')} actions`)
+    const group = app.page.getByTestId('graph-node-k:actions::book')
+    await group.waitFor()
+    expect(await group.textContent()).toContain(`+ ${busiest.actions.toLocaleString('en-US')} actions`)
+    expect(await app.page.locator('[data-testid="graph-canvas"] [data-testid^="graph-node-"]').count()).toBe(4)
     await app.page.getByTestId('trigger-graph').scrollIntoViewIfNeeded()
-    await app.screenshot('audit-graph-capped')
+    await expect.poll(() => smallestText('graph-canvas')).toBeGreaterThanOrEqual(11)
+    await app.screenshot('audit-graph-grouped')
+    // Expanded: the shown actions of :book, a summary of the rest, and still readable text (the view pans instead of shrinking).
+    await group.click()
+    await expect.poll(() => group.getAttribute('data-expanded')).toBe('true')
+    await app.page.getByTestId('graph-node-more:actions::book').waitFor()
+    expect(await app.page.getByTestId('graph-node-more:actions::book').textContent()).toContain(`+ ${(busiest.actions - 50).toLocaleString('en-US')} actions`)
+    expect(await app.page.locator('[data-testid="graph-canvas"] [data-testid^="graph-node-a:"]').count()).toBe(50)
+    await expect.poll(() => smallestText('graph-canvas')).toBeGreaterThanOrEqual(11)
+    // The clicked group stays in view.
+    const inPane = async (): Promise<boolean> => {
+      const pane = await app.page.getByTestId('graph-canvas').boundingBox()
+      const box = await group.boundingBox()
+      return pane !== null && box !== null && box.y >= pane.y && box.y + box.height <= pane.y + pane.height
+    }
+    await expect.poll(inPane).toBe(true)
+    await app.screenshot('audit-graph-expanded')
+    await group.click()
+    await expect.poll(() => group.getAttribute('data-expanded')).toBe('false')
+    expect(await app.page.locator('[data-testid="graph-canvas"] [data-testid^="graph-node-a:"]').count()).toBe(0)
+  })
+
+  it('zooms with + − 0 and pans with the arrow keys when the graph has focus; never below readable text', async () => {
+    const canvas = app.page.getByTestId('graph-canvas')
+    await canvas.focus()
+    const fitted = await zoomOf('graph-canvas')
+    await app.page.keyboard.press('+')
+    await expect.poll(() => zoomOf('graph-canvas')).toBeGreaterThan(fitted)
+    for (let i = 0; i < 6; i++) await app.page.keyboard.press('-')
+    await expect.poll(() => smallestText('graph-canvas')).toBeGreaterThanOrEqual(10.99)
+    await app.page.keyboard.press('0')
+    await expect.poll(() => zoomOf('graph-canvas')).toBeCloseTo(fitted, 2)
+    const x = () => canvas.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).e)
+    const before = await x()
+    await app.page.keyboard.press('ArrowLeft')
+    await expect.poll(x).toBeGreaterThan(before)
+  })
+
+  it('opens full size and back', async () => {
+    await app.page.getByTestId('graph-maximize').click()
+    const big = app.page.getByTestId('graph-canvas-maximized')
+    await big.getByTestId('graph-node-k:actions::book').waitFor()
+    const box = await big.boundingBox()
+    expect(box?.width).toBeGreaterThan(1300)
+    expect(box?.height).toBeGreaterThan(850)
+    await expect.poll(() => smallestText('graph-canvas-maximized')).toBeGreaterThanOrEqual(11)
+    await app.screenshot('audit-graph-maximized')
+    await app.page.keyboard.press('Escape')
+    await big.waitFor({ state: 'detached' })
+    await app.page.getByTestId('graph-canvas').waitFor()
   })
 
   it('shows effect 7`s blast radius: from offset 6 exactly action 5 of [:receipt 1], which no other effect replays', async () => {

@@ -42,7 +42,7 @@ afterAll(async () => {
   dir?.remove()
 })
 
-/** Replace the text of the EDN editor labelled `label` (Escape closes a completion list, except in a dialog, which it would close). */
+/** Replace the text of the EDN editor labelled `label` (Escape closes a completion list, then leaves the editor). */
 async function fill(label: string, text: string, escape = true): Promise<void> {
   const editor = page.locator(`.cm-content[aria-label="${label}"]`)
   await editor.click()
@@ -63,6 +63,9 @@ async function stageRaw(eventEdn: string): Promise<void> {
   await page.getByTestId('stage-button').click()
   await expect.poll(() => staged().count()).toBe(before + 1)
 }
+
+/** What `key` keeps, as its checked radio says. */
+const taken = (key: string) => row(key).locator('input:checked').getAttribute('value')
 
 const row = (key: string) => page.locator(`[data-testid="resolve-row"][data-key="${key}"]`)
 
@@ -173,6 +176,42 @@ describe('conflict resolution, side by side', () => {
     await keep(':pages', 'Theirs')
     expect(await patchText()).toBe('{:assoc {:genre #{"Cyberpunk" "SciFi"}, :year 1984}}')
     expect(await page.getByTestId('resolve-state-edn').textContent()).toBe('{:author "William Gibson", :genre #{"Cyberpunk" "SciFi"}, :pages 271, :year 1984}')
+
+    // Escape in the New value editor leaves the editor only: the dialog stays, with every choice and the edited text.
+    const genreEditor = page.locator('.cm-content[aria-label="New value for :genre"]')
+    await genreEditor.click()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.cm-editor') === null)).toBe(true)
+    expect(await page.getByTestId('conflict-resolver').isVisible()).toBe(true)
+    expect([await taken(':author'), await taken(':genre'), await taken(':pages')]).toEqual(['theirs', 'edit', 'theirs'])
+    expect(await genreEditor.textContent()).toBe('#{"Cyberpunk" "SciFi"}')
+    // Undo restores the previous choice (the button, and Ctrl+Z outside the editors); redo takes it back.
+    await page.getByTestId('resolve-undo').click()
+    await expect.poll(() => taken(':pages')).toBe('ours')
+    expect(await patchText()).toBe('{:assoc {:genre #{"Cyberpunk" "SciFi"}, :year 1984}, :dissoc [:pages]}')
+    await page.keyboard.press('Control+Shift+Z')
+    await expect.poll(() => taken(':pages')).toBe('theirs')
+    await page.keyboard.press('Control+Z')
+    await expect.poll(() => taken(':pages')).toBe('ours')
+    await page.getByTestId('resolve-redo').click()
+    await expect.poll(() => taken(':pages')).toBe('theirs')
+    // Maximized, the dialog fills the window; and back.
+    await page.getByTestId('resolve-maximize').click()
+    await expect.poll(async () => (await page.locator('.mantine-Modal-content').first().boundingBox())?.width).toBe(1440)
+    await app.screenshot('resolve-maximized-light')
+    await page.getByTestId('resolve-maximize').click()
+    await expect.poll(async () => (await page.locator('.mantine-Modal-content').first().boundingBox())?.width ?? 0).toBeLessThan(1440)
+    // Closing asks first; kept, the choices are back when the dialog opens again for the same conflict.
+    await page.locator('.mantine-Modal-close').first().click()
+    await page.getByTestId('resolve-close-keep').waitFor()
+    await app.screenshot('resolve-close-confirm-light')
+    await page.getByTestId('resolve-close-keep').click()
+    await page.getByTestId('conflict-resolver').waitFor({ state: 'detached' })
+    expect(await page.getByTestId('resolve-open').textContent()).toContain('choices kept')
+    await page.getByTestId('resolve-open').click()
+    await page.getByTestId('conflict-resolver').waitFor()
+    expect([await taken(':author'), await taken(':genre'), await taken(':pages')]).toEqual(['theirs', 'edit', 'theirs'])
+    expect(await patchText()).toBe('{:assoc {:genre #{"Cyberpunk" "SciFi"}, :year 1984}}')
     await app.screenshot('resolve-choices-light')
     await app.setColorScheme('dark')
     await app.screenshot('resolve-choices-dark')

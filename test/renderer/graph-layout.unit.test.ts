@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { AuditGraph } from '../../src/shared/audit'
-import { layoutGraph, NODE_HEIGHT, nodeId } from '../../src/renderer/features/audit/graph-layout'
+import { GROUP_ABOVE, layoutGraph, NODE_HEIGHT, nodeId } from '../../src/renderer/features/audit/graph-layout'
 
 const KEY = { kind: ':encryption-key', id: '1' }
 const R1 = { kind: ':receipt', id: '1' }
@@ -60,5 +60,43 @@ describe('graph layout', () => {
       }),
       { numRuns: 40 }
     )
+  })
+
+  describe('grouping per aggregate kind', () => {
+    const BOOK = (i: number) => ({ kind: ':book', id: `"b${i % 7}"` })
+    const big: AuditGraph = {
+      ...walkthrough,
+      actions: { items: Array.from({ length: 20 }, (_, i) => ({ seqNo: i + 1, reason: ':reprice', aggregate: BOOK(i) })), total: 695 },
+      aggregates: { items: Array.from({ length: 7 }, (_, i) => BOOK(i)), total: 183 },
+      effects: { items: [{ seqNo: 900, reason: ':republished', trigger: KEY }], total: 1 },
+      carries: Array.from({ length: 20 }, (_, i) => ({ trigger: KEY, seqNo: i + 1 })),
+      reaches: Array.from({ length: 7 }, (_, i) => ({ aggregate: BOOK(i), effect: 900 })),
+      kinds: [{ kind: ':book', actions: 695, aggregates: 183 }]
+    }
+
+    it('draws one node per kind with its counts while collapsed, wired trigger → actions → aggregates → effect', () => {
+      const { nodes, edges } = layoutGraph(big, new Set())
+      expect(nodes.map((n) => n.id)).toEqual([nodeId.trigger(KEY), nodeId.group('actions', ':book'), nodeId.group('aggregates', ':book'), nodeId.effect(900)])
+      expect(nodes[1].title).toBe('+ 695 actions')
+      expect(nodes[2].title).toBe('183 aggregates')
+      expect(edges.map((e) => e.id)).toEqual(['t::encryption-key 1->k:actions::book', 'k:actions::book->k:aggregates::book', 'k:aggregates::book->e:900'])
+    })
+
+    it('expands a kind to its shown actions and aggregates, its group node first and a summary of the rest last', () => {
+      const { nodes } = layoutGraph(big, new Set([':book']))
+      const actions = nodes.filter((n) => n.column === 'actions')
+      expect(actions[0]).toMatchObject({ id: nodeId.group('actions', ':book'), title: '− 695 actions', target: { type: 'group', expanded: true } })
+      expect(actions).toHaveLength(1 + 20 + 1)
+      expect(actions.at(-1)?.title).toBe('+ 675 actions')
+      expect(nodes.filter((n) => n.column === 'aggregates').at(-1)?.title).toBe('+ 176 aggregates')
+      expect(nodes.some((n) => n.id === nodeId.more('actions'))).toBe(false)
+    })
+
+    it('leaves small graphs, and graphs without kind counts, ungrouped', () => {
+      const small = { ...big, actions: { ...big.actions, items: big.actions.items.slice(0, GROUP_ABOVE), total: GROUP_ABOVE } }
+      expect(layoutGraph(small, new Set()).nodes.some((n) => n.target.type === 'group')).toBe(false)
+      const { kinds: _, ...uncounted } = big
+      expect(layoutGraph(uncounted, new Set()).nodes.find((n) => n.id === nodeId.more('actions'))?.title).toBe('+ 675 actions')
+    })
   })
 })

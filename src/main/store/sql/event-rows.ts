@@ -52,16 +52,28 @@ function needsAction(f: EventFilter): boolean {
   return f.type === 'action' || f.aggregateKind !== undefined || f.aggregate !== undefined || f.actor !== undefined || f.patchText !== undefined
 }
 
-/** Translate a filter into SQL on the aliases ev / a / f (and a trigger sub-query). */
-export function filterSql(tables: QuotedTables, text: TextFunctions, filter: EventFilter = {}): FilterSql {
+/** A range of seq-nos a query reads (`ev."seq_no" op value`). */
+export interface SeqNoBound {
+  readonly op: '<' | '<=' | '>' | '>='
+  readonly value: number
+}
+
+/**
+ * Translate a filter into SQL on the aliases ev / a / f (and a trigger
+ * sub-query). With `bound`, the action and effect joins carry the same
+ * seq-no range as the events (PostgreSQL derives only equalities across a
+ * join, so without it a merge join would read those tables from their start).
+ */
+export function filterSql(tables: QuotedTables, text: TextFunctions, filter: EventFilter = {}, bound?: SeqNoBound): FilterSql {
   const { event, action, effect, trigger } = tables
   const actionJoin = needsAction(filter) ? 'JOIN' : 'LEFT JOIN'
   const effectJoin = filter.type === 'effect' ? 'JOIN' : 'LEFT JOIN'
+  const range = (alias: string): string => (bound === undefined ? '' : ` AND ${alias}."seq_no" ${bound.op} ?`)
   const from =
-    `${event} ev ${actionJoin} ${action} a ON a."seq_no" = ev."seq_no" ` +
-    `${effectJoin} ${effect} f ON f."seq_no" = ev."seq_no"`
+    `${event} ev ${actionJoin} ${action} a ON a."seq_no" = ev."seq_no"${range('a')} ` +
+    `${effectJoin} ${effect} f ON f."seq_no" = ev."seq_no"${range('f')}`
   const where: string[] = []
-  const params: (string | number)[] = []
+  const params: (string | number)[] = bound === undefined ? [] : [bound.value, bound.value]
   const add = (sql: string, ...values: (string | number)[]): void => {
     where.push(sql)
     params.push(...values)
@@ -188,34 +200,38 @@ export class TriggerRowMerger {
 }
 
 /**
- * A keyset page of rows matching `f`, ascending by seq-no: the rows after
- * `after` (or before `before`, read backwards), one more than the page to
- * know whether there are more that way, and one indexed probe for the other way.
+ * A keyset page of rows matching a filter, ascending by seq-no: the rows
+ * after `after` (or before `before`, read backwards), one more than the page
+ * to know whether there are more that way, and one probe for the other way.
+ * `filter` gives the filter's SQL for a seq-no range (it may use the range in
+ * its joins, see `filterSql`).
  */
-export function* pageEventsFlow(f: FilterSql, q: EventPageQuery): Flow<EventPage> {
+export function* pageEventsFlow(filter: (bound?: SeqNoBound) => FilterSql, q: EventPageQuery): Flow<EventPage> {
   const limit = pageLimit(q.limit)
   const backwards = q.before !== undefined && q.after === undefined
-  const keyset = backwards ? ['ev."seq_no" < ?'] : q.after !== undefined ? ['ev."seq_no" > ?'] : []
-  const keyParams = backwards ? [q.before as number] : q.after !== undefined ? [q.after] : []
+  const bound: SeqNoBound | undefined = backwards ? { op: '<', value: q.before as number } : q.after !== undefined ? { op: '>', value: q.after } : undefined
+  const f = filter(bound)
+  const keyset = bound === undefined ? [] : [`ev."seq_no" ${bound.op} ?`]
   const sql =
     `SELECT ${ROW_COLUMNS} FROM ${f.from}${whereClause([...f.where, ...keyset])} ` +
     `ORDER BY ev."seq_no" ${backwards ? 'DESC' : 'ASC'} LIMIT ?`
-  const raw = yield* query<RawEventRow>(sql, [...f.params, ...keyParams, limit + 1])
+  const raw = yield* query<RawEventRow>(sql, [...f.params, ...(bound === undefined ? [] : [bound.value]), limit + 1])
   const more = raw.length > limit
   const rows = raw.slice(0, limit).map((r) => toEventRow(numericRow(r)))
   if (backwards) rows.reverse()
-  function* exists(cond: string, value: number): Flow<boolean> {
-    return (yield* query(`SELECT 1 AS one FROM ${f.from}${whereClause([...f.where, cond])} LIMIT 1`, [...f.params, value])).length > 0
+  function* exists(op: SeqNoBound['op'], value: number): Flow<boolean> {
+    const g = filter({ op, value })
+    return (yield* query(`SELECT 1 AS one FROM ${g.from}${whereClause([...g.where, `ev."seq_no" ${op} ?`])} LIMIT 1`, [...g.params, value])).length > 0
   }
   const first = rows[0]?.seqNo
   const last = rows[rows.length - 1]?.seqNo
   let hasMoreBefore = more
   let hasMoreAfter = more
   if (!backwards) {
-    if (first !== undefined) hasMoreBefore = yield* exists('ev."seq_no" < ?', first)
-    else hasMoreBefore = q.after !== undefined && (yield* exists('ev."seq_no" <= ?', q.after))
+    if (first !== undefined) hasMoreBefore = yield* exists('<', first)
+    else hasMoreBefore = q.after !== undefined && (yield* exists('<=', q.after))
   } else {
-    hasMoreAfter = last !== undefined ? yield* exists('ev."seq_no" > ?', last) : yield* exists('ev."seq_no" >= ?', q.before as number)
+    hasMoreAfter = last !== undefined ? yield* exists('>', last) : yield* exists('>=', q.before as number)
   }
   return { rows, hasMoreBefore, hasMoreAfter }
 }

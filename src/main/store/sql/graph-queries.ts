@@ -52,10 +52,12 @@ export interface GraphQueries {
   readonly effectTotal: string
   /** Which of the aggregates of a JSON array of pairs carry which of the triggers. */
   readonly carried: string
+  /** Actions and aggregates carrying the triggers per aggregate kind, most actions first; limit ?. */
+  readonly kinds: string
 }
 
 /** The graph's SQL over `t`. */
-export function graphQueries(t: QuotedTables, j: JsonFunctions): GraphQueries {
+export function graphQueries(t: QuotedTables, j: JsonFunctions, order = ''): GraphQueries {
   const carrying = (cols: string): string =>
     `WITH ${j.pairs('s')} SELECT ${cols} FROM s JOIN ${t.trigger} t ON t."trigger_kind" = s.kind AND t."trigger_id" = s.id ` +
     `JOIN ${t.action} a ON a."seq_no" = t."seq_no"`
@@ -65,6 +67,9 @@ export function graphQueries(t: QuotedTables, j: JsonFunctions): GraphQueries {
         'DISTINCT a."seq_no" AS "seqNo", a."reason" AS "reason", a."aggregate_kind" AS "kind", a."aggregate_id" AS "id", ' +
           '(a."aggregate_kind" = ? AND a."aggregate_id" = ?) AS "focus"'
       ) + ' ORDER BY "focus" DESC, "seqNo" LIMIT ?',
+    kinds:
+      carrying('a."aggregate_kind" AS "kind", count(DISTINCT a."seq_no") AS "actions", count(DISTINCT a."aggregate_id") AS "aggregates"') +
+      ` GROUP BY a."aggregate_kind" ORDER BY "actions" DESC, a."aggregate_kind"${order} LIMIT ?`,
     totals: carrying(`count(DISTINCT a."seq_no") AS "actions", ${j.countDistinctPairs('a."aggregate_kind"', 'a."aggregate_id"')} AS "aggregates"`),
     carries:
       `WITH ${j.pairs('s')} SELECT t."trigger_kind" AS "kind", t."trigger_id" AS "id", t."seq_no" AS "seqNo" FROM s JOIN ${t.trigger} t ` +
@@ -102,7 +107,7 @@ function* triggerSet(t: QuotedTables, focus: GraphFocus, cap: number, order: str
  * aggregate (as listed).
  */
 export function* triggerGraphFlow(t: QuotedTables, j: JsonFunctions, focus: GraphFocus, cap = GRAPH_GROUP_CAP, order = ''): Flow<AuditGraph | null> {
-  const q = graphQueries(t, j)
+  const q = graphQueries(t, j, order)
   const set = yield* triggerSet(t, focus, cap, order)
   if (set === null) return null
   const pairs = json(set.items.map((x) => [x.kind, x.id]))
@@ -111,6 +116,8 @@ export function* triggerGraphFlow(t: QuotedTables, j: JsonFunctions, focus: Grap
   const actions: GraphAction[] = actionRows.map((r) => ({ seqNo: Number(r.seqNo), reason: r.reason, aggregate: { kind: r.kind, id: r.id } }))
   const [totals] = yield* query<{ actions: unknown; aggregates: unknown }>(q.totals, [pairs])
   const aggregates = graphAggregates(focus, actions)
+  const kindRows = yield* query<{ kind: string; actions: unknown; aggregates: unknown }>(q.kinds, [pairs, cap])
+  const kinds = kindRows.map((r) => ({ kind: r.kind, actions: Number(r.actions), aggregates: Number(r.aggregates) }))
 
   const carryRows = yield* query<{ kind: string; id: string; seqNo: unknown }>(q.carries, [pairs, json(actions.map((a) => a.seqNo))])
   const triggerIndex = (kind: string, id: string): number => set.items.findIndex((x) => x.kind === kind && x.id === id)
@@ -134,6 +141,7 @@ export function* triggerGraphFlow(t: QuotedTables, j: JsonFunctions, focus: Grap
     aggregates: { items: aggregates, total: Math.max(Number(totals.aggregates), aggregates.length) },
     effects: { items: effects, total: Number(effectTotal.n) },
     carries,
-    reaches
+    reaches,
+    kinds
   }
 }

@@ -21,8 +21,14 @@ export function triggerPageLimit(limit: number): number {
   return Math.max(1, Math.min(limit, MAX_TRIGGER_PAGE))
 }
 
-/** One keyset page of trigger identities (carried or named) with their action and effect counts (`limit + 1` rows at most). */
-export function triggerIndexSql(t: QuotedTables, fns: TextFunctions, q: TriggerIndexQuery, order = ''): { sql: string; params: Params } {
+/**
+ * One keyset page of trigger identities (carried or named) with their action
+ * and effect counts (`limit + 1` rows at most). `perSide` takes the page's
+ * first identities from each table on its own (an ordered DISTINCT that stops
+ * at the limit) before merging them: PostgreSQL does not merge a UNION of two
+ * ordered scans as SQLite does, and would otherwise read both tables whole.
+ */
+export function triggerIndexSql(t: QuotedTables, fns: TextFunctions, q: TriggerIndexQuery, order = '', perSide = false): { sql: string; params: Params } {
   const limit = triggerPageLimit(q.limit)
   const sort = q.sort ?? 'identity'
   const text = textCondition(fns, q.text)
@@ -39,6 +45,16 @@ export function triggerIndexSql(t: QuotedTables, fns: TextFunctions, q: TriggerI
       params.push(...text.params)
     }
     const w = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''
+    if (perSide && order === '') {
+      const side = (table: string, alias: string): string =>
+        `SELECT * FROM (SELECT DISTINCT "trigger_kind" AS kind, "trigger_id" AS id FROM ${table}${w} ORDER BY 1, 2 LIMIT ?) AS ${alias}`
+      const sql =
+        `WITH ids AS (SELECT kind, id FROM (${side(t.trigger, 's1')} UNION ${side(t.effect, 's2')}) AS u ORDER BY kind, id LIMIT ?) ` +
+        `SELECT kind, id, (SELECT count(*) FROM ${t.trigger} t WHERE t."trigger_kind" = ids.kind AND t."trigger_id" = ids.id) AS actions, ` +
+        `(SELECT count(*) FROM ${t.effect} f WHERE f."trigger_kind" = ids.kind AND f."trigger_id" = ids.id) AS effects ` +
+        'FROM ids ORDER BY kind, id'
+      return { sql, params: [...params, limit + 1, ...params, limit + 1, limit + 1] }
+    }
     const union = `SELECT "trigger_kind" AS kind, "trigger_id" AS id FROM ${t.trigger}${w} UNION SELECT "trigger_kind", "trigger_id" FROM ${t.effect}${w}`
     const ids = order === '' ? `${union} ORDER BY 1, 2 LIMIT ?` : `SELECT * FROM (${union}) AS u ORDER BY kind${order}, id${order} LIMIT ?`
     const sql =

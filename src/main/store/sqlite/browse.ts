@@ -36,9 +36,9 @@ export function filterSql(queries: Queries, filter: EventFilter = {}): FilterSql
 }
 
 
-/** A keyset page of rows, ascending by seq-no (see `pageEventsFlow`). */
+/** A keyset page of rows, ascending by seq-no (see `pageEventsFlow`; SQLite's nested loops need no range on the joins). */
 export function pageEvents(db: Database.Database, queries: Queries, query: EventPageQuery): EventPage {
-  return runFlow(pageEventsFlow(filterSql(queries, query.filter), query), (step) => db.prepare(step.sql).all(...step.params) as Rows)
+  return runFlow(pageEventsFlow(() => filterSql(queries, query.filter), query), (step) => db.prepare(step.sql).all(...step.params) as Rows)
 }
 
 /** One raw row with its trigger rows, or null. */

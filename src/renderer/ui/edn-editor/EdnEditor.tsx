@@ -68,7 +68,15 @@ function clamp(diagnostics: readonly EdnDiagnostic[], length: number): Diagnosti
   })
 }
 
-/** The EDN editor. */
+/** Escape: leave the editor, keeping focus on its frame. */
+function leaveEditor(view: EditorView): boolean {
+  const frame = view.dom.parentElement
+  if (frame) frame.focus()
+  else view.contentDOM.blur()
+  return true
+}
+
+/** The EDN editor. Escape leaves it (closing a completion list first) and never reaches a dialog around it. */
 export function EdnEditor({ value, onChange, diagnostics = [], ariaLabel, minLines = 1, placeholder, complete, invalid, testId }: EdnEditorProps): ReactNode {
   const host = useRef<HTMLDivElement>(null)
   const view = useRef<EditorView | null>(null)
@@ -102,9 +110,11 @@ export function EdnEditor({ value, onChange, diagnostics = [], ariaLabel, minLin
           autocompletion({ override: [source], activateOnTyping: true }),
           lintGutter(),
           theme.current.of(syntaxHighlighting(defaultHighlightStyle)),
-          keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+          // Escape closes a completion list first; otherwise it leaves the editor (focus stays on its frame, inside any dialog).
+          keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab, { key: 'Escape', run: leaveEditor }]),
           EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ 'aria-label': ariaLabel, 'aria-multiline': 'true', role: 'textbox' }),
+          // Mantine's modals leave an Escape typed here alone (it never closes the dialog around the editor).
+          EditorView.contentAttributes.of({ 'aria-label': ariaLabel, 'aria-multiline': 'true', role: 'textbox', 'data-mantine-stop-propagation': 'true' }),
           placeholder ? placeholderExtension(placeholder) : [],
           EditorView.updateListener.of((update) => {
             if (update.docChanged && !update.transactions.some((t) => t.annotation(fromProps))) latest.current.onChange(update.state.doc.toString())
@@ -143,6 +153,7 @@ export function EdnEditor({ value, onChange, diagnostics = [], ariaLabel, minLin
   return (
     <div
       ref={host}
+      tabIndex={-1}
       className={classes.editor}
       data-invalid={invalid ? 'true' : undefined}
       data-testid={testId}

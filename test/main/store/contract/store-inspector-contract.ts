@@ -213,7 +213,8 @@ export function describeStoreInspectorContract(factory: StoreAdapterFactory): vo
           aggregates: { items: [RECEIPT1], total: 1 },
           effects: { items: [{ seqNo: 7, reason: ':key-expired', trigger: KEY1 }], total: 1 },
           carries: [{ trigger: KEY1, seqNo: 5 }],
-          reaches: [{ aggregate: RECEIPT1, effect: 7 }]
+          reaches: [{ aggregate: RECEIPT1, effect: 7 }],
+          kinds: [{ kind: ':receipt', actions: 1, aggregates: 1 }]
         })
       })
 
@@ -237,6 +238,8 @@ export function describeStoreInspectorContract(factory: StoreAdapterFactory): vo
         expect([graph?.aggregates.items.length, graph?.aggregates.total]).toEqual([5, MANY / 10])
         expect(graph?.carries).toHaveLength(5)
         expect(graph?.reaches).toHaveLength(5)
+        // Every action counted per aggregate kind, not only the shown ones.
+        expect(graph?.kinds).toEqual([{ kind: ':receipt', actions: MANY, aggregates: MANY / 10 }])
         const receipt = await many.triggerGraph({ type: 'aggregate', kind: ':receipt', id: '0' }, 5)
         expect(receipt?.triggers.items.map((t) => t.id)).toEqual(['1', '2'])
         // The focus aggregate's own actions come first.

@@ -1,22 +1,19 @@
 /**
  * For comparing the PostgreSQL read models with SQLite's on the same rows:
- * SQLite stores written through the adapter factory (their paths kept), their
+ * SQLite stores of the SQLite contract factory (`sqliteAdapter`), their
  * rows copied into a fresh PostgreSQL database with the library's DDL, a
  * `PgQueries` over one client (pg + pg-cursor), and the PostgreSQL inspector
  * functions bound as a `StoreInspector`.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import pg from 'pg'
 import Cursor from 'pg-cursor'
 import { DEFAULT_TABLES, type TableNames } from '../../../../src/shared/domain'
-import { createStore, openStore, type OpenedStore } from '../../../../src/main/store/open-store'
+import type { OpenedStore } from '../../../../src/main/store/open-store'
 import type { StoreInspector } from '../../../../src/main/store/store-inspector'
 import type { PgQueries } from '../../../../src/main/store/postgres/pg-queries'
 import * as inspector from '../../../../src/main/store/postgres/inspector'
-import type { StoreAdapterFactory } from '../contract/adapter'
+import { locationOf } from '../sqlite/sqlite-adapter'
 import { createDatabase, postgresUrl, type PostgresServer } from '../../../helpers/postgres'
 
 /** The library's DDL on PostgreSQL, as issue #12 gives it (table names substituted). */
@@ -35,30 +32,11 @@ export function libraryDdl(t: TableNames): string[] {
   ]
 }
 
-const paths = new WeakMap<OpenedStore, string>()
-
-/** The file of a store made by `recordingSqlite`. */
+/** The file of a store made by `sqliteAdapter` (the SQLite contract factory). */
 export function pathOf(store: OpenedStore): string {
-  const path = paths.get(store)
-  if (path === undefined) throw new Error('not a store of recordingSqlite')
-  return path
-}
-
-async function remember(path: string, store: Promise<OpenedStore>): Promise<OpenedStore> {
-  const opened = await store
-  paths.set(opened, path)
-  return opened
-}
-
-/** SQLite stores in temporary files (through the adapter factory) whose paths `pathOf` gives. */
-export const recordingSqlite: StoreAdapterFactory = {
-  name: 'SQLite',
-  create: (tables) => {
-    const path = join(mkdtempSync(join(tmpdir(), 'coherence-pg-inspector-')), 'store.db')
-    return remember(path, createStore({ kind: 'sqlite', path }, { tables }))
-  },
-  reopenReadOnly: (store) => remember(pathOf(store), openStore({ kind: 'sqlite', path: pathOf(store) }, { readOnly: true, tables: store.tables })),
-  reopenWritable: (store) => remember(pathOf(store), openStore({ kind: 'sqlite', path: pathOf(store) }, { readOnly: false, tables: store.tables }))
+  const location = locationOf(store)
+  if (location.kind !== 'sqlite') throw new Error('not a SQLite store')
+  return location.path
 }
 
 /** A client on a new database; `options` go to CREATE DATABASE (e.g. an ICU locale). */

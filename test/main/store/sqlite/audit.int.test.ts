@@ -113,7 +113,8 @@ describe('trigger graph', () => {
       aggregates: { items: [{ kind: ':receipt', id: '1' }], total: 1 },
       effects: { items: [{ seqNo: 7, reason: ':key-expired', trigger: KEY1 }], total: 1 },
       carries: [{ trigger: KEY1, seqNo: 5 }],
-      reaches: [{ aggregate: { kind: ':receipt', id: '1' }, effect: 7 }]
+      reaches: [{ aggregate: { kind: ':receipt', id: '1' }, effect: 7 }],
+      kinds: [{ kind: ':receipt', actions: 1, aggregates: 1 }]
     })
   })
 

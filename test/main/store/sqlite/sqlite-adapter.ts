@@ -12,7 +12,8 @@ import type { StoreAdapterFactory } from '../contract/adapter'
 
 const locations = new WeakMap<OpenedStore, StoreLocation>()
 
-function locationOf(store: OpenedStore): StoreLocation {
+/** Where a store made by `sqliteAdapter` lives. */
+export function locationOf(store: OpenedStore): StoreLocation {
   const location = locations.get(store)
   if (!location) throw new Error('This store was not made by the SQLite contract factory.')
   return location

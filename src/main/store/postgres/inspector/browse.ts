@@ -15,6 +15,7 @@ import {
   toEventRow,
   whereClause,
   type RawEventRow,
+  type SeqNoBound,
   type RawRowWithTrigger
 } from '../../sql/event-rows'
 import { POSTGRES_TEXT } from '../../sql/text-functions'
@@ -24,13 +25,13 @@ import { runPg } from './flows'
 import { first, num, quoted, run, stream, textOrder } from './run'
 
 /** The filter as PostgreSQL SQL (with `?` placeholders) on the aliases ev / a / f. */
-export function pgFilter(tables: TableNames, filter?: EventFilter): ReturnType<typeof filterSql> {
-  return filterSql(quoted(tables), POSTGRES_TEXT, filter)
+export function pgFilter(tables: TableNames, filter?: EventFilter, bound?: SeqNoBound): ReturnType<typeof filterSql> {
+  return filterSql(quoted(tables), POSTGRES_TEXT, filter, bound)
 }
 
 /** A keyset page of rows, ascending by seq-no (see `pageEventsFlow`). */
 export function pageEvents(db: PgQueries, tables: TableNames, query: EventPageQuery): Promise<EventPage> {
-  return runPg(db, pageEventsFlow(pgFilter(tables, query.filter), query))
+  return runPg(db, pageEventsFlow((bound) => pgFilter(tables, query.filter, bound), query))
 }
 
 /** The trigger rows of one seq-no (a scan: the library's trigger table has no index on seq_no). */

@@ -16,7 +16,7 @@ import { first, num, quoted, run, textOrder } from './run'
 
 /** One keyset page of trigger identities with their counts. */
 export async function triggerIndex(db: PgQueries, tables: TableNames, q: TriggerIndexQuery): Promise<TriggerIndexPage> {
-  const { sql, params } = triggerIndexSql(quoted(tables), POSTGRES_TEXT, q, await textOrder(db))
+  const { sql, params } = triggerIndexSql(quoted(tables), POSTGRES_TEXT, q, await textOrder(db), true)
   const rows = await run<TriggerSummary>(db, sql, params)
   const limit = triggerPageLimit(q.limit)
   return {

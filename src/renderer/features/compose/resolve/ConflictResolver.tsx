@@ -14,6 +14,7 @@ import { notifyInfo } from '../../../ui/notify'
 import { useRequest } from '../../../ui/useRequest'
 import type { StoreTab } from '../../../workspace/workspace-state'
 import { addResolved, dropStagedEvent, getStaging, replaceStagedEvent, useStaging, type StagedEvent } from '../staging'
+import { discardDraft, draftKey } from './drafts'
 import { KeyTable } from './KeyTable'
 import { ResolvedList } from './ResolvedList'
 import { TheirsSummary } from './TheirsSummary'
@@ -43,13 +44,16 @@ export function ConflictResolver({ tab, conflict, onResolved }: ConflictResolver
       </Alert>
     )
   }
-  const ref: ConflictRef = { storeId: tab.info.storeId, base: batch.base > 0 ? batch.base : tab.info.seqNo + 1, theirs: conflict.theirs.seqNo, oursEdn: staged.edn, resolved: [...batch.resolved] }
+  const ref: ConflictRef = {
+    storeId: tab.info.storeId, base: batch.base > 0 ? batch.base : tab.info.seqNo + 1, theirs: conflict.theirs.seqNo, oursEdn: staged.edn, resolved: [...batch.resolved],
+    draft: draftKey(tab.info.storeId, conflict)
+  }
   return <ConflictLoader key={`${ref.theirs}:${staged.id}`} tab={tab} conflict={conflict} staged={staged} conflictRef={ref} onResolved={onResolved} />
 }
 
 function ConflictLoader({ tab, conflict, staged, conflictRef, onResolved }: ConflictResolverProps & { staged: StagedEvent; conflictRef: ConflictRef }): ReactNode {
   const requestKey = `${tab.revision}:${conflictRef.base}:${conflictRef.theirs}:${conflictRef.resolved.join(',')}:${conflictRef.oursEdn}`
-  const detail = useRequest<ConflictDetail>(requestKey, () => call('store:conflict-detail', { ...conflictRef, resolved: [...conflictRef.resolved] }))
+  const detail = useRequest<ConflictDetail>(requestKey, () => call('store:conflict-detail', { storeId: conflictRef.storeId, base: conflictRef.base, theirs: conflictRef.theirs, oursEdn: conflictRef.oursEdn, resolved: [...conflictRef.resolved] }))
   if (detail.data === null) {
     return detail.error !== null ? (
       <Alert color="red" title="The conflict cannot be shown" data-testid="resolve-error">{detail.error}</Alert>
@@ -89,6 +93,7 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
       if (resolution.event === null) dropStagedEvent(storeId, staged.id)
       else replaceStagedEvent(storeId, staged.id, resolution.event)
       addResolved(storeId, theirs)
+      discardDraft(conflictRef.draft)
       const batch = getStaging(storeId)
       const outcome = batch.events.length === 0
         ? null

@@ -7,15 +7,12 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { AlignedKey, ConflictResolution, KeyChoice } from '../../../../shared/resolve'
 import { call, messageOf } from '../../../ipc/client'
+import { setPicks, setReason, useDraft, type Pick } from './drafts'
+
+export type { Pick } from './drafts'
 
 /** What a key takes. */
 export type Take = KeyChoice['take']
-
-/** The user's pick for one key: what it takes, and the text of an edited value. */
-export interface Pick {
-  readonly take: Take
-  readonly edn: string
-}
 
 /** Which conflict (as `store:conflict-resolution` names it). */
 export interface ConflictRef {
@@ -24,6 +21,8 @@ export interface ConflictRef {
   readonly theirs: number
   readonly oursEdn: string
   readonly resolved: readonly number[]
+  /** Where the choices are kept (`draftKey`): they survive closing the dialog. */
+  readonly draft: string
 }
 
 /** Keys ours changed (alone or with theirs) keep ours unless the user says otherwise; others keep theirs. */
@@ -38,10 +37,11 @@ export function editStart(key: AlignedKey): string {
 
 const PAUSE_MS = 200
 
-/** Choices, reason, and the latest resolution (null until the first answer). */
+/** Choices (kept in the conflict's draft), reason, and the latest resolution (null until the first answer). */
 export function useResolution(ref: ConflictRef, keys: readonly AlignedKey[] | null, initialReason: string) {
-  const [picks, setPicks] = useState<Readonly<Record<string, Pick>>>({})
-  const [reason, setReason] = useState(initialReason)
+  const draft = useDraft(ref.draft)
+  const { picks } = draft
+  const reason = draft.reason ?? initialReason
   const [answer, setAnswer] = useState<{ key: string; resolution: ConflictResolution | null; error: string | null } | null>(null)
 
   const choices = useMemo<KeyChoice[]>(
@@ -77,11 +77,11 @@ export function useResolution(ref: ConflictRef, keys: readonly AlignedKey[] | nu
   /** The pick shown for `key` (its default when the user has not chosen). */
   const pickOf = (key: AlignedKey): Pick => picks[key.key] ?? { take: defaultTake(key), edn: editStart(key) }
 
-  const choose = (key: AlignedKey, take: Take): void => setPicks((all) => ({ ...all, [key.key]: { take, edn: all[key.key]?.edn ?? editStart(key) } }))
-  const edit = (key: AlignedKey, edn: string): void => setPicks((all) => ({ ...all, [key.key]: { take: 'edit', edn } }))
+  const choose = (key: AlignedKey, take: Take): void => setPicks(ref.draft, { ...picks, [key.key]: { take, edn: picks[key.key]?.edn ?? editStart(key) } })
+  const edit = (key: AlignedKey, edn: string): void => setPicks(ref.draft, { ...picks, [key.key]: { take: 'edit', edn } }, key.key)
   /** Set every changed key to ours or theirs at once. */
   const chooseAll = (take: 'ours' | 'theirs'): void =>
-    setPicks(Object.fromEntries((keys ?? []).filter((k) => k.mark !== 'none').map((k) => [k.key, { take, edn: editStart(k) }])))
+    setPicks(ref.draft, Object.fromEntries((keys ?? []).filter((k) => k.mark !== 'none').map((k) => [k.key, { take, edn: editStart(k) }])))
 
-  return { picks, pickOf, choose, edit, chooseAll, reason, setReason, resolution, error, pending }
+  return { picks, pickOf, choose, edit, chooseAll, reason, setReason: (text: string) => setReason(ref.draft, text), resolution, error, pending }
 }
