@@ -52,7 +52,10 @@ port.on('message', (request: HostRequestMessage) => {
       // Our own commits do not move our connection's data_version: report them here.
       if (HOST_WRITE_METHODS.has(request.method)) post({ kind: 'changed', seqNo: (await session.info()).seqNo })
     } catch (e) {
-      post({ kind: 'response', id: request.id, ok: false, error: toIpcError(e) })
+      const error = toIpcError(e)
+      post({ kind: 'response', id: request.id, ok: false, error })
+      // A request that met a lost server says so at once (the poll would, at its next turn).
+      if (error.code === 'unreachable') reportLoss()
     }
   })
 })
@@ -66,11 +69,15 @@ async function reportChange(): Promise<void> {
     disconnected = false
     if (seqNo !== null) post({ kind: 'changed', seqNo })
   } catch {
-    const message = session.connectionLost()
-    if (message === null || disconnected) return
-    disconnected = true
-    post({ kind: 'disconnected', message })
+    reportLoss()
   }
+}
+
+function reportLoss(): void {
+  const message = session.connectionLost()
+  if (message === null || disconnected) return
+  disconnected = true
+  post({ kind: 'disconnected', message })
 }
 
 const timer = setInterval(() => {
