@@ -148,8 +148,10 @@ describe.skipIf(binDir === null)('a PostgreSQL store in a tab', () => {
 
   it('says plainly that the connection was lost when the server restarts, and reconnects', async () => {
     ;(cluster as RunningCluster).restart()
+    await expect.poll(() => app.hostEvents.disconnected.length + app.hostEvents.lost.length, { timeout: 15_000 }).toBeGreaterThan(0)
+    expect(app.hostEvents.lost).toEqual([]) // the tab stays: the store's worker survived the loss
     const lost = app.page.getByTestId('connection-lost')
-    await lost.waitFor({ timeout: 15_000 })
+    await lost.waitFor()
     expect(await lost.textContent()).toContain(`The connection to ${label} was lost`)
     expect(await seen(lost.getByText(/was lost/))).toBe(true)
     expect(await seen(lost.getByRole('button', { name: 'Reconnect' }))).toBe(true)

@@ -14,10 +14,11 @@ import { useStoreActions, type StoreActions } from './useStoreActions'
 import { useRecentFiles, useStartup } from './useStartup'
 import { useStoreOpener, type StoreOpener } from './useStoreOpener'
 import { useRecentConnections } from './useRecentConnections'
+import { useConnectDialog, type ConnectDialog } from './useConnectDialog'
 import { activeTab, DEFAULT_SECTION, initialWorkspace, workspaceReducer, type SectionId, type StoreTab, type WorkspaceState } from './workspace-state'
 
 /** Everything the shell and features use. Without a store id, store actions act on the active store. */
-export interface Workspace extends StoreActions {
+export interface Workspace extends StoreActions, ConnectDialog {
   readonly state: WorkspaceState
   readonly active: StoreTab | null
   readonly startup: StartupInfo | null
@@ -26,14 +27,6 @@ export interface Workspace extends StoreActions {
   readonly newStoreOpen: boolean
   /** Recent PostgreSQL connections (ids and labels). */
   readonly connections: readonly RecentConnection[]
-  /** True while the Connect to PostgreSQL dialog is shown. */
-  readonly connectOpen: boolean
-  /** The recent connection the dialog asks a password for (null: a new connection). */
-  readonly connectRecent: RecentConnection | null
-  /** Show the Connect dialog (for a new connection, or the password of `recent`), or hide it. */
-  showConnect(show: boolean, recent?: RecentConnection): void
-  /** Connect to a recent connection: at once when main holds its password, else through the dialog. */
-  openRecentConnection(recent: RecentConnection): Promise<void>
   forgetConnection(id?: string): Promise<void>
   openPath(file: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null>
   openWithDialog(): Promise<void>
@@ -62,12 +55,6 @@ export function useWorkspace(): Workspace {
 export function WorkspaceProvider({ children, openPalette }: { children: ReactNode; openPalette: () => void }): ReactNode {
   const [state, dispatch] = useReducer(workspaceReducer, DEFAULT_SECTION, initialWorkspace)
   const [newStoreOpen, setNewStoreOpen] = useState(false)
-  const [connectOpen, setConnectOpen] = useState(false)
-  const [connectRecent, setConnectRecent] = useState<RecentConnection | null>(null)
-  const showConnect = useCallback((show: boolean, recent?: RecentConnection) => {
-    setConnectRecent(recent ?? null)
-    setConnectOpen(show)
-  }, [])
   const { recent, refreshRecent, forgetRecent } = useRecentFiles()
   const { connections, refreshConnections, forgetConnection } = useRecentConnections()
   const opened = useCallback(
@@ -79,6 +66,8 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
     [refreshRecent, refreshConnections]
   )
   const opener = useStoreOpener(opened)
+  const connectDialog = useConnectDialog(opener.openConnection)
+  const { showConnect } = connectDialog
   const { openPath } = opener
   const actions = useStoreActions(state, dispatch, opened)
   const startup = useStartup(dispatch, openPath, refreshRecent)
@@ -92,13 +81,6 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       notifyError('Could not show the Open dialog', e)
     }
   }, [openPath])
-  const openRecentConnection = useCallback(
-    async (recent: RecentConnection) => {
-      if (!recent.hasPassword) return showConnect(true, recent)
-      await opener.openConnection({ source: 'recent', id: recent.id }).catch((e: unknown) => notifyError(`Could not connect to ${recent.label}`, e))
-    },
-    [opener, showConnect]
-  )
   const openDemo = useCallback(async () => {
     if (startup?.demoStore) await openPath(startup.demoStore)
   }, [openPath, startup])
@@ -144,10 +126,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       opener,
       newStoreOpen,
       connections,
-      connectOpen,
-      connectRecent,
-      showConnect,
-      openRecentConnection,
+      ...connectDialog,
       forgetConnection,
       openPath,
       openWithDialog,
@@ -161,7 +140,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       runCommand,
       openPalette
     }),
-    [actions, state, active, startup, recent, opener, newStoreOpen, connections, connectOpen, connectRecent, showConnect, openRecentConnection, forgetConnection, openPath, openWithDialog, openDemo, createStore, forgetRecent, runCommand, openPalette]
+    [actions, state, active, startup, recent, opener, newStoreOpen, connections, connectDialog, forgetConnection, openPath, openWithDialog, openDemo, createStore, forgetRecent, runCommand, openPalette]
   )
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
 }
