@@ -12,6 +12,8 @@ import type { IpcResult } from '../src/shared/ipc/errors'
 import type { StoreInfo } from '../src/shared/ipc/types'
 import type { EventPage } from '../src/shared/browse'
 import { JsonRecentFiles } from '../src/main/app/recent-files'
+import { JsonRecentConnections } from '../src/main/app/recent-connections'
+import { unavailableSecretBox } from '../test/helpers/secret-box'
 import { startupOnce } from '../src/main/app/launch'
 import type { IpcDeps } from '../src/main/ipc/deps'
 import { dispatch } from '../src/main/ipc/dispatch'
@@ -47,6 +49,7 @@ export async function benchIpcPage(path: string, events: number): Promise<number
     host: await startTestHost(recordingListener().listener, 1000),
     dialogs: new ScriptedDialogs(),
     recent: new JsonRecentFiles(join(dir, 'recent.json')),
+    connections: new JsonRecentConnections(join(dir, 'recent-connections.json'), unavailableSecretBox()),
     locations: new ChosenLocations(),
     startup: startupOnce([], null, 'linux', 'bench')
   }

@@ -3,7 +3,7 @@
  * store host); main checks and routes requests, owns the window, the menu,
  * the dialogs and the recent-files list.
  */
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
 import { join } from 'node:path'
 import type { PushEventName, PushPayloads } from '../shared/ipc/contract'
 import type { RecentFile } from '../shared/ipc/types'
@@ -13,6 +13,8 @@ import { filesFromArgv, findDemoStore, nativeBindingFromEnv, startupOnce } from 
 import { menuTemplate } from './app/menu'
 import { APP_RENDERER_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app/protocol'
 import { JsonRecentFiles } from './app/recent-files'
+import { JsonRecentConnections } from './app/recent-connections'
+import { safeStorageBox } from './app/secret-box'
 import { hardenSession, hardenWebContents } from './app/security'
 import { createMainWindow } from './app/window'
 import { StoreHost } from './host/store-host'
@@ -59,6 +61,7 @@ function start(): void {
     {
       changed: (storeId, seqNo) => push('store:changed', { storeId, seqNo }),
       lost: (storeId, message) => push('store:lost', { storeId, message }),
+      disconnected: (storeId, message) => push('store:disconnected', { storeId, message }),
       progress: (event) => push('progress', event)
     }
   )
@@ -85,6 +88,7 @@ function start(): void {
       host,
       dialogs: electronDialogs(() => win),
       recent,
+      connections: new JsonRecentConnections(join(app.getPath('userData'), 'recent-connections.json'), safeStorageBox(safeStorage)),
       locations,
       startup: startupOnce(launchFiles, demoStore, process.platform, app.getVersion())
     },

@@ -12,6 +12,8 @@ import type { Page } from 'playwright-core'
 import type { PushEventName, PushPayloads } from '../../src/shared/ipc/contract'
 import type { AppCommandEvent } from '../../src/shared/ipc/types'
 import { JsonRecentFiles } from '../../src/main/app/recent-files'
+import { JsonRecentConnections } from '../../src/main/app/recent-connections'
+import { keyedSecretBox } from './secret-box'
 import { startupOnce } from '../../src/main/app/launch'
 import type { StoreHost } from '../../src/main/host/store-host'
 import type { IpcDeps } from '../../src/main/ipc/deps'
@@ -79,6 +81,7 @@ export async function startApp(options: AppOptions = {}): Promise<AppHarness> {
   const { events: hostEvents, listener } = recordingListener({
     changed: (storeId, seqNo) => void push('store:changed', { storeId, seqNo }),
     lost: (storeId, message) => void push('store:lost', { storeId, message }),
+    disconnected: (storeId, message) => void push('store:disconnected', { storeId, message }),
     progress: (event) => void push('progress', event)
   })
   const host = await startTestHost(listener)
@@ -87,6 +90,7 @@ export async function startApp(options: AppOptions = {}): Promise<AppHarness> {
     host,
     dialogs,
     recent: new JsonRecentFiles(join(userData.path, 'recent-files.json')),
+    connections: new JsonRecentConnections(join(userData.path, 'recent-connections.json'), keyedSecretBox()),
     locations: new ChosenLocations(),
     startup: startupOnce(options.files ?? [], options.demoStore ?? null, 'linux', 'test')
   }

@@ -8,6 +8,8 @@ import type { TableNames } from '../../src/shared/domain'
 import type { IpcError, IpcResult } from '../../src/shared/ipc/errors'
 import type { ChosenLocation, StoreInfo } from '../../src/shared/ipc/types'
 import { JsonRecentFiles } from '../../src/main/app/recent-files'
+import { JsonRecentConnections } from '../../src/main/app/recent-connections'
+import { keyedSecretBox } from './secret-box'
 import { startupOnce } from '../../src/main/app/launch'
 import type { IpcDeps } from '../../src/main/ipc/deps'
 import { dispatch } from '../../src/main/ipc/dispatch'
@@ -48,6 +50,7 @@ export async function startIpc(prefix: string): Promise<IpcHarness> {
     host: await startTestHost(listener),
     dialogs,
     recent: new JsonRecentFiles(join(dir.path, 'recent.json')),
+    connections: new JsonRecentConnections(join(dir.path, 'recent-connections.json'), keyedSecretBox()),
     locations: new ChosenLocations(),
     startup: startupOnce([], null, 'linux', '0.0.0')
   }

@@ -24,6 +24,8 @@ export interface PostgresServer {
 /** A running cluster and how to stop it. */
 export interface RunningCluster extends PostgresServer {
   stop(): void
+  /** Stop the server (fast: open connections are cut), leave it down for `downMs`, and start it again on the same port. */
+  restart(downMs?: number): void
 }
 
 /** The folder holding initdb, pg_ctl and postgres: `$PG_BIN`, else the newest Debian install. */
@@ -71,6 +73,7 @@ export async function startCluster(binDir: string): Promise<RunningCluster> {
     for (const path of [dir, pwfile]) chownSync(path, id('-u'), id('-g'))
   }
   const port = await freePort()
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`
   const stop = (): void => {
     try {
       runAsServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop'])
@@ -84,14 +87,18 @@ export async function startCluster(binDir: string): Promise<RunningCluster> {
       '-D', dataDir, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256',
       '-E', 'UTF8', '--no-sync'
     ])
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`
     runAsServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'])
   } catch (e) {
     stop()
     const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim()
     throw new Error(`The throwaway PostgreSQL cluster could not start: ${stderr || (e as Error).message}`, { cause: e })
   }
-  return { host: '127.0.0.1', port, user: 'postgres', password, stop }
+  const restart = (downMs = 1500): void => {
+    runAsServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'])
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, downMs)
+    runAsServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'])
+  }
+  return { host: '127.0.0.1', port, user: 'postgres', password, stop, restart }
 }
 
 /** A connection URL for `database` on `server` (as `user`/`password` when given). */

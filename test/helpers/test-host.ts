@@ -10,12 +10,13 @@ import { buildStoreWorker } from './build'
 export interface HostEvents {
   readonly changed: { storeId: string; seqNo: number }[]
   readonly lost: { storeId: string; message: string }[]
+  readonly disconnected: { storeId: string; message: string }[]
   readonly progress: ProgressEvent[]
 }
 
 /** A recording listener, optionally forwarding to `forward`. */
 export function recordingListener(forward?: Partial<StoreHostListener>): { events: HostEvents; listener: StoreHostListener } {
-  const events: HostEvents = { changed: [], lost: [], progress: [] }
+  const events: HostEvents = { changed: [], lost: [], disconnected: [], progress: [] }
   return {
     events,
     listener: {
@@ -26,6 +27,10 @@ export function recordingListener(forward?: Partial<StoreHostListener>): { event
       lost: (storeId, message) => {
         events.lost.push({ storeId, message })
         forward?.lost?.(storeId, message)
+      },
+      disconnected: (storeId, message) => {
+        events.disconnected.push({ storeId, message })
+        forward?.disconnected?.(storeId, message)
       },
       progress: (event) => {
         events.progress.push(event)

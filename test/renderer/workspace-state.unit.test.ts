@@ -3,9 +3,9 @@ import fc from 'fast-check'
 import { DEFAULT_TABLES } from '../../src/shared/domain'
 import type { StoreInfo } from '../../src/shared/ipc/types'
 import { activeTab, initialWorkspace, workspaceReducer, type WorkspaceAction, type WorkspaceState } from '../../src/renderer/workspace/workspace-state'
-import { fileName } from '../../src/renderer/ui/format'
+import { fileName, storeName } from '../../src/renderer/ui/format'
 
-const info = (n: number, seqNo = 0): StoreInfo => ({ storeId: `s${n}`, path: `/data/store-${n}.db`, tables: DEFAULT_TABLES, locked: true, fileReadOnly: false, seqNo })
+const info = (n: number, seqNo = 0): StoreInfo => ({ storeId: `s${n}`, kind: 'sqlite', path: `/data/store-${n}.db`, tables: DEFAULT_TABLES, locked: true, fileReadOnly: false, seqNo })
 const run = (actions: WorkspaceAction[]): WorkspaceState => actions.reduce(workspaceReducer, initialWorkspace('overview'))
 const ids = (state: WorkspaceState): string[] => state.tabs.map((t) => t.info.storeId)
 
@@ -60,5 +60,20 @@ describe('workspace state', () => {
   it('names files by their last path segment, either separator', () => {
     expect(fileName('/a/b/books.db')).toBe('books.db')
     expect(fileName('C:\\stores\\books.db')).toBe('books.db')
+  })
+
+  it('keeps a store whose connection was lost, with the sentence, until new info arrives (a reconnect)', () => {
+    let state = workspaceReducer(initialWorkspace(), { type: 'opened', info: info(1) })
+    state = workspaceReducer(state, { type: 'disconnected', storeId: 's1', message: 'The connection was lost.' })
+    expect(state.tabs[0].disconnected).toBe('The connection was lost.')
+    expect(state.activeId).toBe('s1')
+    state = workspaceReducer(state, { type: 'updated', info: info(1, 4) })
+    expect(state.tabs[0].disconnected).toBeUndefined()
+    expect(state.tabs[0].info.seqNo).toBe(4)
+  })
+
+  it('names a PostgreSQL store user@host/db and a file by its name', () => {
+    expect(storeName({ kind: 'postgres', path: 'alice@db.example/shop' })).toBe('alice@db.example/shop')
+    expect(storeName({ kind: 'sqlite', path: '/a/b/books.db' })).toBe('books.db')
   })
 })

@@ -37,6 +37,7 @@ function fileMenu(ctx: MenuContext): MenuItemConstructorOptions {
     label: 'File',
     submenu: [
       windowShortcut('Open Store…', 'CmdOrCtrl+O', { command: 'open-store' }, ctx),
+      { label: 'Connect to PostgreSQL…', click: () => ctx.send({ command: 'connect-postgres' }) },
       windowShortcut('New Store…', 'CmdOrCtrl+N', { command: 'new-store' }, ctx),
       { label: 'Open Recent', submenu: recentItems },
       { label: 'Open Demo Store', enabled: ctx.demoAvailable, click: () => ctx.send({ command: 'open-demo' }) },

@@ -32,6 +32,8 @@ export interface HostMethods {
   check: { args: Record<string, never>; result: Problem[] }
   unlock: { args: Record<string, never>; result: HostStoreState }
   lock: { args: Record<string, never>; result: HostStoreState }
+  /** Open the same store again on a new connection (after it was lost), read-only. */
+  reconnect: { args: Record<string, never>; result: HostStoreState }
   rebase: { args: HostRebaseRequest; result: RebaseSummary }
   close: { args: Record<string, never>; result: null }
   /** Fork the store into a new file; the sidecar records the fork point. */
@@ -66,6 +68,7 @@ export type WorkerMessage =
   | { readonly kind: 'response'; readonly id: number; readonly ok: false; readonly error: IpcError }
   | { readonly kind: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   | { readonly kind: 'changed'; readonly seqNo: number }
+  | { readonly kind: 'disconnected'; readonly message: string }
 
 /** Data every worker starts with. */
 export interface WorkerConfig {

@@ -6,6 +6,8 @@
  * the worker (which refuses them again) is even asked.
  */
 import { basename, resolve } from 'node:path'
+import { parseStoreLocation } from '../../shared/store-location'
+import { connectionLabelOf } from '../../shared/postgres-connection'
 import type { TableNames } from '../../shared/domain'
 import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { OperationKind, ProgressEvent, RebaseSummary, StoreInfo } from '../../shared/ipc/types'
@@ -34,6 +36,8 @@ export interface StoreHostOptions {
 export interface StoreHostListener {
   changed(storeId: string, seqNo: number): void
   lost(storeId: string, message: string): void
+  /** A PostgreSQL store's connection was lost; the store stays open until reconnected or closed. */
+  disconnected(storeId: string, message: string): void
   progress(event: ProgressEvent): void
 }
 
@@ -70,7 +74,7 @@ export class StoreHost {
   async detectTables(path: string): Promise<TableNames[]> {
     const client = this.spawn(null)
     try {
-      return await this.tracked('detect-tables', null, `Looking for store tables in ${basename(path)}`, (progress) =>
+      return await this.tracked('detect-tables', null, `Looking for store tables in ${displayName(path)}`, (progress) =>
         client.request('detectTables', { path }, progress)
       )
     } finally {
@@ -82,12 +86,12 @@ export class StoreHost {
   open(path: string, tables?: TableNames): Promise<StoreInfo> {
     const existing = this.findByPath(path)
     if (existing) return this.info(existing)
-    return this.start('open', `Opening ${basename(path)}`, (client, progress) => client.request('open', { path, tables }, progress))
+    return this.start('open', `Opening ${displayName(path)}`, (client, progress) => client.request('open', { path, tables }, progress))
   }
 
   /** Create a store at `path` and open it locked. */
   create(path: string, tables: TableNames): Promise<StoreInfo> {
-    return this.start('create', `Creating ${basename(path)}`, (client, progress) => client.request('create', { path, tables }, progress))
+    return this.start('create', `Creating ${displayName(path)}`, (client, progress) => client.request('create', { path, tables }, progress))
   }
 
   /** Every open store, in the order they were opened. */
@@ -104,7 +108,7 @@ export class StoreHost {
   counts(storeId: string): Promise<StoreCounts> {
     const { state } = this.get(storeId)
     // Full counts take seconds on big stores: the background worker runs them, so pages never wait.
-    return this.tracked('counts', storeId, `Counting rows of ${basename(state.path)}`, async (progress) =>
+    return this.tracked('counts', storeId, `Counting rows of ${displayName(state.path)}`, async (progress) =>
       (await this.backgroundClient(storeId)).request('counts', {}, progress)
     )
   }
@@ -132,14 +136,14 @@ export class StoreHost {
 
   /** The file name of an open store, for progress labels. */
   fileNameOf(storeId: string): string {
-    return basename(this.get(storeId).state.path)
+    return displayName(this.get(storeId).state.path)
   }
 
   /** Integrity check with progress. */
   check(storeId: string): Promise<Problem[]> {
     const { state } = this.get(storeId)
     // A full scan of every table: the background worker runs it, so browsing goes on meanwhile.
-    return this.tracked('check', storeId, `Checking ${basename(state.path)}`, async (progress) =>
+    return this.tracked('check', storeId, `Checking ${displayName(state.path)}`, async (progress) =>
       (await this.backgroundClient(storeId)).request('check', {}, progress)
     )
   }
@@ -147,6 +151,18 @@ export class StoreHost {
   /** Reopen writable (refused for a read-only file). */
   async unlock(storeId: string): Promise<StoreInfo> {
     return this.remember(storeId, await this.get(storeId).client.request('unlock', {}))
+  }
+
+  /**
+   * Open the store again after its connection was lost: a new connection,
+   * read-only as on first open; the background worker starts afresh.
+   */
+  async reconnect(storeId: string): Promise<StoreInfo> {
+    const store = this.get(storeId)
+    const background = store.background
+    store.background = undefined
+    if (background) await background.then((b) => b.terminate(), () => undefined)
+    return this.remember(storeId, await store.client.request('reconnect', {}))
   }
 
   /** Reopen read-only. */
@@ -219,6 +235,7 @@ export class StoreHost {
     store.background ??= (async () => {
       const client = new StoreWorkerClient(this.launch, {
         changed: () => undefined,
+        disconnected: () => undefined,
         failed: () => {
           store.background = undefined
         }
@@ -242,8 +259,8 @@ export class StoreHost {
   }
 
   private findByPath(path: string): string | undefined {
-    const wanted = resolve(path)
-    for (const [id, store] of this.stores) if (resolve(store.state.path) === wanted) return id
+    const wanted = locationKey(path)
+    for (const [id, store] of this.stores) if (locationKey(store.state.path) === wanted) return id
     return undefined
   }
 
@@ -279,6 +296,9 @@ export class StoreHost {
         store.state = { ...store.state, seqNo }
         this.listener.changed(storeId, seqNo)
       },
+      disconnected: (message) => {
+        if (storeId && this.stores.has(storeId)) this.listener.disconnected(storeId, message)
+      },
       failed: (message) => {
         if (!storeId || !this.stores.delete(storeId)) return
         this.listener.lost(storeId, `${message} The store was closed; open it again.`)
@@ -305,14 +325,18 @@ export class StoreHost {
   }
 }
 
+/** How a location is named to the user: the file name, or `user@host/db` (never a password). */
+function displayName(path: string): string {
+  return parseStoreLocation(path).kind === 'postgres' ? connectionLabelOf(path) : basename(path)
+}
+
+/** Two locations with the same key are the same store (one tab). */
+function locationKey(path: string): string {
+  return parseStoreLocation(path).kind === 'postgres' ? `postgres:${connectionLabelOf(path)}` : resolve(path)
+}
+
 function toInfo(storeId: string, state: HostStoreState): StoreInfo {
-  return {
-    storeId,
-    path: state.path,
-    tables: state.tables,
-    locked: state.locked,
-    fileReadOnly: state.fileReadOnly,
-    seqNo: state.seqNo,
-    ...(state.fork ? { fork: state.fork } : {})
-  }
+  const kind = parseStoreLocation(state.path).kind
+  const path = kind === 'postgres' ? connectionLabelOf(state.path) : state.path
+  return { storeId, kind, path, tables: state.tables, locked: state.locked, fileReadOnly: state.fileReadOnly, seqNo: state.seqNo, ...(state.fork ? { fork: state.fork } : {}) }
 }

@@ -20,6 +20,8 @@ export interface WorkerLaunch {
 export interface WorkerClientListener {
   /** Another connection committed; `seqNo` is the store's new highest seq-no. */
   changed(seqNo: number): void
+  /** The store's database connection was lost (the worker still runs; `reconnect` opens it again). */
+  disconnected(message: string): void
   /** The worker stopped unexpectedly. */
   failed(message: string): void
 }
@@ -70,6 +72,10 @@ export class StoreWorkerClient {
   private receive(message: WorkerMessage): void {
     if (message.kind === 'changed') {
       this.listener.changed(message.seqNo)
+      return
+    }
+    if (message.kind === 'disconnected') {
+      this.listener.disconnected(message.message)
       return
     }
     const pending = this.pending.get(message.id)

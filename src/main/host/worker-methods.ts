@@ -25,6 +25,7 @@ export function sessionHandlers(session: StoreSession): HostHandlers {
     check: (_args, progress) => session.check(progress),
     unlock: () => session.unlock(),
     lock: () => session.lock(),
+    reconnect: () => session.reconnect(),
     rebase: (request) => session.rebase(request),
     close: () => session.close(),
     query: (request, progress) => session.query(request, progress),

@@ -52,14 +52,32 @@ port.on('message', (request: HostRequestMessage) => {
       // Our own commits do not move our connection's data_version: report them here.
       if (HOST_WRITE_METHODS.has(request.method)) post({ kind: 'changed', seqNo: (await session.info()).seqNo })
     } catch (e) {
-      post({ kind: 'response', id: request.id, ok: false, error: toIpcError(e) })
+      const error = toIpcError(e)
+      post({ kind: 'response', id: request.id, ok: false, error })
+      // A request that met a lost server says so at once (the poll would, at its next turn).
+      if (error.code === 'unreachable') reportLoss()
     }
   })
 })
 
+// Reported once per loss: polling goes on, and the first poll that works again (after a reconnect) clears it.
+let disconnected = false
+
 async function reportChange(): Promise<void> {
-  const seqNo = await session.pollChange()
-  if (seqNo !== null) post({ kind: 'changed', seqNo })
+  try {
+    const seqNo = await session.pollChange()
+    disconnected = false
+    if (seqNo !== null) post({ kind: 'changed', seqNo })
+  } catch {
+    reportLoss()
+  }
+}
+
+function reportLoss(): void {
+  const message = session.connectionLost()
+  if (message === null || disconnected) return
+  disconnected = true
+  post({ kind: 'disconnected', message })
 }
 
 const timer = setInterval(() => {

@@ -5,7 +5,7 @@
  */
 import type { TableNames } from '../../shared/domain'
 import type { ExportFormat } from '../../shared/export'
-import type { RecentFile, StartupInfo } from '../../shared/ipc/types'
+import type { RecentConnection, RecentFile, StartupInfo } from '../../shared/ipc/types'
 import type { StoreHost } from '../host/store-host'
 import type { ChosenLocations } from './locations'
 
@@ -38,6 +38,25 @@ export interface RecentFiles {
   forget(path?: string): RecentFile[]
 }
 
+/** A recent connection as main uses it: the URL to connect to, with the password when one is known. */
+export interface ResolvedConnection {
+  readonly url: string
+  readonly hasPassword: boolean
+  readonly tables?: TableNames
+}
+
+/** Recent PostgreSQL connections (persisted by the app; passwords only sealed, never in plain text). */
+export interface RecentConnections {
+  /** Most recent first, as the window sees them (ids and labels, no URLs). */
+  list(): RecentConnection[]
+  /** Record a successful connect to `url` (its password sealed when possible, else dropped). */
+  remember(url: string, tables: TableNames): RecentConnection[]
+  /** The URL of entry `id`, with the stored password or the typed `password`; null for an unknown id. */
+  resolve(id: string, password?: string): ResolvedConnection | null
+  /** Forget one connection, or all when `id` is absent. */
+  forget(id?: string): RecentConnection[]
+}
+
 /** Start-up facts as main knows them: paths (the handler turns them into chosen locations). */
 export type LaunchInfo = Omit<StartupInfo, 'files' | 'demoStore'> & {
   readonly files: readonly string[]
@@ -49,6 +68,7 @@ export interface IpcDeps {
   readonly host: StoreHost
   readonly dialogs: Dialogs
   readonly recent: RecentFiles
+  readonly connections: RecentConnections
   /** The paths the user chose through main; the only paths store channels act on. */
   readonly locations: ChosenLocations
   /** Start-up info; the files to open are handed out once only (a reload opens nothing twice). */

@@ -7,6 +7,7 @@ import { auditHandlers } from './audit-handlers'
 import { browseHandlers } from './browse-handlers'
 import { composeHandlers } from './compose-handlers'
 import { dialogHandlers } from './dialog-handlers'
+import { postgresHandlers } from './postgres-handlers'
 import { replayHandlers } from './replay-handlers'
 import { exportHandlers } from './export-handlers'
 import { forkHandlers } from './fork-handlers'
@@ -23,6 +24,7 @@ export const handlers: Handlers<Channel> = {
   ...browseHandlers,
   ...composeHandlers,
   ...dialogHandlers,
+  ...postgresHandlers,
   ...replayHandlers,
   ...exportHandlers,
   ...forkHandlers,

@@ -3,18 +3,20 @@ import { basename } from 'node:path'
 import { HostError } from '../host/host-error'
 import type { Handlers } from './handler'
 
-/** `store:unlock`, `store:lock`, `store:rebase` */
-export const storeWriteHandlers: Handlers<'store:unlock' | 'store:lock' | 'store:rebase'> = {
+/** `store:unlock`, `store:lock`, `store:reconnect`, `store:rebase` */
+export const storeWriteHandlers: Handlers<'store:unlock' | 'store:lock' | 'store:reconnect' | 'store:rebase'> = {
   // The confirmation is main's own native dialog: a request from the page alone never unlocks.
   'store:unlock': async (deps, { storeId }) => {
-    const { path, locked, fileReadOnly } = await deps.host.info(storeId)
+    const { kind, path, locked, fileReadOnly } = await deps.host.info(storeId)
     if (!locked) return deps.host.info(storeId)
-    // A read-only file is refused by the host without asking.
-    if (!fileReadOnly && !(await deps.dialogs.confirmUnlock(basename(path), path))) {
-      throw new HostError('cancelled', `${basename(path)} stays read-only: unlocking was not confirmed.`)
+    // A read-only file (a role without INSERT) is refused by the host without asking.
+    const name = kind === 'postgres' ? path : basename(path)
+    if (!fileReadOnly && !(await deps.dialogs.confirmUnlock(name, path))) {
+      throw new HostError('cancelled', `${name} stays read-only: unlocking was not confirmed.`)
     }
     return deps.host.unlock(storeId)
   },
   'store:lock': (deps, request) => deps.host.lock(request.storeId),
+  'store:reconnect': (deps, request) => deps.host.reconnect(request.storeId),
   'store:rebase': (deps, { storeId, ...request }) => deps.host.rebase(storeId, request)
 }

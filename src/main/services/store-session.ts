@@ -12,6 +12,7 @@ import { parseNewEvents, rebaseResultToEdn } from '../core/domain'
 import { printEdn, readEdn, EdnParseError } from '../core/edn'
 import { canWriteStore, createStore, detectStoreTables, openStore } from '../store/open-store'
 import { parseStoreLocation } from '../../shared/store-location'
+import { connectionLabelOf, parsePostgresUrl } from '../../shared/postgres-connection'
 import type { OpenedStore } from '../store/opened-store'
 import type { ProgressFn } from '../store/store-inspector'
 import { ServiceError } from './service-error'
@@ -57,6 +58,8 @@ export class StoreSession {
   private store: OpenedStore | null = null
   private path = ''
   private lastDataVersion = 0
+  /** Whether the PostgreSQL role may write, asked once per connection (a file is asked each time: its mode can change). */
+  private roleMayWrite: boolean | null = null
 
   /** @param nativeBinding the Electron-ABI better-sqlite3 binding, when running inside Electron */
   constructor(private readonly nativeBinding?: string) {}
@@ -89,7 +92,7 @@ export class StoreSession {
       path: this.path,
       tables: store.tables,
       locked: store.readOnly,
-      fileReadOnly: !(await canWriteStore(parseStoreLocation(this.path))),
+      fileReadOnly: !(await this.mayWrite(store)),
       seqNo: await store.currentSeqNo(),
       ...(fork === null ? {} : { fork })
     }
@@ -144,12 +147,35 @@ export class StoreSession {
   async unlock(): Promise<SessionState> {
     const store = this.current()
     if (!store.readOnly) return this.info()
-    if (!(await canWriteStore(parseStoreLocation(this.path)))) {
-      throw new ServiceError('read-only', `${this.path} is a read-only file, so this store cannot be unlocked for writing. Copy it somewhere writable to change it.`)
-    }
+    this.roleMayWrite = null // ask again: privileges may have been granted since
+    if (!(await this.mayWrite(store))) throw new ServiceError('read-only', notWritable(this.path))
     // The database's own check first (SQLite's quick_check): a damaged store is refused, stays locked, and the message says why.
     await this.replace(this.path, await openStore(parseStoreLocation(this.path), { ...this.options(), tables: store.tables, readOnly: false, verify: true }))
     return this.info()
+  }
+
+  /**
+   * Open the same store again on a new connection, read-only (after the
+   * connection was lost). The old connection is dropped whatever state it is in;
+   * when the new one fails, the session keeps the old one and says why.
+   */
+  async reconnect(): Promise<SessionState> {
+    const previous = this.current()
+    const next = await openStore(parseStoreLocation(this.path), { ...this.options(), tables: previous.tables, readOnly: true })
+    this.store = next
+    this.roleMayWrite = null
+    this.lastDataVersion = await next.dataVersion()
+    await previous.close().catch(() => undefined)
+    return this.info()
+  }
+
+  /**
+   * The sentence for a failed poll when it means the database connection is
+   * gone (a PostgreSQL store); null for a file store, whose polls do not lose a server.
+   */
+  connectionLost(): string | null {
+    if (!this.store || parseStoreLocation(this.path).kind !== 'postgres') return null
+    return `The connection to ${connectionLabelOf(this.path)} was lost (the server stopped or restarted); nothing was half-written — reconnect when the server is back.`
   }
 
   /** Reopen read-only. */
@@ -214,13 +240,31 @@ export class StoreSession {
     if (this.store) throw new ServiceError('internal', `This session already holds ${this.path}.`)
   }
 
+  private async mayWrite(store: OpenedStore): Promise<boolean> {
+    const location = parseStoreLocation(this.path)
+    if (location.kind === 'sqlite') return canWriteStore(location, store.tables)
+    this.roleMayWrite ??= await canWriteStore(location, store.tables)
+    return this.roleMayWrite
+  }
+
   private async replace(path: string, next: OpenedStore): Promise<void> {
     const previous = this.store
     this.store = next
+    if (path !== this.path) this.roleMayWrite = null
     this.path = path
     this.lastDataVersion = await next.dataVersion()
     if (previous) await previous.close()
   }
+}
+
+/** Why unlocking is refused: a read-only file, or a PostgreSQL role without INSERT privileges. */
+function notWritable(path: string): string {
+  const location = parseStoreLocation(path)
+  if (location.kind === 'sqlite') {
+    return `${path} is a read-only file, so this store cannot be unlocked for writing. Copy it somewhere writable to change it.`
+  }
+  const user = parsePostgresUrl(location.url)?.user || 'this role'
+  return `The role ${user} may not insert into this store's tables on ${connectionLabelOf(location.url)}, so it cannot be unlocked for writing. Connect as a role with INSERT privileges to change it.`
 }
 
 function readEventsEdn(text: string): ReturnType<typeof readEdn> {

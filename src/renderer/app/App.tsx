@@ -7,6 +7,7 @@ import { ExportRequestModal } from './ExportRequestModal'
 import { ChooseTablesModal } from '../features/open-store/ChooseTablesModal'
 import { DropOverlay } from '../features/open-store/DropOverlay'
 import { NewStoreModal } from '../features/open-store/NewStoreModal'
+import { ConnectPostgresModal } from '../features/connect/ConnectPostgresModal'
 import { CommandPalette } from './CommandPalette'
 import { Shell } from './Shell'
 import { colorSchemeManager, theme } from './theme'
@@ -24,6 +25,7 @@ export function App(): ReactNode {
         <Shell />
         <ChooseTablesModal />
         <NewStoreModal />
+        <ConnectPostgresModal />
         <ExportRequestModal />
         <DropOverlay />
       </WorkspaceProvider>

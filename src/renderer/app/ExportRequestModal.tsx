@@ -7,7 +7,7 @@ import type { ReactNode } from 'react'
 import type { EventFilter } from '../../shared/browse'
 import { setViewState, useViewState, viewKey } from '../workspace/view-state'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
-import { fileName } from '../ui/format'
+import { storeName } from '../ui/format'
 import { ExportModal } from '../ui/export/ExportModal'
 
 const REQUEST = viewKey<boolean>('export.request', false)
@@ -24,5 +24,5 @@ export function ExportRequestModal(): ReactNode {
   const storeId = active?.info.storeId ?? ''
   const [opened, setOpened] = useViewState(storeId, REQUEST)
   if (!active) return null
-  return <ExportModal key={storeId} opened={opened} onClose={() => setOpened(false)} storeId={storeId} revision={active.revision} storeName={fileName(active.info.path)} filter={WHOLE_STORE} filterLabel="" />
+  return <ExportModal key={storeId} opened={opened} onClose={() => setOpened(false)} storeId={storeId} revision={active.revision} storeName={storeName(active.info)} filter={WHOLE_STORE} filterLabel="" />
 }

@@ -12,6 +12,7 @@ import { NAVBAR_WIDTH, Navbar, useNavbarCollapsed } from './Navbar'
 import { sectionById } from './sections'
 import { displayShortcut, SHORTCUTS } from '../ui/shortcuts'
 import { StoreBar } from './StoreBar'
+import { CONNECTION_LOST_BAR_HEIGHT, ConnectionLostBar } from './ConnectionLostBar'
 import { StoreTabs } from './StoreTabs'
 import { ThemeMenu } from './ThemeMenu'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
@@ -50,8 +51,9 @@ export function Shell(): ReactNode {
   const Section = sectionById(state.section).View
   const [collapsed, setCollapsed] = useNavbarCollapsed()
   const navbarWidth = collapsed ? NAVBAR_WIDTH.collapsed : NAVBAR_WIDTH.expanded
+  const headerHeight = active ? 101 + (active.disconnected ? CONNECTION_LOST_BAR_HEIGHT : 0) : 52
   return (
-    <AppShell header={{ height: active ? 101 : 52 }} navbar={active ? { width: navbarWidth, breakpoint: 0 } : undefined} padding="md">
+    <AppShell header={{ height: headerHeight }} navbar={active ? { width: navbarWidth, breakpoint: 0 } : undefined} padding="md">
       <AppShell.Header>
         <Group className={classes.headerRow} gap="md" wrap="nowrap">
           <Brand />
@@ -62,6 +64,7 @@ export function Shell(): ReactNode {
           <ThemeMenu />
         </Group>
         {active && <StoreBar tab={active} />}
+        {active && <ConnectionLostBar tab={active} />}
       </AppShell.Header>
       {active && <Navbar collapsed={collapsed} onCollapse={setCollapsed} />}
       <AppShell.Main>{active ? <Section key={active.info.storeId} tab={active} /> : <NoStoreOpen />}</AppShell.Main>

@@ -4,14 +4,15 @@ import { Badge, Button, Group, Text, Tooltip } from '@mantine/core'
 import { IconLock, IconLockOpen } from '../ui/icons'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
 import { type StoreTab } from '../workspace/workspace-state'
-import { fileName, formatCount } from '../ui/format'
+import { formatCount, storeName } from '../ui/format'
 import { ForkBadge, ForkButtons } from '../features/fork/ForkControls'
 import classes from './Shell.module.css'
 
 function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
-  const { locked, fileReadOnly } = tab.info
-  const label = fileReadOnly ? 'Read-only file' : locked ? 'Read-only' : 'Unlocked'
-  const hint = fileReadOnly ? 'The file cannot be written' : locked ? 'Nothing can be written until you unlock it' : 'Writes from this window change the file'
+  const { locked, fileReadOnly, kind } = tab.info
+  const what = kind === 'postgres' ? { badge: 'Read-only role', hint: 'This role may not write to the store', writes: 'the database' } : { badge: 'Read-only file', hint: 'The file cannot be written', writes: 'the file' }
+  const label = fileReadOnly ? what.badge : locked ? 'Read-only' : 'Unlocked'
+  const hint = fileReadOnly ? what.hint : locked ? 'Nothing can be written until you unlock it' : `Writes from this window change ${what.writes}`
   return (
     <Tooltip label={hint} withArrow>
       <Badge
@@ -30,17 +31,20 @@ function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
 export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
   const { requestUnlock, lock } = useWorkspace()
   const { locked, fileReadOnly, seqNo, path } = tab.info
+  const cannotUnlock = tab.info.kind === 'postgres' ? 'This role has no INSERT privilege on the store’s tables, so it cannot be unlocked' : 'The file is read-only, so it cannot be unlocked'
   return (
     <Group className={classes.storeBar} justify="space-between" wrap="nowrap" gap="md">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
         <Text fw={700} data-testid="store-name" truncate>
-          {fileName(path)}
+          {storeName(tab.info)}
         </Text>
         <LockBadge tab={tab} />
         <ForkBadge tab={tab} />
-        <Text size="sm" c="dimmed" truncate visibleFrom="md">
-          {path}
-        </Text>
+        {tab.info.kind === 'sqlite' && (
+          <Text size="sm" c="dimmed" truncate visibleFrom="md">
+            {path}
+          </Text>
+        )}
       </Group>
       <Group gap="md" wrap="nowrap">
         <ForkButtons tab={tab} />
@@ -51,7 +55,7 @@ export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
           </Text>
         </Text>
         {locked ? (
-          <Tooltip label={fileReadOnly ? 'The file is read-only, so it cannot be unlocked' : 'Allow writes to this store'} withArrow>
+          <Tooltip label={fileReadOnly ? cannotUnlock : 'Allow writes to this store'} withArrow>
             <Button size="xs" variant="default" leftSection={<IconLockOpen size={14} />} onClick={() => void requestUnlock()} disabled={fileReadOnly}>
               Unlock…
             </Button>

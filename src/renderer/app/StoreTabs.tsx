@@ -3,7 +3,7 @@ import type { KeyboardEvent, ReactNode } from 'react'
 import { CloseButton, Group, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import { IconLock, IconLockOpen } from '../ui/icons'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
-import { fileName } from '../ui/format'
+import { storeName } from '../ui/format'
 import classes from './Shell.module.css'
 
 /** The tab strip in the header. */
@@ -25,7 +25,7 @@ export function StoreTabs(): ReactNode {
     <Group gap={4} wrap="nowrap" role="tablist" aria-label="Open stores" className={classes.tabStrip}>
       {state.tabs.map((tab, index) => {
         const active = tab.info.storeId === state.activeId
-        const name = fileName(tab.info.path)
+        const name = storeName(tab.info)
         const LockIcon = tab.info.locked ? IconLock : IconLockOpen
         return (
           <div key={tab.info.storeId} className={classes.tab} data-active={active || undefined}>

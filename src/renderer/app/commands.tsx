@@ -20,12 +20,13 @@ import {
   IconLock,
   IconLockOpen,
   IconMoon,
+  IconPlug,
   IconSparkles,
   IconSun,
   IconX
 } from '../ui/icons'
 import type { Workspace } from '../workspace/WorkspaceProvider'
-import { fileName } from '../ui/format'
+import { fileName, storeName } from '../ui/format'
 import { IconFork, IconMerge, IconUpload } from '../ui/icons'
 import { forkToFile, importBatch, mergeIntoOrigin } from '../features/fork/fork-actions'
 
@@ -47,13 +48,14 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
   const { active, state, startup, recent } = workspace
   const commands: Command[] = [
     { id: 'open', group: 'File', label: 'Open store…', description: 'Choose a store file to open read-only', shortcut: SHORTCUTS.open, icon: <IconFolderOpen />, run: () => void workspace.openWithDialog() },
+    { id: 'connect', group: 'File', label: 'Connect to PostgreSQL…', description: 'Open a store on a PostgreSQL server, read-only', keywords: ['postgres', 'database', 'server', 'url'], icon: <IconPlug />, run: () => workspace.showConnect(true) },
     { id: 'new', group: 'File', label: 'New store…', description: 'Create a store file with the library’s tables', shortcut: SHORTCUTS.newStore, icon: <IconFilePlus />, run: () => workspace.showNewStore(true) }
   ]
   if (startup?.demoStore) {
     commands.push({ id: 'demo', group: 'File', label: 'Open the demo store', description: 'A bookstore with thousands of events', keywords: ['example', 'sample'], icon: <IconSparkles />, run: () => void workspace.openDemo() })
   }
   if (active) {
-    const name = fileName(active.info.path)
+    const name = storeName(active.info)
     commands.push({ id: 'export', group: 'File', label: 'Export…', description: `Export every event of ${name} as EDN or JSON`, keywords: ['save', 'edn', 'json', 'download'], icon: <IconDownload />, run: () => requestExport(active.info.storeId) })
     commands.push({ id: 'fork', group: 'File', label: 'Fork to a file…', description: `Copy ${name} into a new file to work on, then merge it back`, keywords: ['branch', 'copy', 'snapshot'], icon: <IconFork />, run: () => void forkToFile(workspace, active) })
     if (active.info.fork) {
@@ -62,7 +64,7 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
     commands.push({ id: 'import', group: 'File', label: 'Import batch…', description: `Stage the events of an EDN or JSON file in ${name}'s Compose`, keywords: ['load', 'edn', 'json', 'staging'], icon: <IconUpload />, run: () => { workspace.showSection('compose'); void importBatch(active) } })
     commands.push({ id: 'close', group: 'File', label: `Close ${name}`, shortcut: SHORTCUTS.close, icon: <IconX />, run: () => void workspace.closeStore() })
     if (active.info.locked) {
-      commands.push({ id: 'unlock', group: 'Stores', label: `Unlock ${name} for writing`, description: active.info.fileReadOnly ? 'The file is read-only' : 'Allow writes to this store', keywords: ['write', 'edit'], icon: <IconLockOpen />, run: () => void workspace.requestUnlock() })
+      commands.push({ id: 'unlock', group: 'Stores', label: `Unlock ${name} for writing`, description: active.info.fileReadOnly ? (active.info.kind === 'postgres' ? 'The role may not write' : 'The file is read-only') : 'Allow writes to this store', keywords: ['write', 'edit'], icon: <IconLockOpen />, run: () => void workspace.requestUnlock() })
     } else {
       commands.push({ id: 'lock', group: 'Stores', label: `Lock ${name} (read-only)`, icon: <IconLock />, run: () => void workspace.lock() })
     }
@@ -77,7 +79,7 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
     commands.push({
       id: `switch-${tab.info.storeId}`,
       group: 'Stores',
-      label: `Switch to ${fileName(tab.info.path)}`,
+      label: `Switch to ${storeName(tab.info)}`,
       description: tab.info.path,
       shortcut: index < 9 ? `mod+${index + 1}` : undefined,
       icon: <IconDatabase />,
@@ -96,6 +98,12 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
   )
   for (const file of recent) {
     commands.push({ id: `recent-${file.path}`, group: 'Recent', label: `Open ${fileName(file.path)}`, description: file.path, icon: <IconHistory />, run: () => void workspace.openPath(file, file.tables) })
+  }
+  for (const connection of workspace.connections) {
+    commands.push({ id: `recent-connection-${connection.id}`, group: 'Recent', label: `Connect to ${connection.label}`, description: 'PostgreSQL', keywords: ['postgres'], icon: <IconPlug />, run: () => void workspace.openRecentConnection(connection) })
+  }
+  if (workspace.connections.length > 0) {
+    commands.push({ id: 'recent-connections-clear', group: 'Recent', label: 'Clear the recent connections list', icon: <IconX />, run: () => void workspace.forgetConnection() })
   }
   if (recent.length > 0) {
     commands.push({ id: 'recent-clear', group: 'Recent', label: 'Clear the recent files list', icon: <IconX />, run: () => void workspace.forgetRecent() })

@@ -12,6 +12,11 @@ export function fileName(path: string): string {
   return parts[parts.length - 1] || path
 }
 
+/** How a store is named in tabs, the header and messages: its file name, or `user@host/db` for PostgreSQL. */
+export function storeName(info: { readonly kind: 'sqlite' | 'postgres'; readonly path: string }): string {
+  return info.kind === 'postgres' ? info.path : fileName(info.path)
+}
+
 /** `1,234` (the same grouping everywhere, whatever the system locale). */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US')

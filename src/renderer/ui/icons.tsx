@@ -110,3 +110,7 @@ export const IconFork = icon('Fork', [circle(6, 5, 2), circle(18, 5, 2), circle(
 export const IconMerge = icon('Merge', [circle(6, 5, 2), circle(6, 19, 2), circle(18, 12, 2), 'M6 7v10M6 7a7 7 0 0 0 10 5'])
 /** A tray with an arrow in (import). */
 export const IconUpload = icon('Upload', ['M12 15V3M7 8l5-5 5 5', 'M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4'])
+/** A plug (connect to a server). */
+export const IconPlug = icon('Plug', ['M9 2v6M15 2v6M6 8h12v3a6 6 0 0 1-12 0V8zM12 17v5'])
+/** A circular arrow (reconnect, reload). */
+export const IconRefresh = icon('Refresh', ['M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7'])

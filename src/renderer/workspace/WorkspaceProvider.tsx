@@ -6,23 +6,28 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useState, type ReactNode } from 'react'
 import type { TableNames } from '../../shared/domain'
-import type { AppCommandEvent, ChosenLocation, RecentLocation, StartupInfo, StoreInfo } from '../../shared/ipc/types'
+import type { AppCommandEvent, ChosenLocation, RecentConnection, RecentLocation, StartupInfo, StoreInfo } from '../../shared/ipc/types'
 import { call, subscribe } from '../ipc/client'
-import { fileName } from '../ui/format'
+import { storeName } from '../ui/format'
 import { notifyError } from '../ui/notify'
 import { useStoreActions, type StoreActions } from './useStoreActions'
 import { useRecentFiles, useStartup } from './useStartup'
 import { useStoreOpener, type StoreOpener } from './useStoreOpener'
+import { useRecentConnections } from './useRecentConnections'
+import { useConnectDialog, type ConnectDialog } from './useConnectDialog'
 import { activeTab, DEFAULT_SECTION, initialWorkspace, workspaceReducer, type SectionId, type StoreTab, type WorkspaceState } from './workspace-state'
 
 /** Everything the shell and features use. Without a store id, store actions act on the active store. */
-export interface Workspace extends StoreActions {
+export interface Workspace extends StoreActions, ConnectDialog {
   readonly state: WorkspaceState
   readonly active: StoreTab | null
   readonly startup: StartupInfo | null
   readonly recent: readonly RecentLocation[]
   readonly opener: StoreOpener
   readonly newStoreOpen: boolean
+  /** Recent PostgreSQL connections (ids and labels). */
+  readonly connections: readonly RecentConnection[]
+  forgetConnection(id?: string): Promise<void>
   openPath(file: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null>
   openWithDialog(): Promise<void>
   openDemo(): Promise<void>
@@ -53,14 +58,18 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
   const [state, dispatch] = useReducer(workspaceReducer, DEFAULT_SECTION, initialWorkspace)
   const [newStoreOpen, setNewStoreOpen] = useState(false)
   const { recent, refreshRecent, forgetRecent } = useRecentFiles()
+  const { connections, refreshConnections, forgetConnection } = useRecentConnections()
   const opened = useCallback(
     (info: StoreInfo) => {
       dispatch({ type: 'opened', info })
-      refreshRecent()
+      if (info.kind === 'postgres') refreshConnections()
+      else refreshRecent()
     },
-    [refreshRecent]
+    [refreshRecent, refreshConnections]
   )
   const opener = useStoreOpener(opened)
+  const connectDialog = useConnectDialog(opener.openConnection)
+  const { showConnect } = connectDialog
   const { openPath } = opener
   const actions = useStoreActions(state, dispatch, opened)
   const startup = useStartup(dispatch, openPath, refreshRecent)
@@ -91,6 +100,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
     (event: AppCommandEvent) => {
       const commands: Record<AppCommandEvent['command'], () => void> = {
         'open-store': () => void openWithDialog(),
+        'connect-postgres': () => showConnect(true),
         'new-store': () => setNewStoreOpen(true),
         'open-demo': () => void openDemo(),
         'open-path': () => void (event.file && openPath(event.file)),
@@ -105,11 +115,11 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       }
       commands[event.command]()
     },
-    [closeStore, openDemo, openPalette, openPath, openWithDialog]
+    [closeStore, openDemo, openPalette, openPath, openWithDialog, showConnect]
   )
   useEffect(() => subscribe('app:command', runCommand), [runCommand])
   useEffect(() => {
-    document.title = active ? `${fileName(active.info.path)} — Coherence Studio` : 'Coherence Studio'
+    document.title = active ? `${storeName(active.info)} — Coherence Studio` : 'Coherence Studio'
   }, [active])
 
   const workspace = useMemo<Workspace>(
@@ -121,6 +131,9 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       recent,
       opener,
       newStoreOpen,
+      connections,
+      ...connectDialog,
+      forgetConnection,
       openPath,
       openWithDialog,
       openDemo,
@@ -134,7 +147,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       runCommand,
       openPalette
     }),
-    [actions, state, active, startup, recent, opener, newStoreOpen, openPath, openWithDialog, openDemo, opened, createStore, forgetRecent, runCommand, openPalette]
+    [actions, state, active, startup, recent, opener, newStoreOpen, connections, connectDialog, forgetConnection, openPath, openWithDialog, openDemo, opened, createStore, forgetRecent, runCommand, openPalette]
   )
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
 }

@@ -49,6 +49,7 @@ export function useStartup(dispatch: Dispatch<WorkspaceAction>, openPath: (file:
     refreshRecent()
   }, [dispatch, openPath, refreshRecent])
 
+  useEffect(() => subscribe('store:disconnected', ({ storeId, message }) => dispatch({ type: 'disconnected', storeId, message })), [dispatch])
   useEffect(() => subscribe('store:changed', ({ storeId, seqNo }) => dispatch({ type: 'changed', storeId, seqNo })), [dispatch])
   useEffect(
     () =>

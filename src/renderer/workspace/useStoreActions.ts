@@ -6,7 +6,7 @@ import { useCallback, useMemo, type Dispatch } from 'react'
 import type { TableNames } from '../../shared/domain'
 import type { ChosenLocation, StoreInfo } from '../../shared/ipc/types'
 import { call, IpcCallError } from '../ipc/client'
-import { fileName } from '../ui/format'
+import { fileName, storeName } from '../ui/format'
 import { notifyError } from '../ui/notify'
 import { forgetStore } from './view-state'
 import type { WorkspaceAction, WorkspaceState } from './workspace-state'
@@ -18,6 +18,8 @@ export interface StoreActions {
   /** Unlock for writing; main confirms with the user in its own dialog first. */
   requestUnlock(storeId?: string): Promise<void>
   lock(storeId?: string): Promise<void>
+  /** Open a store whose connection was lost again (read-only). */
+  reconnect(storeId?: string): Promise<void>
 }
 
 /** The actions on `state`'s stores; `opened` receives a created store. Without a store id, they act on the active store. */
@@ -56,7 +58,7 @@ export function useStoreActions(state: WorkspaceState, dispatch: Dispatch<Worksp
       try {
         dispatch({ type: 'updated', info: await call('store:unlock', { storeId: target.storeId }) })
       } catch (e) {
-        if (!(e instanceof IpcCallError && e.code === 'cancelled')) notifyError(`Could not unlock ${fileName(target.path)}`, e)
+        if (!(e instanceof IpcCallError && e.code === 'cancelled')) notifyError(`Could not unlock ${storeName(target)}`, e)
       }
     },
     [dispatch, idOrActive, state.tabs]
@@ -75,5 +77,18 @@ export function useStoreActions(state: WorkspaceState, dispatch: Dispatch<Worksp
     [dispatch, idOrActive]
   )
 
-  return useMemo(() => ({ createStore, closeStore, requestUnlock, lock }), [createStore, closeStore, requestUnlock, lock])
+  const reconnect = useCallback(
+    async (storeId?: string) => {
+      const id = idOrActive(storeId)
+      if (!id) return
+      try {
+        dispatch({ type: 'updated', info: await call('store:reconnect', { storeId: id }) })
+      } catch (e) {
+        notifyError('Could not reconnect', e)
+      }
+    },
+    [dispatch, idOrActive]
+  )
+
+  return useMemo(() => ({ createStore, closeStore, requestUnlock, lock, reconnect }), [createStore, closeStore, requestUnlock, lock, reconnect])
 }

@@ -8,6 +8,8 @@ import type { StoreInfo } from '../../shared/ipc/types'
 export interface StoreTab {
   readonly info: StoreInfo
   readonly revision: number
+  /** Set while the store's database connection is lost: the sentence to show (cleared by new info, e.g. after a reconnect). */
+  readonly disconnected?: string
 }
 
 /** The capability sections of an open store (the shell lists them; features link to them). */
@@ -28,6 +30,7 @@ export type WorkspaceAction =
   | { readonly type: 'opened'; readonly info: StoreInfo }
   | { readonly type: 'updated'; readonly info: StoreInfo }
   | { readonly type: 'changed'; readonly storeId: string; readonly seqNo: number }
+  | { readonly type: 'disconnected'; readonly storeId: string; readonly message: string }
   | { readonly type: 'closed'; readonly storeId: string }
   | { readonly type: 'activated'; readonly storeId: string }
   | { readonly type: 'cycled'; readonly step: 1 | -1 }
@@ -60,6 +63,8 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
         ...state,
         tabs: replaceTab(state.tabs, action.storeId, (t) => ({ info: { ...t.info, seqNo: action.seqNo }, revision: t.revision + 1 }))
       }
+    case 'disconnected':
+      return { ...state, tabs: replaceTab(state.tabs, action.storeId, (t) => ({ ...t, disconnected: action.message })) }
     case 'closed': {
       const index = state.tabs.findIndex((t) => t.info.storeId === action.storeId)
       if (index < 0) return state

@@ -12,6 +12,10 @@ export const CHANNEL_NAMES = [
   'app:dropped-file',
   'dialog:open-store',
   'dialog:new-store',
+  'postgres:test-connection',
+  'postgres:connect',
+  'postgres:recent',
+  'postgres:forget-recent',
   'store:detect-tables',
   'store:open',
   'store:create',
@@ -23,6 +27,7 @@ export const CHANNEL_NAMES = [
   'store:check',
   'store:unlock',
   'store:lock',
+  'store:reconnect',
   'store:rebase',
   // browsing
   'store:event-detail',
@@ -69,7 +74,7 @@ export const CHANNEL_NAMES = [
 export const BRIDGE_ONLY_CHANNELS: readonly Channel[] = ['app:dropped-file']
 
 /** Events main pushes to the window. */
-export const PUSH_EVENT_NAMES = ['store:changed', 'store:lost', 'progress', 'app:command'] as const
+export const PUSH_EVENT_NAMES = ['store:changed', 'store:lost', 'store:disconnected', 'progress', 'app:command'] as const
 
 /** A request/response channel. */
 export type Channel = (typeof CHANNEL_NAMES)[number]

@@ -12,7 +12,8 @@ import type { ExportOutcome } from '../export'
 import type { Compensation, ConflictDetail, ConflictResolution } from '../resolve'
 import type { Channel, PushEventName } from './channels'
 import type { IpcResult } from './errors'
-import type { AppCommandEvent, ChosenLocation, ProgressEvent, RebaseSummary, RecentLocation, StartupInfo, StoreInfo } from './types'
+import type { AppCommandEvent, ChosenLocation, ConnectionProbe, ProgressEvent, RebaseSummary, RecentConnection, RecentLocation, StartupInfo, StoreInfo } from './types'
+import { postgresTargetSchema, recentConnectionIdSchema } from './postgres-schemas'
 import type { AuditGraph, BlastRadius, BlastReadSizes, Timeline, TriggerIndexPage } from '../audit'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
@@ -84,6 +85,14 @@ export const contract = {
   'app:dropped-file': { request: z.strictObject({ path: filePathSchema }), response: returns<ChosenLocation>() },
   'dialog:open-store': { request: noRequest, response: returns<ChosenLocation | null>() },
   'dialog:new-store': { request: noRequest, response: returns<ChosenLocation | null>() },
+  // PostgreSQL: the Connect dialog's form, or a recent connection by id
+  'postgres:test-connection': { request: z.strictObject({ target: postgresTargetSchema }), response: returns<ConnectionProbe>() },
+  'postgres:connect': {
+    request: z.strictObject({ target: postgresTargetSchema, tables: tableNamesSchema.optional() }),
+    response: returns<StoreInfo>()
+  },
+  'postgres:recent': { request: noRequest, response: returns<RecentConnection[]>() },
+  'postgres:forget-recent': { request: z.strictObject({ id: recentConnectionIdSchema.optional() }), response: returns<RecentConnection[]>() },
   'store:detect-tables': { request: z.strictObject({ location: locationTokenSchema }), response: returns<TableNames[]>() },
   'store:open': {
     request: z.strictObject({ location: locationTokenSchema, tables: tableNamesSchema.optional() }),
@@ -109,6 +118,8 @@ export const contract = {
   'store:check': { request: storeRef, response: returns<Problem[]>() },
   'store:unlock': { request: storeRef, response: returns<StoreInfo>() },
   'store:lock': { request: storeRef, response: returns<StoreInfo>() },
+  /** Open a store again after its connection was lost (read-only, as on first open). */
+  'store:reconnect': { request: storeRef, response: returns<StoreInfo>() },
   'store:rebase': {
     request: storeRef.extend({
       /** An EDN vector of new events, as the library's `rebase!` takes them. */
@@ -262,6 +273,8 @@ export function isWriteChannel(channel: Channel): boolean {
 export interface PushPayloads {
   /** Another connection (or this app) committed: the new highest seq-no. */
   'store:changed': { readonly storeId: string; readonly seqNo: number }
+  /** The connection to a PostgreSQL store was lost: `message` says so plainly; the tab stays, `store:reconnect` reopens it. */
+  'store:disconnected': { readonly storeId: string; readonly message: string }
   /** The store's worker died; the tab is closed. */
   'store:lost': { readonly storeId: string; readonly message: string }
   progress: ProgressEvent

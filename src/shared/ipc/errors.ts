@@ -21,6 +21,13 @@ export const ERROR_CODES = [
   'invalid-table-names',
   'invalid-cell',
   'io',
+  /** PostgreSQL: the server cannot be reached, or the connection was lost. */
+  'unreachable',
+  /** PostgreSQL: the login was refused. */
+  'auth',
+  /** PostgreSQL: the role lacks a privilege. */
+  'permission-denied',
+  'unsupported',
   // the IPC layer
   'invalid-request',
   'unknown-channel',

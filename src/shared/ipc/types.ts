@@ -9,12 +9,14 @@ import type { ForkSummary } from '../fork'
 /** An open store as the renderer sees it. `storeId` names its tab. */
 export interface StoreInfo {
   readonly storeId: string
-  /** Absolute path of the store file. */
+  /** Where the store lives: an SQLite file, or a PostgreSQL database. */
+  readonly kind: 'sqlite' | 'postgres'
+  /** Absolute path of the store file; for PostgreSQL `user@host/db` (never the password or the URL). */
   readonly path: string
   readonly tables: TableNames
   /** True while the store is locked (the default): no write reaches the file. */
   readonly locked: boolean
-  /** True when the file itself cannot be written, so unlocking is refused. */
+  /** True when the file itself (PostgreSQL: the role) cannot write, so unlocking is refused. */
   readonly fileReadOnly: boolean
   /** Highest seq-no, 0 when empty. */
   readonly seqNo: number
@@ -43,6 +45,24 @@ export interface RecentFile {
   readonly openedAt: number
 }
 
+/** A PostgreSQL database connected to before; the window refers to it by `id` only (main keeps the URL). */
+export interface RecentConnection {
+  readonly id: string
+  /** `user@host/db` (never the password). */
+  readonly label: string
+  /** True when main holds the password (encrypted), so connecting again needs none. */
+  readonly hasPassword: boolean
+  /** Table names used the last time, when they were not the defaults. */
+  readonly tables?: TableNames
+  /** Epoch milliseconds of the last successful connect. */
+  readonly openedAt: number
+}
+
+/** What "Test connection" found: the database as shown, and its complete table sets (none: no store there yet). */
+export interface ConnectionProbe {
+  readonly label: string
+  readonly tables: readonly TableNames[]
+}
 /** A recent file as the window gets it: with the token that opens it. */
 export type RecentLocation = RecentFile & ChosenLocation
 
@@ -90,6 +110,7 @@ export interface ProgressEvent {
 /** Commands the native menu sends to the window (the window owns every flow). */
 export type AppCommand =
   | 'open-store'
+  | 'connect-postgres'
   | 'new-store'
   | 'open-demo'
   | 'close-store'

@@ -33,7 +33,7 @@ describe('store host', () => {
   it('opens a store locked, with its path, tables and seq-no', async () => {
     const path = await makeBookStore(dir.path, 'books.db', ['Neuromancer', 'Count Zero'])
     const info = await host.open(path)
-    expect(info).toEqual({ storeId: 's1', path, tables: { event: 'events', action: 'actions', effect: 'effects', trigger: 'triggers' }, locked: true, fileReadOnly: false, seqNo: 2 })
+    expect(info).toEqual({ storeId: 's1', kind: 'sqlite', path, tables: { event: 'events', action: 'actions', effect: 'effects', trigger: 'triggers' }, locked: true, fileReadOnly: false, seqNo: 2 })
     expect(await host.counts(info.storeId)).toMatchObject({ events: 2, actions: 2, effects: 0, triggers: 0, maxSeqNo: 2 })
   })
 
@@ -60,7 +60,7 @@ describe('store host', () => {
   it('refuses a write to a locked store in the worker too, when main is bypassed', async () => {
     const path = await makeBookStore(dir.path, 'bypass.db', ['Dune'])
     const before = sha256(path)
-    const client = new StoreWorkerClient({ workerPath: await buildStoreWorker(), config: { pollIntervalMs: 1000 } }, { changed: () => undefined, failed: () => undefined })
+    const client = new StoreWorkerClient({ workerPath: await buildStoreWorker(), config: { pollIntervalMs: 1000 } }, { changed: () => undefined, disconnected: () => undefined, failed: () => undefined })
     try {
       await client.request('open', { path })
       await expect(client.request('rebase', { eventsEdn: `[${bookEdn('Emma')}]`, base: 2, resolved: [], dry: false })).rejects.toMatchObject({ code: 'store-locked' })

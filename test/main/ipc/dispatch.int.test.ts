@@ -10,6 +10,8 @@ import { DEFAULT_TABLES, SINGULAR_TABLES } from '../../../src/shared/domain'
 import type { IpcResult } from '../../../src/shared/ipc/errors'
 import type { ChosenLocation, StoreInfo } from '../../../src/shared/ipc/types'
 import { JsonRecentFiles } from '../../../src/main/app/recent-files'
+import { JsonRecentConnections } from '../../../src/main/app/recent-connections'
+import { keyedSecretBox } from '../../helpers/secret-box'
 import { startupOnce } from '../../../src/main/app/launch'
 import type { IpcDeps } from '../../../src/main/ipc/deps'
 import { dispatch } from '../../../src/main/ipc/dispatch'
@@ -44,6 +46,7 @@ beforeEach(async () => {
     host: await startTestHost(recordingListener().listener),
     dialogs,
     recent: new JsonRecentFiles(join(dir.path, 'user-data', 'recent-files.json')),
+    connections: new JsonRecentConnections(join(dir.path, 'user-data', 'recent-connections.json'), keyedSecretBox()),
     locations: new ChosenLocations(),
     startup: startupOnce([join(dir.path, 'from-argv.db')], null, 'linux', '0.0.0')
   }

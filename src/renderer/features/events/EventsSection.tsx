@@ -14,7 +14,7 @@ import { useViewState } from '../../workspace/view-state'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import type { StoreTab } from '../../workspace/workspace-state'
 import { ExportButton } from '../../ui/export/ExportButton'
-import { fileName } from '../../ui/format'
+import { storeName } from '../../ui/format'
 import { IconPanelBottom, IconPanelRight } from '../../ui/icons'
 import { usePersistentState } from '../../ui/usePersistentState'
 import { Timeline } from '../../ui/timeline/Timeline'
@@ -71,7 +71,7 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
               {below ? <IconPanelRight size={16} /> : <IconPanelBottom size={16} />}
             </ActionIcon>
           </Tooltip>
-          <ExportButton storeId={tab.info.storeId} revision={tab.revision} storeName={fileName(tab.info.path)} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
+          <ExportButton storeId={tab.info.storeId} revision={tab.revision} storeName={storeName(tab.info)} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
         </Group>
       </Group>
       <FilterBar storeId={storeId} filter={filter} onChange={setFilter} />

@@ -3,18 +3,17 @@ import { useState, type ReactNode } from 'react'
 import { Button, Code, Group, Modal, Radio, Stack, Text } from '@mantine/core'
 import type { TableNames } from '../../../shared/domain'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
-import { fileName } from '../../ui/format'
 
 function describe(tables: TableNames): string {
   return `${tables.event}, ${tables.action}, ${tables.effect}, ${tables.trigger}`
 }
 
-function Choice({ path, candidates, answer }: { path: string; candidates: readonly TableNames[]; answer: (t: TableNames | null) => void }): ReactNode {
+function Choice({ name, candidates, answer }: { name: string; candidates: readonly TableNames[]; answer: (t: TableNames | null) => void }): ReactNode {
   const [selected, setSelected] = useState('0')
   return (
     <Stack>
       <Text size="sm">
-        <Code>{fileName(path)}</Code> holds more than one set of coherence tables. Which store do you want to open?
+        <Code>{name}</Code> holds more than one set of coherence tables. Which store do you want to open?
       </Text>
       <Radio.Group value={selected} onChange={setSelected} name="table-set" label="Table sets (event, action, effect, trigger)">
         <Stack gap="xs" mt="xs">
@@ -40,7 +39,7 @@ export function ChooseTablesModal(): ReactNode {
   const { choice } = useWorkspace().opener
   return (
     <Modal opened={choice !== null} onClose={() => choice?.answer(null)} title="Choose the tables" centered>
-      {choice && <Choice key={choice.path} path={choice.path} candidates={choice.candidates} answer={choice.answer} />}
+      {choice && <Choice key={choice.path} name={choice.name} candidates={choice.candidates} answer={choice.answer} />}
     </Modal>
   )
 }

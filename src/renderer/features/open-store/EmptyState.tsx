@@ -1,16 +1,28 @@
 /** What the window shows with no store open: what to do, in one glance. */
 import type { ReactNode } from 'react'
 import { Anchor, Button, Center, EmptyState, Group, Kbd, Loader, Paper, Stack, Text, Tooltip } from '@mantine/core'
-import { IconDatabase, IconFilePlus, IconFolderOpen, IconHistory, IconSparkles } from '../../ui/icons'
+import { IconDatabase, IconFilePlus, IconFolderOpen, IconHistory, IconPlug, IconSparkles } from '../../ui/icons'
 import { displayShortcut, SHORTCUTS } from '../../ui/shortcuts'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import { fileName } from '../../ui/format'
 
 const RECENT_SHOWN = 6
 
+function RecentConnections(): ReactNode {
+  const { connections, openRecentConnection } = useWorkspace()
+  return connections.slice(0, RECENT_SHOWN).map((connection) => (
+    <Anchor key={connection.id} component="button" type="button" ta="left" size="sm" onClick={() => void openRecentConnection(connection)}>
+      {connection.label}{' '}
+      <Text span size="xs" c="dimmed">
+        PostgreSQL{connection.hasPassword ? '' : ' (asks for the password)'}
+      </Text>
+    </Anchor>
+  ))
+}
+
 function RecentList(): ReactNode {
-  const { recent, openPath } = useWorkspace()
-  if (recent.length === 0) return null
+  const { recent, openPath, connections } = useWorkspace()
+  if (recent.length === 0 && connections.length === 0) return null
   return (
     <Paper withBorder radius="md" p="md" w="100%" maw={560}>
       <Group gap={6} mb="xs" c="dimmed">
@@ -30,6 +42,7 @@ function RecentList(): ReactNode {
             </Anchor>
           </Tooltip>
         ))}
+        <RecentConnections />
       </Stack>
     </Paper>
   )
@@ -37,14 +50,14 @@ function RecentList(): ReactNode {
 
 /** The empty state. */
 export function NoStoreOpen(): ReactNode {
-  const { startup, opener, openWithDialog, showNewStore, openDemo, openPalette } = useWorkspace()
+  const { startup, opener, openWithDialog, showConnect, showNewStore, openDemo, openPalette } = useWorkspace()
   const platform = startup?.platform
   if (opener.opening.length > 0) {
     return (
       <Center h="60vh">
         <Stack align="center" gap="sm">
           <Loader />
-          <Text c="dimmed">Opening {fileName(opener.opening[0])}…</Text>
+          <Text c="dimmed">Opening {opener.opening[0].includes('@') ? opener.opening[0] : fileName(opener.opening[0])}…</Text>
         </Stack>
       </Center>
     )
@@ -57,12 +70,15 @@ export function NoStoreOpen(): ReactNode {
           size="lg"
           icon={<IconDatabase size={36} />}
           title="Open a coherence store"
-          description="Drop a store file (SQLite) anywhere on this window, or choose one. Stores open read-only; nothing is written until you unlock one."
+          description="Drop a store file (SQLite) anywhere on this window, choose one, or connect to a PostgreSQL database. Stores open read-only; nothing is written until you unlock one."
         >
           <EmptyState.Actions>
             <Group justify="center">
               <Button leftSection={<IconFolderOpen />} onClick={() => void openWithDialog()}>
                 Open store… <Kbd ml={8} size="xs">{displayShortcut(SHORTCUTS.open, platform)}</Kbd>
+              </Button>
+              <Button variant="default" leftSection={<IconPlug />} onClick={() => showConnect(true)}>
+                Connect to PostgreSQL…
               </Button>
               <Button variant="default" leftSection={<IconFilePlus />} onClick={() => showNewStore(true)}>
                 New store…

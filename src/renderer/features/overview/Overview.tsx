@@ -40,15 +40,16 @@ function TableNamesCard({ tab }: { tab: StoreTab }): ReactNode {
 }
 
 function FileCard({ tab }: { tab: StoreTab }): ReactNode {
-  const { path, locked, fileReadOnly } = tab.info
+  const { path, locked, fileReadOnly, kind } = tab.info
+  const postgres = kind === 'postgres'
   return (
     <Paper withBorder p="md" radius="md">
       <Text fw={600} mb="xs">
-        File
+        {postgres ? 'Database' : 'File'}
       </Text>
       <CopyButton value={path}>
         {({ copied, copy }) => (
-          <Tooltip label={copied ? 'Copied' : 'Copy the path'} withArrow>
+          <Tooltip label={copied ? 'Copied' : postgres ? 'Copy user@host/db' : 'Copy the path'} withArrow>
             <UnstyledButton onClick={copy} aria-label="Copy the store path">
               <Code block data-testid="store-path" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
                 {path}
@@ -59,10 +60,12 @@ function FileCard({ tab }: { tab: StoreTab }): ReactNode {
       </CopyButton>
       <Text size="sm" c="dimmed" mt="xs">
         {fileReadOnly
-          ? 'The file itself is read-only: the store can be read, never written.'
+          ? postgres
+            ? 'This role may only read: the store can be read, never written.'
+            : 'The file itself is read-only: the store can be read, never written.'
           : locked
             ? 'Opened read-only. Unlock it in the header to write.'
-            : 'Unlocked: writes from this window go straight into the file.'}
+            : `Unlocked: writes from this window go straight into the ${postgres ? 'database' : 'file'}.`}
       </Text>
     </Paper>
   )

@@ -1,0 +1,63 @@
+/**
+ * Connect to PostgreSQL…: the form, Test connection (main opens the store
+ * read-only, reports the tables it found or one sentence why not, and closes
+ * it) and Connect (the store opens read-only in a tab, shown as `user@host/db`).
+ */
+import type { ReactNode } from 'react'
+import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
+import type { RecentConnection } from '../../../shared/ipc/types'
+import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import { ConnectFormFields } from './ConnectFormFields'
+import { useConnectForm, type ConnectStatus } from './useConnectForm'
+
+function StatusLine({ status }: { status: ConnectStatus }): ReactNode {
+  if (status.kind !== 'ok' && status.kind !== 'failed') return null
+  return (
+    <Alert color={status.kind === 'ok' ? 'teal' : 'red'} variant="light" data-testid="connect-status" role="status">
+      {status.message}
+    </Alert>
+  )
+}
+
+function ConnectForm({ recent }: { recent: RecentConnection | null }): ReactNode {
+  const { opener, showConnect } = useWorkspace()
+  const { fields, update, status, test, connect } = useConnectForm(recent, opener.openConnection)
+  const busy = status.kind === 'busy'
+  const submit = async (): Promise<void> => {
+    if (await connect()) showConnect(false)
+  }
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+    >
+      <Stack>
+        <ConnectFormFields fields={fields} update={update} recent={recent} />
+        <StatusLine status={status} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => showConnect(false)}>
+            Cancel
+          </Button>
+          <Button variant="light" onClick={() => void test()} loading={busy && status.action === 'test'} disabled={busy}>
+            Test connection
+          </Button>
+          <Button type="submit" loading={busy && status.action === 'connect'} disabled={busy}>
+            Connect
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}
+
+/** The dialog; the store opens read-only, like a file. */
+export function ConnectPostgresModal(): ReactNode {
+  const { connectOpen, connectRecent, showConnect } = useWorkspace()
+  return (
+    <Modal opened={connectOpen} onClose={() => showConnect(false)} title="Connect to PostgreSQL" centered size="lg">
+      <ConnectForm key={connectRecent?.id ?? 'new'} recent={connectRecent} />
+    </Modal>
+  )
+}

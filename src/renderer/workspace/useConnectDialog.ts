@@ -1,0 +1,35 @@
+/** The Connect to PostgreSQL dialog's state: open or not, for a new connection or a recent one's password. */
+import { useCallback, useMemo, useState } from 'react'
+import type { RecentConnection } from '../../shared/ipc/types'
+import { notifyError } from '../ui/notify'
+import type { StoreOpener } from './useStoreOpener'
+
+/** What the shell, the palette and the empty state use. */
+export interface ConnectDialog {
+  /** True while the Connect to PostgreSQL dialog is shown. */
+  readonly connectOpen: boolean
+  /** The recent connection the dialog asks a password for (null: a new connection). */
+  readonly connectRecent: RecentConnection | null
+  /** Show the Connect dialog (for a new connection, or the password of `recent`), or hide it. */
+  showConnect(show: boolean, recent?: RecentConnection): void
+  /** Connect to a recent connection: at once when main holds its password, else through the dialog. */
+  openRecentConnection(recent: RecentConnection): Promise<void>
+}
+
+/** The dialog's state; `openConnection` is the workspace's open flow. */
+export function useConnectDialog(openConnection: StoreOpener['openConnection']): ConnectDialog {
+  const [connectOpen, setConnectOpen] = useState(false)
+  const [connectRecent, setConnectRecent] = useState<RecentConnection | null>(null)
+  const showConnect = useCallback((show: boolean, recent?: RecentConnection) => {
+    setConnectRecent(recent ?? null)
+    setConnectOpen(show)
+  }, [])
+  const openRecentConnection = useCallback(
+    async (recent: RecentConnection) => {
+      if (!recent.hasPassword) return showConnect(true, recent)
+      await openConnection({ source: 'recent', id: recent.id }).catch((e: unknown) => notifyError(`Could not connect to ${recent.label}`, e))
+    },
+    [openConnection, showConnect]
+  )
+  return useMemo(() => ({ connectOpen, connectRecent, showConnect, openRecentConnection }), [connectOpen, connectRecent, showConnect, openRecentConnection])
+}
