@@ -96,9 +96,21 @@ describe('the Events layout at 1440×900', () => {
     const actorHeader = await page.locator('[role="columnheader"][data-column="actor"]').boundingBox()
     const actorCell = await page.locator('[data-seq-no="1"] [role="gridcell"]').nth(4).boundingBox()
     expect(Math.abs((actorHeader?.x ?? 0) - (actorCell?.x ?? -99))).toBeLessThan(2)
+    // Dragging a header's right edge resizes the column, header and rows alike.
+    const reason = page.locator('[role="columnheader"][data-column="reason"]')
+    const before = (await reason.boundingBox())!.width
+    const edge = (await page.getByTestId('resize-reason').boundingBox())!
+    await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(edge.x + edge.width / 2 + 80, edge.y + edge.height / 2, { steps: 4 })
+    await page.mouse.up()
+    await expect.poll(async () => (await reason.boundingBox())!.width).toBeGreaterThan(before + 60)
+    const reasonCell = await page.locator('[data-seq-no="1"] [role="gridcell"]').nth(3).boundingBox()
+    expect(Math.abs(reasonCell!.width - (await reason.boundingBox())!.width)).toBeLessThan(2)
     await section('Aggregates', 'aggregates')
     await section('Events', 'event-table')
     expect(await headers()).toEqual(expected)
+    expect((await reason.boundingBox())!.width).toBeGreaterThan(before + 60)
     await page.getByRole('button', { name: 'Columns' }).click()
     await page.getByRole('button', { name: 'Reset columns' }).click()
     await page.keyboard.press('Escape')

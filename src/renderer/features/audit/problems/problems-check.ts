@@ -46,12 +46,12 @@ export function useCheck(storeId: string, revision: number): CheckState & { run(
   return { ...state, run }
 }
 
-/** Runs the check once per store, in the background, when it never ran (mount it for every open store). */
-export function useBackgroundCheck(storeId: string, revision: number): CheckState {
+/** Runs the check once per store, in the background, when it never ran and `enabled` (mount it for every open store). */
+export function useBackgroundCheck(storeId: string, revision: number, enabled = true): CheckState {
   const [state] = useViewState(storeId, CHECK)
   const never = state.result === null && !state.running && state.error === null
   useEffect(() => {
-    if (never) runCheck(storeId, revision)
-  }, [never, storeId, revision])
+    if (never && enabled) runCheck(storeId, revision)
+  }, [never, enabled, storeId, revision])
   return state
 }

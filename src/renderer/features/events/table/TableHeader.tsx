@@ -7,12 +7,13 @@ import { useRef, useState, type PointerEvent, type ReactNode } from 'react'
 import { COLUMN_INFO, moveColumn, resizeColumn, visibleColumns, widthOf, type ColumnId, type ColumnLayout } from './column-layout'
 import classes from './EventTable.module.css'
 
-function ResizeHandle({ id, layout, onLayout }: { id: ColumnId; layout: ColumnLayout; onLayout(next: ColumnLayout): void }): ReactNode {
+function ResizeHandle({ id, layout, onLayout, onResizing }: { id: ColumnId; layout: ColumnLayout; onLayout(next: ColumnLayout): void; onResizing(active: boolean): void }): ReactNode {
   const drag = useRef<{ x: number; width: number } | null>(null)
   const down = (e: PointerEvent): void => {
     e.stopPropagation()
     e.currentTarget.setPointerCapture(e.pointerId)
     drag.current = { x: e.clientX, width: widthOf(layout, id) }
+    onResizing(true)
   }
   const move = (e: PointerEvent): void => {
     if (drag.current) onLayout(resizeColumn(layout, id, drag.current.width + e.clientX - drag.current.x))
@@ -24,9 +25,11 @@ function ResizeHandle({ id, layout, onLayout }: { id: ColumnId; layout: ColumnLa
       data-testid={`resize-${id}`}
       onPointerDown={down}
       onPointerMove={move}
-      onPointerUp={() => (drag.current = null)}
+      onPointerUp={() => {
+        drag.current = null
+        onResizing(false)
+      }}
       onDoubleClick={() => onLayout(resizeColumn(layout, id, COLUMN_INFO[id].width))}
-      onDragStart={(e) => e.preventDefault()}
     />
   )
 }
@@ -35,6 +38,8 @@ function ResizeHandle({ id, layout, onLayout }: { id: ColumnId; layout: ColumnLa
 export function TableHeader({ layout, template, onLayout }: { layout: ColumnLayout; template: string; onLayout(next: ColumnLayout): void }): ReactNode {
   const [dragged, setDragged] = useState<ColumnId | null>(null)
   const [over, setOver] = useState<ColumnId | null>(null)
+  // While an edge is dragged, the header under it must not start moving its column.
+  const resizing = useRef(false)
   return (
     <div role="row" className={classes.header} style={{ gridTemplateColumns: template }}>
       {visibleColumns(layout).map((id) => (
@@ -47,6 +52,10 @@ export function TableHeader({ layout, template, onLayout }: { layout: ColumnLayo
           data-drop-target={over === id && dragged !== id ? true : undefined}
           style={id === 'seqNo' ? { textAlign: 'right' } : undefined}
           onDragStart={(e) => {
+            if (resizing.current) {
+              e.preventDefault()
+              return
+            }
             e.dataTransfer.effectAllowed = 'move'
             e.dataTransfer.setData('text/plain', id)
             setDragged(id)
@@ -69,7 +78,7 @@ export function TableHeader({ layout, template, onLayout }: { layout: ColumnLayo
           }}
         >
           {COLUMN_INFO[id].label}
-          <ResizeHandle id={id} layout={layout} onLayout={onLayout} />
+          <ResizeHandle id={id} layout={layout} onLayout={onLayout} onResizing={(active) => (resizing.current = active)} />
         </div>
       ))}
     </div>
