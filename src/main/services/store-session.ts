@@ -5,6 +5,7 @@
  * noticing commits by other connections. It knows nothing of threads or IPC:
  * the store worker (src/main/host/worker.ts) runs one session per store.
  */
+import type { StoreInfo } from '../../shared/ipc/types'
 import type { TableNames } from '../../shared/domain'
 import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { RebaseSummary } from '../../shared/ipc/types'
@@ -24,18 +25,8 @@ import type { ForkRecord, ForkSummary, ImportOutcome, MergeBatch } from '../../s
 import { collectForMerge, forkSummaryOf, forkTo, readBatchFile, recordCommittedMerge, type ForkContext } from './fork/fork-session'
 import type { MergeCommitted } from './fork/merge'
 
-/** What a session knows about its store. */
-export interface SessionState {
-  readonly path: string
-  readonly tables: TableNames
-  /** True unless unlocked: the connection is read-only and writes are refused. */
-  readonly locked: boolean
-  /** True when the store cannot be written (unlock is refused). */
-  readonly fileReadOnly: boolean
-  readonly seqNo: number
-  /** Where the store was forked from, when it is a fork. */
-  readonly fork?: ForkSummary
-}
+/** What a session knows about its store: the window's `StoreInfo` without the ids the host adds. */
+export type SessionState = Omit<StoreInfo, 'storeId' | 'kind'>
 
 /** A page request, as the store's `pageEvents` takes it. */
 export interface PageQuery {

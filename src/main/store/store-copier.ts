@@ -13,6 +13,20 @@ export type StoredCell = string | bigint | number | Uint8Array | null
 /** One table's role in a store. */
 export type TableRole = keyof TableNames
 
+/** Rows per page a copier reads. */
+export const COPY_PAGE_ROWS = 2000
+
+/** The tables in the order a copy reads and writes them (events before the rows that reference them). */
+export const COPY_ROLES: readonly TableRole[] = ['event', 'action', 'effect', 'trigger']
+
+/** The keyset of each table: its primary key, in index order. */
+export const COPY_KEYS: Readonly<Record<TableRole, readonly string[]>> = {
+  event: ['seq_no'],
+  action: ['seq_no'],
+  effect: ['seq_no'],
+  trigger: ['trigger_kind', 'trigger_id', 'seq_no']
+}
+
 /**
  * A page of stored rows of one table, each row its cells in the library's
  * column order (`TABLE_COLUMNS` of the schema).

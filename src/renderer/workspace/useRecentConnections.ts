@@ -1,5 +1,6 @@
 /** The recent PostgreSQL connections main remembers (ids and `user@host/db` labels; main keeps the URLs). */
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect } from 'react'
+import { useRecentList } from './useRecentList'
 import type { RecentConnection } from '../../shared/ipc/types'
 import { call } from '../ipc/client'
 
@@ -10,15 +11,12 @@ export interface RecentConnections {
   forgetConnection(id?: string): Promise<void>
 }
 
+const loadConnections = (): Promise<readonly RecentConnection[]> => call('postgres:recent', {})
+const forgetConnectionById = (id?: string): Promise<readonly RecentConnection[]> => call('postgres:forget-recent', id === undefined ? {} : { id })
+
 /** The recent connections, loaded once and after every change. */
 export function useRecentConnections(): RecentConnections {
-  const [connections, setConnections] = useState<readonly RecentConnection[]>([])
-  const refreshConnections = useCallback(() => {
-    call('postgres:recent', {}).then(setConnections, () => undefined)
-  }, [])
-  const forgetConnection = useCallback(async (id?: string) => {
-    setConnections(await call('postgres:forget-recent', id === undefined ? {} : { id }))
-  }, [])
-  useEffect(refreshConnections, [refreshConnections])
-  return { connections, refreshConnections, forgetConnection }
+  const { items, refresh, forget } = useRecentList(loadConnections, forgetConnectionById)
+  useEffect(refresh, [refresh])
+  return { connections: items, refreshConnections: refresh, forgetConnection: forget }
 }

@@ -3,11 +3,12 @@
  * are still open (a reloaded window), open the launch files, keep the recent
  * files list, and follow stores that change or are lost.
  */
-import { useCallback, useEffect, useRef, useState, type Dispatch } from 'react'
+import { useEffect, useRef, useState, type Dispatch } from 'react'
 import type { ChosenLocation, RecentLocation, StartupInfo, StoreInfo } from '../../shared/ipc/types'
 import { call, subscribe } from '../ipc/client'
 import { notifyError } from '../ui/notify'
 import { forgetStore } from './view-state'
+import { useRecentList } from './useRecentList'
 import type { WorkspaceAction } from './workspace-state'
 
 /** The recent files list and what changes it. */
@@ -17,16 +18,13 @@ export interface RecentFiles {
   forgetRecent(path?: string): Promise<void>
 }
 
+const loadRecent = (): Promise<readonly RecentLocation[]> => call('app:recent', {})
+const forgetRecentPath = (path?: string): Promise<readonly RecentLocation[]> => call('app:forget-recent', path === undefined ? {} : { path })
+
 /** The recent files list, kept fresh. */
 export function useRecentFiles(): RecentFiles {
-  const [recent, setRecent] = useState<readonly RecentLocation[]>([])
-  const refreshRecent = useCallback(() => {
-    call('app:recent', {}).then(setRecent, () => undefined)
-  }, [])
-  const forgetRecent = useCallback(async (path?: string) => {
-    setRecent(await call('app:forget-recent', path === undefined ? {} : { path }))
-  }, [])
-  return { recent, refreshRecent, forgetRecent }
+  const { items, refresh, forget } = useRecentList(loadRecent, forgetRecentPath)
+  return { recent: items, refreshRecent: refresh, forgetRecent: forget }
 }
 
 /** Start-up, once per window (`openPath` opens a launch file). */

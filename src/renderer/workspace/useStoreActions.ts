@@ -64,31 +64,21 @@ export function useStoreActions(state: WorkspaceState, dispatch: Dispatch<Worksp
     [dispatch, idOrActive, state.tabs]
   )
 
-  const lock = useCallback(
-    async (storeId?: string) => {
+  /** Run a channel that answers with the store's new info, on `storeId` or the active store. */
+  const updateInfo = useCallback(
+    async (channel: 'store:lock' | 'store:reconnect', failure: string, storeId?: string) => {
       const id = idOrActive(storeId)
       if (!id) return
       try {
-        dispatch({ type: 'updated', info: await call('store:lock', { storeId: id }) })
+        dispatch({ type: 'updated', info: await call(channel, { storeId: id }) })
       } catch (e) {
-        notifyError('Could not lock the store', e)
+        notifyError(failure, e)
       }
     },
     [dispatch, idOrActive]
   )
-
-  const reconnect = useCallback(
-    async (storeId?: string) => {
-      const id = idOrActive(storeId)
-      if (!id) return
-      try {
-        dispatch({ type: 'updated', info: await call('store:reconnect', { storeId: id }) })
-      } catch (e) {
-        notifyError('Could not reconnect', e)
-      }
-    },
-    [dispatch, idOrActive]
-  )
+  const lock = useCallback((storeId?: string) => updateInfo('store:lock', 'Could not lock the store', storeId), [updateInfo])
+  const reconnect = useCallback((storeId?: string) => updateInfo('store:reconnect', 'Could not reconnect', storeId), [updateInfo])
 
   return useMemo(() => ({ createStore, closeStore, requestUnlock, lock, reconnect }), [createStore, closeStore, requestUnlock, lock, reconnect])
 }

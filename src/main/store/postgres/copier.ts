@@ -7,30 +7,23 @@
 import type pg from 'pg'
 import type { TableNames } from '../../../shared/domain'
 import type { RowCounts, StoredCell, StoredRowPage, StoredRowsSnapshot, TableRole } from '../store-copier'
+import { COPY_KEYS, COPY_PAGE_ROWS, COPY_ROLES } from '../store-copier'
 import { StoreError } from '../errors'
 import { createTableStatements, quoteIdent, TABLE_COLUMNS } from '../sql/schema'
 import { createPool, explainPgError, pgTarget, type PgTarget } from './connection'
 import { BEGIN_SNAPSHOT, inTransaction } from './snapshot'
 
-const PAGE_ROWS = 2000
 /** Rows per INSERT statement (well below PostgreSQL's 65 535 parameters). */
 const INSERT_ROWS = 1000
-const ROLES: readonly TableRole[] = ['event', 'action', 'effect', 'trigger']
-const KEYS: Readonly<Record<TableRole, readonly string[]>> = {
-  event: ['seq_no'],
-  action: ['seq_no'],
-  effect: ['seq_no'],
-  trigger: ['trigger_kind', 'trigger_id', 'seq_no']
-}
 const INTEGER_COLUMNS = new Set(['seq_no', 'timestamp'])
 
 function pageSql(tables: TableNames, role: TableRole, first: boolean): string {
   const cols = TABLE_COLUMNS[role].map(quoteIdent).join(', ')
-  const params = KEYS[role].map((_, i) => `$${i + 1}`).join(', ')
+  const params = COPY_KEYS[role].map((_, i) => `$${i + 1}`).join(', ')
   // COLLATE "C": the keyset compares text byte-wise, the same order the index scan gives.
-  const order = KEYS[role].map((k) => (INTEGER_COLUMNS.has(k) ? quoteIdent(k) : `${quoteIdent(k)} COLLATE "C"`)).join(', ')
-  const where = first ? '' : ` WHERE (${KEYS[role].map((k) => (INTEGER_COLUMNS.has(k) ? quoteIdent(k) : `${quoteIdent(k)} COLLATE "C"`)).join(', ')}) > (${params})`
-  return `SELECT ${cols} FROM ${quoteIdent(tables[role])}${where} ORDER BY ${order} LIMIT ${PAGE_ROWS}`
+  const order = COPY_KEYS[role].map((k) => (INTEGER_COLUMNS.has(k) ? quoteIdent(k) : `${quoteIdent(k)} COLLATE "C"`)).join(', ')
+  const where = first ? '' : ` WHERE (${COPY_KEYS[role].map((k) => (INTEGER_COLUMNS.has(k) ? quoteIdent(k) : `${quoteIdent(k)} COLLATE "C"`)).join(', ')}) > (${params})`
+  return `SELECT ${cols} FROM ${quoteIdent(tables[role])}${where} ORDER BY ${order} LIMIT ${COPY_PAGE_ROWS}`
 }
 
 function cellsOf(role: TableRole, row: unknown[]): StoredCell[] {
@@ -42,9 +35,9 @@ async function* tablePages(client: pg.PoolClient, tables: TableNames, role: Tabl
   let rows = (await client.query({ text: pageSql(tables, role, true), rowMode: 'array' })).rows as unknown[][]
   while (rows.length > 0) {
     yield { role, rows: rows.map((r) => cellsOf(role, r)) }
-    if (rows.length < PAGE_ROWS) return
+    if (rows.length < COPY_PAGE_ROWS) return
     const last = rows[rows.length - 1]
-    const key = KEYS[role].map((k) => last[columns.indexOf(k)])
+    const key = COPY_KEYS[role].map((k) => last[columns.indexOf(k)])
     rows = (await client.query({ text: pageSql(tables, role, false), values: key, rowMode: 'array' })).rows as unknown[][]
   }
 }
@@ -66,7 +59,7 @@ export async function pgSnapshotRows(pool: pg.Pool, tables: TableNames, target: 
     const seqNo = Number((await client.query(`SELECT coalesce(max(${quoteIdent('seq_no')}), 0) AS n FROM ${quoteIdent(tables.event)}`)).rows[0].n)
     async function* pages(): AsyncGenerator<StoredRowPage> {
       try {
-        for (const role of ROLES) yield* tablePages(client, tables, role)
+        for (const role of COPY_ROLES) yield* tablePages(client, tables, role)
       } catch (e) {
         await close(e instanceof Error ? e : undefined)
         throw explainPgError(e, target)
@@ -106,7 +99,7 @@ async function insertPage(client: pg.PoolClient, tables: TableNames, page: Store
 /** Inside an open transaction: refuse a store with rows, then insert every page. */
 export async function pgWriteRows(client: pg.PoolClient, tables: TableNames, shown: string, pages: AsyncIterable<StoredRowPage>, progress?: (rows: number) => void): Promise<number> {
   const filled: string[] = []
-  for (const role of ROLES) {
+  for (const role of COPY_ROLES) {
     if ((await client.query(`SELECT 1 FROM ${quoteIdent(tables[role])} LIMIT 1`)).rows.length > 0) filled.push(tables[role])
   }
   if (filled.length > 0) throw new StoreError('already-exists', `${shown} already holds rows (in ${filled.join(', ')}); a copy goes only into an empty store. Nothing was written.`)
@@ -121,7 +114,7 @@ export async function pgWriteRows(client: pg.PoolClient, tables: TableNames, sho
 
 /** Which of the four tables exist in the default schema. */
 async function presentOf(client: pg.PoolClient, tables: TableNames): Promise<string[]> {
-  const names = ROLES.map((r) => tables[r])
+  const names = COPY_ROLES.map((r) => tables[r])
   const { rows } = await client.query<{ name: string }>(
     'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ANY($1::text[])',
     [names]

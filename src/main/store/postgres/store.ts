@@ -9,22 +9,22 @@
  */
 import type pg from 'pg'
 import type { ActionEvent, Identity, NewEvent, RebaseOptions, RebaseResult, StoredEvent, TableNames } from '../../../shared/domain'
-import type { EdnKeyword } from '../../../shared/edn-value'
 import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts, SuggestableColumn } from '../../../shared/browse'
 import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
 import type { KnownIdentity } from '../../../shared/compose'
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
+import { ReplayingReads } from '../replaying-reads'
 import type { StoreCopier, StoredRowPage, StoredRowsSnapshot } from '../store-copier'
 import { pgSnapshotRows, pgWriteRows } from './copier'
 import { decideRebase, rebaseArgumentsError, type RebaseWriter } from '../../core/rebase'
 import { printEdn } from '../../core/edn'
-import { CellReader, identityToCells, toCell } from '../cells'
+import { CellReader, identityToCells } from '../cells'
 import { StoreError } from '../errors'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
 import { buildQueries, POSTGRES_DIALECT, type Queries } from '../sql/queries'
-import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
+import { afterCriteria, bothCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
 import { explainPgError, pgErrorCode, type PgTarget } from './connection'
 import type { PgQueries } from './pg-queries'
 import { batchRows, insertStatements } from './rows'
@@ -45,7 +45,7 @@ export function numbered(sql: string): string {
 const WRITE_CONFLICT_CODES = new Set(['23505', '40001', '40P01'])
 
 /** A coherence store in a PostgreSQL database. Made by `openPostgresStore` / `createPostgresStore`. */
-export class PostgresEventStore implements OpenedStore, StoreCopier {
+export class PostgresEventStore extends ReplayingReads implements OpenedStore, StoreCopier {
   private readonly queries: Queries
   private readonly decoder: RowDecoder
   private closed = false
@@ -56,6 +56,7 @@ export class PostgresEventStore implements OpenedStore, StoreCopier {
     readonly tables: TableNames,
     readonly readOnly: boolean
   ) {
+    super()
     this.queries = buildQueries(tables, POSTGRES_DIALECT)
     this.decoder = new RowDecoder(new CellReader(), tables)
   }
@@ -170,7 +171,7 @@ export class PostgresEventStore implements OpenedStore, StoreCopier {
     }
   }
 
-  private stream(offset: number, criteria?: ActionCriteria, range: ReadRange = {}): AsyncIterable<ActionEvent> {
+  protected stream(offset: number, criteria?: ActionCriteria, range: ReadRange = {}): AsyncIterable<ActionEvent> {
     if (this.closed) return rejecting(this.closedError())
     const plan = replayPlan(this.queries, offset, bothCriteria(criteria, afterCriteria(range.after)))
     const decoder = this.decoder
@@ -185,17 +186,6 @@ export class PostgresEventStore implements OpenedStore, StoreCopier {
     return explained(events, (e) => explainPgError(e, target))
   }
 
-  read(offset: number, range?: ReadRange): AsyncIterable<ActionEvent> {
-    return this.stream(offset, undefined, range)
-  }
-
-  filterAggregates(offset: number, aggregates: readonly Identity[], range?: ReadRange): AsyncIterable<ActionEvent> {
-    return this.stream(offset, aggregatesCriteria(aggregates.map(identityToCells)), range)
-  }
-
-  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[], range?: ReadRange): AsyncIterable<ActionEvent> {
-    return this.stream(offset, kindsCriteria(kinds.map(toCell)), range)
-  }
 
   queryConflicts(offset: number, aggregate: Identity): Promise<StoredEvent[]> {
     return this.snapshot(async (client) => {

@@ -7,33 +7,21 @@
 import type Database from 'better-sqlite3'
 import type { TableNames } from '../../../shared/domain'
 import type { RowCounts, StoredCell, StoredRowPage, StoredRowsSnapshot, TableRole } from '../store-copier'
+import { COPY_KEYS, COPY_PAGE_ROWS, COPY_ROLES } from '../store-copier'
 import { StoreError, explainSqliteError } from '../errors'
 import { quoteIdent, TABLE_COLUMNS } from './schema'
 
-/** Rows per page read. */
-const PAGE_ROWS = 2000
-
-const ROLES: readonly TableRole[] = ['event', 'action', 'effect', 'trigger']
-
-/** The keyset of each table: its primary key, in index order. */
-const KEYS: Readonly<Record<TableRole, readonly string[]>> = {
-  event: ['seq_no'],
-  action: ['seq_no'],
-  effect: ['seq_no'],
-  trigger: ['trigger_kind', 'trigger_id', 'seq_no']
-}
-
 function pageSql(tables: TableNames, role: TableRole, first: boolean): string {
   const cols = TABLE_COLUMNS[role].map(quoteIdent).join(', ')
-  const key = KEYS[role].map(quoteIdent).join(', ')
-  const params = KEYS[role].map(() => '?').join(', ')
+  const key = COPY_KEYS[role].map(quoteIdent).join(', ')
+  const params = COPY_KEYS[role].map(() => '?').join(', ')
   const where = first ? '' : ` WHERE (${key}) > (${params})`
-  return `SELECT ${cols} FROM ${quoteIdent(tables[role])}${where} ORDER BY ${key} LIMIT ${PAGE_ROWS}`
+  return `SELECT ${cols} FROM ${quoteIdent(tables[role])}${where} ORDER BY ${key} LIMIT ${COPY_PAGE_ROWS}`
 }
 
 function keyOf(role: TableRole, row: readonly StoredCell[]): StoredCell[] {
   const columns = TABLE_COLUMNS[role]
-  return KEYS[role].map((k) => row[columns.indexOf(k)])
+  return COPY_KEYS[role].map((k) => row[columns.indexOf(k)])
 }
 
 function* tablePages(db: Database.Database, tables: TableNames, role: TableRole): Generator<StoredRowPage> {
@@ -42,7 +30,7 @@ function* tablePages(db: Database.Database, tables: TableNames, role: TableRole)
   let rows = first.all() as StoredCell[][]
   while (rows.length > 0) {
     yield { role, rows }
-    if (rows.length < PAGE_ROWS) return
+    if (rows.length < COPY_PAGE_ROWS) return
     rows = next.all(...keyOf(role, rows[rows.length - 1])) as StoredCell[][]
   }
 }
@@ -68,7 +56,7 @@ export function snapshotRows(db: Database.Database, tables: TableNames, path: st
     const seqNo = (db.prepare(`SELECT coalesce(max(${quoteIdent('seq_no')}), 0) FROM ${quoteIdent(tables.event)}`).pluck().get() as number)
     async function* pages(): AsyncGenerator<StoredRowPage> {
       try {
-        for (const role of ROLES) {
+        for (const role of COPY_ROLES) {
           for (const page of tablePages(db, tables, role)) {
             yield page
             // Let other work run between pages (progress, signals).
@@ -100,14 +88,14 @@ export async function writeRows(
   pages: AsyncIterable<StoredRowPage>,
   progress?: (rows: number) => void
 ): Promise<number> {
-  const inserts = Object.fromEntries(ROLES.map((role) => {
+  const inserts = Object.fromEntries(COPY_ROLES.map((role) => {
     const cols = TABLE_COLUMNS[role]
     return [role, db.prepare(`INSERT INTO ${quoteIdent(tables[role])} (${cols.map(quoteIdent).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)]
   })) as Record<TableRole, Database.Statement>
   let written = 0
   try {
     db.exec('BEGIN IMMEDIATE')
-    const filled = ROLES.filter((role) => db.prepare(`SELECT 1 FROM ${quoteIdent(tables[role])} LIMIT 1`).get() !== undefined)
+    const filled = COPY_ROLES.filter((role) => db.prepare(`SELECT 1 FROM ${quoteIdent(tables[role])} LIMIT 1`).get() !== undefined)
     if (filled.length > 0) {
       throw new StoreError('already-exists', `${path} already holds rows (in ${filled.map((r) => tables[r]).join(', ')}); a copy goes only into an empty store. Nothing was written.`)
     }

@@ -4,20 +4,12 @@
  * a long read never blocks other calls and sees one consistent snapshot.
  */
 import type Database from 'better-sqlite3'
-import type {
-  ActionEvent,
-  Identity,
-  NewEvent,
-  RebaseOptions,
-  RebaseResult,
-  StoredEvent,
-  TableNames
-} from '../../../shared/domain'
-import type { EdnKeyword } from '../../../shared/edn-value'
+import type { ActionEvent, Identity, NewEvent, RebaseOptions, RebaseResult, StoredEvent, TableNames } from '../../../shared/domain'
 import type { AggregateSummary, CellIdentity, EventFilter, EventPage, EventPageQuery, EventRow, Problem, StoreCounts, SuggestableColumn } from '../../../shared/browse'
 import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
+import { ReplayingReads } from '../replaying-reads'
 import type { StoreCopier, StoredRowPage, StoredRowsSnapshot } from '../store-copier'
 import { backupTo, snapshotRows, writeRows } from './copier'
 import { decideRebase, rebaseArgumentsError, WriteConflictError, type RebaseWriter } from '../../core/rebase'
@@ -26,7 +18,7 @@ import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
 import { buildQueries, type Queries } from '../sql/queries'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
-import { afterCriteria, aggregatesCriteria, bothCriteria, kindsCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
+import { afterCriteria, bothCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
 import * as browse from './browse'
 import { checkStore } from './check'
 import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
@@ -56,7 +48,7 @@ interface Statements {
 }
 
 /** A coherence store in an SQLite file. Create it with `openSqliteStore` / `createSqliteStore`. */
-export class SqliteEventStore implements OpenedStore, StoreCopier {
+export class SqliteEventStore extends ReplayingReads implements OpenedStore, StoreCopier {
   private readonly queries: Queries
   private readonly statements: Statements
   private readonly decoder: RowDecoder
@@ -73,6 +65,7 @@ export class SqliteEventStore implements OpenedStore, StoreCopier {
     readonly readOnly: boolean,
     private readonly connectionOptions: ConnectionOptions
   ) {
+    super()
     this.queries = buildQueries(tables)
     const prepare = (sql: string): Stmt => db.prepare(sql)
     const writeStatement = (sql: string): Stmt => (readOnly ? (undefined as unknown as Stmt) : prepare(sql))
@@ -200,7 +193,7 @@ export class SqliteEventStore implements OpenedStore, StoreCopier {
     }
   }
 
-  private stream(offset: number, criteria?: ActionCriteria, range: ReadRange = {}): AsyncIterable<ActionEvent> {
+  protected stream(offset: number, criteria?: ActionCriteria, range: ReadRange = {}): AsyncIterable<ActionEvent> {
     const decoder = this.decoder
     const queries = this.queries
     return this.onSnapshot(function* (db) {
@@ -214,17 +207,6 @@ export class SqliteEventStore implements OpenedStore, StoreCopier {
     })
   }
 
-  read(offset: number, range?: ReadRange): AsyncIterable<ActionEvent> {
-    return this.stream(offset, undefined, range)
-  }
-
-  filterAggregates(offset: number, aggregates: readonly Identity[], range?: ReadRange): AsyncIterable<ActionEvent> {
-    return this.stream(offset, aggregatesCriteria(aggregates.map(identityToCells)), range)
-  }
-
-  filterAggregateKinds(offset: number, kinds: readonly EdnKeyword[], range?: ReadRange): AsyncIterable<ActionEvent> {
-    return this.stream(offset, kindsCriteria(kinds.map(toCell)), range)
-  }
 
   countRead(offset: number, scope?: ReadScope): Promise<ReadCount> {
     return this.guard(() => {
