@@ -78,6 +78,9 @@ export function createPool(target: PgTarget, readOnly: boolean): pg.Pool {
   })
   // An idle connection the server drops (restart, admin kill) must not crash the process; the next query reports it.
   pool.on('error', () => {})
+  // The same for a connection in use (a snapshot between cursor reads, a rebase): its query rejects with the reason; the
+  // client's own 'error' event (emitted besides) would otherwise be unhandled and end the worker.
+  pool.on('connect', (client) => client.on('error', () => {}))
   return pool
 }
 
