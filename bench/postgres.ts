@@ -44,9 +44,6 @@ export interface PostgresBench {
   readonly pageLarge: number
   readonly conflictSmall: number
   readonly conflictLarge: number
-  /** The keyset page with its bound also on the joined tables (a fix for the inspector's statement). */
-  readonly boundedSmall: number
-  readonly boundedLarge: number
   readonly generated: string[]
 }
 
@@ -148,41 +145,20 @@ async function benchRead(cluster: RunningCluster, db: string): Promise<[number, 
 }
 
 /**
- * One keyset page of 200 and one conflict check (dry rebase through the
- * adapter). The page is the raw statement pair the inspector's pageEvents runs
- * (pg-inspector's sql/event-rows.ts pageEventsFlow: the page plus one row
- * more, then the probe for rows before it) in a READ ONLY snapshot — the
- * inspector half of the adapter is not on this branch yet.
+ * One keyset page of 200 through the inspector's own method (`pageEvents`:
+ * the page plus one row more, then the probe for rows before it, in one
+ * read-only snapshot) and one conflict check (dry rebase), both through the
+ * adapter the factory opens by URL.
  */
-async function benchPaging(cluster: RunningCluster, db: string, events: number): Promise<[number, number, number]> {
-  const url = postgresUrl(cluster, db)
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  const from = '"events" ev LEFT JOIN "actions" a ON a."seq_no" = ev."seq_no" LEFT JOIN "effects" f ON f."seq_no" = ev."seq_no"'
-  const columns =
-    'ev."seq_no", ev."timestamp", ev."source", a."seq_no" AS "a_seq", a."reason" AS "a_reason", a."actor_kind", a."actor_id", ' +
-    'a."aggregate_kind", a."aggregate_id", a."patch", f."seq_no" AS "f_seq", f."reason" AS "f_reason", f."trigger_kind", f."trigger_id"'
-  // The same page with the keyset bound repeated on the joined tables, so the merge join starts there too.
-  const bounded = '"events" ev LEFT JOIN "actions" a ON a."seq_no" = ev."seq_no" AND a."seq_no" > $1 LEFT JOIN "effects" f ON f."seq_no" = ev."seq_no" AND f."seq_no" > $1'
-  const timePage = (join: string): Promise<number> => {
-    const rnd = random(3)
-    return median(21, async () => {
-      const after = Math.floor(rnd() * (events - 200))
-      await client.query('BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ')
-      const rows = await client.query(`SELECT ${columns} FROM ${join} WHERE ev."seq_no" > $1 ORDER BY ev."seq_no" ASC LIMIT $2`, [after, 201])
-      await client.query(`SELECT 1 AS one FROM ${from} WHERE ev."seq_no" < $1 LIMIT 1`, [Number(rows.rows[0].seq_no)])
-      await client.query('COMMIT')
-    })
-  }
-  const page = await timePage(from)
-  const pageBounded = await timePage(bounded)
-  await client.end()
-  const store = await openStore({ kind: 'postgres', url })
+async function benchPaging(cluster: RunningCluster, db: string, events: number): Promise<[number, number]> {
+  const store = await openStore({ kind: 'postgres', url: postgresUrl(cluster, db) })
+  const rnd = random(3)
+  const page = await median(21, () => store.pageEvents({ limit: 200, after: Math.floor(rnd() * (events - 200)) }))
   const max = await store.currentSeqNo()
   const probe = syntheticEvent(events - 5, aggregateCount(events))
   const conflict = await median(21, () => store.rebase(Math.max(1, max - 1000), [probe], { dry: true }))
   await store.close()
-  return [page, conflict, pageBounded]
+  return [page, conflict]
 }
 
 /** Run the PostgreSQL measurements on a cluster of its own; null (with the reason printed) without PostgreSQL. */
@@ -208,9 +184,9 @@ export async function benchPostgres(small: number, large: number): Promise<Postg
     const largeDb = await fill(large)
     const [appendOurs, appendRaw] = await benchAppend(cluster)
     const [readOurs, readRaw, readCount] = await benchRead(cluster, smallDb)
-    const [pageSmall, conflictSmall, boundedSmall] = await benchPaging(cluster, smallDb, small)
-    const [pageLarge, conflictLarge, boundedLarge] = await benchPaging(cluster, largeDb, large)
-    return { appendOurs, appendRaw, readOurs, readRaw, readCount, pageSmall, pageLarge, conflictSmall, conflictLarge, boundedSmall, boundedLarge, generated }
+    const [pageSmall, conflictSmall] = await benchPaging(cluster, smallDb, small)
+    const [pageLarge, conflictLarge] = await benchPaging(cluster, largeDb, large)
+    return { appendOurs, appendRaw, readOurs, readRaw, readCount, pageSmall, pageLarge, conflictSmall, conflictLarge, generated }
   } finally {
     cluster.stop()
   }

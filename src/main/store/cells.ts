@@ -48,7 +48,9 @@ function invalid(seqNo: number, table: string, column: string, text: string, exp
  */
 export class CellReader {
   private readonly cache = new Map<string, EdnValue>()
-  private readonly identities = new Map<string, Identity>()
+  /** Identities by kind cell, then id cell (no key string built per lookup). */
+  private readonly identities = new Map<string, Map<string, Identity>>()
+  private identityCount = 0
 
   /** Parse a cell; a cell that is not EDN raises a StoreError naming the cell. */
   value(text: string, seqNo: number, table: string, column: string): EdnValue {
@@ -85,15 +87,24 @@ export class CellReader {
 
   /** Parse an identity from its kind and id cells (`<prefix>_kind`, `<prefix>_id`). */
   identity(kindText: string, idText: string, seqNo: number, table: string, prefix: string): Identity {
-    const key = kindText + '\u0000' + idText
-    const hit = this.identities.get(key)
+    const ofKind = this.identities.get(kindText)
+    const hit = ofKind?.get(idText)
     if (hit !== undefined) return hit
     const kind = this.keyword(kindText, seqNo, table, `${prefix}_kind`)
     const id = this.value(idText, seqNo, table, `${prefix}_id`)
     if (id.t !== 'int' && id.t !== 'str' && id.t !== 'uuid') throw invalid(seqNo, table, `${prefix}_id`, idText, 'an integer, a string or a UUID')
     const identity: Identity = { kind, id: id as IdentityId }
-    if (this.identities.size >= CACHE_LIMIT) this.identities.clear()
-    this.identities.set(key, identity)
+    if (this.identityCount >= CACHE_LIMIT) {
+      this.identities.clear()
+      this.identityCount = 0
+    }
+    let ids = this.identities.get(kindText)
+    if (ids === undefined) {
+      ids = new Map()
+      this.identities.set(kindText, ids)
+    }
+    ids.set(idText, identity)
+    this.identityCount++
     return identity
   }
 }

@@ -31,6 +31,7 @@ import { batchRows, insertStatements } from './rows'
 import { firstConflictsSql } from './conflicts'
 import { BEGIN_SNAPSHOT, cursorBatches, inTransaction, queriesOn, snapshotStream } from './snapshot'
 import * as inspector from './inspector'
+import { flattenBatches } from '../async-items'
 
 /** Rows per cursor round trip of a streaming read. */
 const READ_BATCH = 2000
@@ -176,14 +177,15 @@ export class PostgresEventStore extends ReplayingReads implements OpenedStore, S
     const plan = replayPlan(this.queries, offset, bothCriteria(criteria, afterCriteria(range.after)))
     const decoder = this.decoder
     const target = this.target
-    const events = snapshotStream(this.pool, async function* (client) {
+    // Batches cross the generators; single events only at the end (one resolved promise each).
+    const batches = snapshotStream(this.pool, async function* (client) {
       const anyBefore = await client.query(numbered(plan.anyBefore.sql), plan.anyBefore.params)
       const parts = anyBefore.rows.length > 0 ? [plan.replayed, plan.current] : [plan.current]
       for (const part of parts) {
         yield* decoder.actionBatches(cursorBatches<ActionRow>(client, numbered(part.sql), part.params, READ_BATCH, true))
       }
     })
-    return explained(events, (e) => explainPgError(e, target))
+    return flattenBatches(explained(batches, (e) => explainPgError(e, target)))
   }
 
 

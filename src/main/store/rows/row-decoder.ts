@@ -86,17 +86,24 @@ export class RowDecoder {
     if (last !== null) yield last
   }
 
-  /** `actions` over batches of rows arriving asynchronously (a cursor); an action's rows may straddle batches. */
-  async *actionBatches(batches: AsyncIterable<readonly ActionRow[]>): AsyncGenerator<ActionEvent> {
+  /**
+   * `actions` over batches of rows arriving asynchronously (a cursor), as
+   * batches of actions (one per row batch that completes any; an action's
+   * rows may straddle batches, so each batch's last action waits for the next).
+   * Batches, not single actions, cross the async boundary: see `flattenBatches`.
+   */
+  async *actionBatches(batches: AsyncIterable<readonly ActionRow[]>): AsyncGenerator<ActionEvent[]> {
     const merge = this.merger()
     for await (const batch of batches) {
+      const done: ActionEvent[] = []
       for (const row of batch) {
-        const done = merge.push(row)
-        if (done !== null) yield done
+        const action = merge.push(row)
+        if (action !== null) done.push(action)
       }
+      if (done.length > 0) yield done
     }
     const last = merge.end()
-    if (last !== null) yield last
+    if (last !== null) yield [last]
   }
 
   /** Row-by-row merging: `push` returns the previous action once a row of the next one arrives; `end` the last. */

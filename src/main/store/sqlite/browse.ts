@@ -27,18 +27,23 @@ import {
   whereClause,
   type FilterSql,
   type RawEventRow,
-  type RawRowWithTrigger
+  type RawRowWithTrigger,
+  type SeqNoBound
 } from '../sql/event-rows'
 
-/** The filter as SQLite SQL on the aliases ev / a / f. */
-export function filterSql(queries: Queries, filter: EventFilter = {}): FilterSql {
-  return sharedFilterSql(queries.tables, SQLITE_TEXT, filter)
+/** The filter as SQLite SQL on the aliases ev / a / f (with `bound`, the joins carry the seq-no range too). */
+export function filterSql(queries: Queries, filter: EventFilter = {}, bound?: SeqNoBound): FilterSql {
+  return sharedFilterSql(queries.tables, SQLITE_TEXT, filter, bound)
 }
 
 
-/** A keyset page of rows, ascending by seq-no (see `pageEventsFlow`; SQLite's nested loops need no range on the joins). */
+/**
+ * A keyset page of rows, ascending by seq-no (see `pageEventsFlow`): the same
+ * statement as on PostgreSQL, range on the joins included — SQLite's plan stays
+ * a seq-no range search on events with one index probe per joined row.
+ */
 export function pageEvents(db: Database.Database, queries: Queries, query: EventPageQuery): EventPage {
-  return runFlow(pageEventsFlow(() => filterSql(queries, query.filter), query), (step) => db.prepare(step.sql).all(...step.params) as Rows)
+  return runFlow(pageEventsFlow((bound) => filterSql(queries, query.filter, bound), query), (step) => db.prepare(step.sql).all(...step.params) as Rows)
 }
 
 /** One raw row with its trigger rows, or null. */

@@ -14,6 +14,7 @@ import type { StoreCopier, StoredRowPage, StoredRowsSnapshot } from '../store-co
 import { backupTo, snapshotRows, writeRows } from './copier'
 import { decideRebase, rebaseArgumentsError, WriteConflictError, type RebaseWriter } from '../../core/rebase'
 import { CellReader, identityToCells, patchToCell, toCell } from '../cells'
+import { fromSync } from '../async-items'
 import { StoreError, explainSqliteError, isSqliteError } from '../errors'
 import { openConnection, type ConnectionOptions } from './connection'
 import { buildQueries, type Queries } from '../sql/queries'
@@ -171,9 +172,14 @@ export class SqliteEventStore extends ReplayingReads implements OpenedStore, Sto
    * Rows of `work` on a read-only connection of its own, inside one read
    * transaction (one snapshot). The connection of a finished read is kept for
    * the next one, so its page cache stays warm (a fresh connection re-reads
-   * every page it touches); reads that overlap each get their own.
+   * every page it touches); reads that overlap each get their own. Handed
+   * over through `fromSync`: one resolved promise per row, no async generator.
    */
-  private async *onSnapshot<T>(work: (db: Database.Database) => Iterable<T>): AsyncGenerator<T> {
+  private onSnapshot<T>(work: (db: Database.Database) => Iterable<T>): AsyncIterable<T> {
+    return fromSync(() => this.rowsOnSnapshot(work))
+  }
+
+  private *rowsOnSnapshot<T>(work: (db: Database.Database) => Iterable<T>): Generator<T> {
     if (this.closed) throw new StoreError('io', `${this.path} is closed.`)
     const db = this.idleReader ?? openConnection(this.path, true, this.connectionOptions)
     this.idleReader = null
