@@ -14,6 +14,7 @@ import { openStoreFile } from '../helpers/store-files'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { EVERY_PROBLEM, seededStore } from '../helpers/problem-store'
 import { sha256, tempDir } from '../helpers/stores'
+import { smallestGraphText } from '../helpers/visibility'
 
 let app: AppHarness
 let dir: ReturnType<typeof tempDir>
@@ -45,13 +46,8 @@ const nav = (label: string) => app.page.locator('nav[aria-label="Sections"] .man
 const zoomOf = (canvas: string) =>
   app.page.getByTestId(canvas).locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a)
 
-/** The smallest on-screen text size of the graph's nodes: computed font size × zoom, over every node title and subtitle. */
-const smallestText = (canvas: string) =>
-  app.page.getByTestId(canvas).evaluate((root) => {
-    const zoom = new DOMMatrix(getComputedStyle(root.querySelector('.react-flow__viewport') as Element).transform).a
-    const texts = [...root.querySelectorAll('[data-testid^="graph-node-"] > div')].filter((el) => !el.classList.contains('react-flow__handle'))
-    return Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom))
-  })
+/** The smallest on-screen text size of the graph's nodes (computed font size × zoom). */
+const smallestText = (canvas: string) => smallestGraphText(app.page, canvas)
 
 async function showSection(label: string, testId: string): Promise<void> {
   await nav(label).first().click()

@@ -16,6 +16,7 @@ import { createStore } from '../../src/main/store/open-store'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { adminQuery, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../helpers/postgres'
 import { bookEdn } from '../helpers/stores'
+import { seen } from '../helpers/visibility'
 
 let app: AppHarness
 let cluster: RunningCluster | null = null
@@ -28,16 +29,6 @@ function closedPort(): Promise<number> {
       const { port } = server.address() as { port: number }
       server.close(() => resolve(port))
     })
-  })
-}
-
-/** True when `locator` is inside the viewport and the topmost element at its centre (nothing covers it). */
-async function seen(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => {
-    const r = el.getBoundingClientRect()
-    if (r.width === 0 || r.height === 0 || r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return false
-    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
-    return top !== null && (top === el || el.contains(top))
   })
 }
 

@@ -69,3 +69,22 @@ export async function renderedContrast(element: Locator): Promise<{ ratio: numbe
   if (bg.length === 4 && bg[3] < 1) throw new Error(`the background ${background} is not opaque`)
   return { ratio: contrastRatio(parseRgb(color), bg), color, background }
 }
+
+/** True when `locator` is inside the viewport and the topmost element at its centre (nothing covers it). */
+export async function seen(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    if (r.width === 0 || r.height === 0 || r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return false
+    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+    return top !== null && (top === el || el.contains(top))
+  })
+}
+
+/** The smallest on-screen text size of a React Flow graph's nodes in the canvas `testId`: computed font size × zoom, over every node title and subtitle. */
+export async function smallestGraphText(page: Page, testId: string): Promise<number> {
+  return page.getByTestId(testId).evaluate((root) => {
+    const zoom = new DOMMatrix(getComputedStyle(root.querySelector('.react-flow__viewport') as Element).transform).a
+    const texts = [...root.querySelectorAll('[data-testid^="graph-node-"] > div')].filter((el) => !el.classList.contains('react-flow__handle'))
+    return Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom))
+  })
+}
