@@ -44,6 +44,9 @@ async function uncoveredInViewport(testId: string): Promise<boolean> {
 it('copies the open store to a new file from the header, with the result in one readable sentence', async () => {
   const target = join(dir.path, 'copy.db')
   app.dialogs.willCopyTo(target)
+  expect(await uncoveredInViewport('copy-button')).toBe(true)
+  expect(await uncoveredInViewport('fork-button')).toBe(true)
+  await app.screenshot('copy-header-light')
   await page.getByTestId('copy-button').click()
   await page.getByTestId('copy-to-file').waitFor()
   expect(await uncoveredInViewport('copy-to-file')).toBe(true)
