@@ -74,6 +74,11 @@ export type ForkCreateOutcome =
   | { readonly result: 'ok'; readonly info: StoreInfo }
   | { readonly result: 'cancelled' }
 
+/** `store:copy`: what was copied where (`target` names the file or `user@host/db`, never a password), or the dialog was cancelled. */
+export type StoreCopyOutcome =
+  | { readonly result: 'ok'; readonly rows: number; readonly seqNo: number; readonly target: string }
+  | { readonly result: 'cancelled' }
+
 /** `fork:merge`: the batch and the origin's tab it goes to (`stage`), or the fork's record after a merge (`record`). */
 export type MergeOutcome =
   | { readonly result: 'staged'; readonly origin: StoreInfo; readonly batch: MergeBatch }

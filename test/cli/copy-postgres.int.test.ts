@@ -11,22 +11,9 @@ import { describePostgres } from '../helpers/postgres-suite'
 import { adminQuery, createDatabase, postgresUrl } from '../helpers/postgres'
 import { appendEvents, makeWalkthroughStore, tempDir } from '../helpers/stores'
 import { cli } from './run-cli'
+import { cellDump } from '../helpers/cell-dump'
 
 const T = '#inst "2026-11-28T14:00:00.000-00:00"'
-
-/** Every row of every table with each cell's storage class and bytes, in key order. */
-function cellDump(path: string): string[] {
-  const db = new Database(path, { readonly: true })
-  try {
-    return ['events', 'actions', 'effects', 'triggers'].flatMap((table) => {
-      const cols = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).sort()
-      const select = cols.map((c) => `typeof("${c}") || ':' || hex("${c}")`).join(` || '|' || `)
-      return (db.prepare(`SELECT ${select} FROM "${table}" ORDER BY ${cols.map((c) => `"${c}"`).join(', ')}`).pluck().all() as string[]).map((row) => `${table} ${row}`)
-    })
-  } finally {
-    db.close()
-  }
-}
 
 let dir: ReturnType<typeof tempDir>
 beforeEach(() => {

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
+import { cellDump } from '../helpers/cell-dump'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { generateStore } from '../../bench/generate'
 import { makeBookStore, makeWalkthroughStore, tempDir } from '../helpers/stores'
@@ -20,21 +21,6 @@ beforeEach(() => {
   dir = tempDir('copy')
 })
 afterEach(() => dir.remove())
-
-/** Every row of every table with each cell's SQLite storage class and bytes (hex), in key order. */
-function cellDump(path: string, tables = ['events', 'actions', 'effects', 'triggers']): string[] {
-  const db = new Database(path, { readonly: true })
-  try {
-    return tables.flatMap((table) => {
-      const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).sort()
-      const select = cols.map((c) => `typeof("${c}") || ':' || hex("${c}")`).join(` || '|' || `)
-      return (db.prepare(`SELECT ${select} FROM "${table}" ORDER BY ${cols.map((c) => `"${c}"`).join(', ')}`).pluck().all() as string[])
-        .map((row) => `${table} ${row}`)
-    })
-  } finally {
-    db.close()
-  }
-}
 
 function expectNoStackTrace(stderr: string): void {
   expect(stderr).not.toMatch(/\n\s+at |Error:|node:internal/)

@@ -44,6 +44,21 @@ export class ScriptedDialogs implements Dialogs {
     return this
   }
 
+  private readonly copyAnswers: (string | null)[] = []
+  /** The default names the copy dialog suggested, in order. */
+  readonly copySuggestions: string[] = []
+
+  /** The next "Copy to a new file…" dialog picks `path` (null: cancel). */
+  willCopyTo(path: string | null): this {
+    this.copyAnswers.push(path)
+    return this
+  }
+
+  async chooseCopyPath(defaultName: string): Promise<string | null> {
+    this.copySuggestions.push(defaultName)
+    return this.copyAnswers.shift() ?? null
+  }
+
   /** The next "Import batch…" dialog picks `path` (null: cancel). */
   willImport(path: string | null): this {
     this.batchAnswers.push(path)

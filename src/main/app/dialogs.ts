@@ -41,6 +41,12 @@ export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
       const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
       return result.canceled || !result.filePath ? null : result.filePath
     },
+    async chooseCopyPath(defaultName) {
+      const parent = win()
+      const options = { title: 'Copy to a new file', buttonLabel: 'Copy', defaultPath: defaultName, filters: STORE_FILTERS }
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
     async chooseBatchFile() {
       const parent = win()
       const filters = [{ name: 'Batches of events', extensions: ['edn', 'json'] }, { name: 'All files', extensions: ['*'] }]

@@ -11,6 +11,7 @@ import type { IpcError } from '../../shared/ipc/errors'
 import type { RebaseSummary } from '../../shared/ipc/types'
 import type { ForkRecord, ForkSummary, ImportOutcome, MergeBatch } from '../../shared/fork'
 import type { MergeCommitted } from '../services/fork/merge'
+import type { CopyOutcome } from '../services/fork/copy-store'
 
 /** What the worker knows about its store. */
 export type HostStoreState = SessionState
@@ -38,6 +39,8 @@ export interface HostMethods {
   close: { args: Record<string, never>; result: null }
   /** Fork the store into a new file; the sidecar records the fork point. */
   fork: { args: { readonly target: string }; result: ForkRecord }
+  /** Copy the store, all or nothing, into a new file or an empty database (`target` is a location, see shared/store-location). */
+  copy: { args: { readonly target: string }; result: CopyOutcome }
   /** A fork's events after its last merge. */
   collectMerge: { args: Record<string, never>; result: { record: ForkRecord; batch: MergeBatch } }
   /** Record what the origin committed of a merge. */

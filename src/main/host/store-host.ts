@@ -17,6 +17,7 @@ import type { HostPageQuery, HostRebaseRequest, HostStoreState, WorkerConfig } f
 import { StoreWorkerClient, type WorkerLaunch } from './store-worker-client'
 import type { ForkRecord, ForkSummary, ImportOutcome, MergeBatch } from '../../shared/fork'
 import type { MergeCommitted } from '../services/fork/merge'
+import type { CopyOutcome } from '../services/fork/copy-store'
 
 /** How often each store polls `data_version` by default. */
 export const DEFAULT_POLL_INTERVAL_MS = 500
@@ -188,6 +189,12 @@ export class StoreHost {
   fork(storeId: string, target: string): Promise<ForkRecord> {
     const { client, state } = this.get(storeId)
     return this.tracked('fork', storeId, `Forking ${basename(state.path)} into ${basename(target)}`, () => client.request('fork', { target }))
+  }
+
+  /** Copy the store into `target` (a new file or an empty database; a tracked operation with progress); nothing is opened. */
+  copy(storeId: string, target: string): Promise<CopyOutcome> {
+    const { client, state } = this.get(storeId)
+    return this.tracked('copy', storeId, `Copying ${displayName(state.path)} to ${displayName(target)}`, (progress) => client.request('copy', { target }, progress))
   }
 
   /** A fork's events after its last merge, with its record (which names the origin). */

@@ -30,6 +30,7 @@ export function sessionHandlers(session: StoreSession): HostHandlers {
     close: () => session.close(),
     query: (request, progress) => session.query(request, progress),
     fork: ({ target }) => session.fork(target),
+    copy: ({ target }, progress) => session.copy(target, progress),
     collectMerge: () => session.collectMerge(),
     recordMerge: (committed) => session.recordMerge(committed),
     importBatch: ({ file }) => session.importBatch(file)

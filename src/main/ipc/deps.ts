@@ -19,6 +19,8 @@ export interface Dialogs {
   chooseExportPath(defaultName: string, format: ExportFormat): Promise<string | null>
   /** Fork to a file: pick the new store file the fork goes to, suggesting `defaultName`. */
   chooseForkPath(defaultName: string): Promise<string | null>
+  /** Copy to a new file: pick the new store file the copy goes to, suggesting `defaultName`. */
+  chooseCopyPath(defaultName: string): Promise<string | null>
   /** Import batch: pick an EDN or JSON file of events. */
   chooseBatchFile(): Promise<string | null>
   /**

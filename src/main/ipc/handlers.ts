@@ -6,6 +6,7 @@ import { appHandlers } from './app-handlers'
 import { auditHandlers } from './audit-handlers'
 import { browseHandlers } from './browse-handlers'
 import { composeHandlers } from './compose-handlers'
+import { copyHandlers } from './copy-handlers'
 import { dialogHandlers } from './dialog-handlers'
 import { postgresHandlers } from './postgres-handlers'
 import { replayHandlers } from './replay-handlers'
@@ -23,6 +24,7 @@ export const handlers: Handlers<Channel> = {
   ...auditHandlers,
   ...browseHandlers,
   ...composeHandlers,
+  ...copyHandlers,
   ...dialogHandlers,
   ...postgresHandlers,
   ...replayHandlers,

@@ -24,6 +24,7 @@ import type { EventFilter } from '../../shared/browse'
 import type { ForkRecord, ForkSummary, ImportOutcome, MergeBatch } from '../../shared/fork'
 import { collectForMerge, forkSummaryOf, forkTo, readBatchFile, recordCommittedMerge, type ForkContext } from './fork/fork-session'
 import type { MergeCommitted } from './fork/merge'
+import { copyStore, type CopyOutcome } from './fork/copy-store'
 
 /** What a session knows about its store: the window's `StoreInfo` without the ids the host adds. */
 export type SessionState = Omit<StoreInfo, 'storeId' | 'kind'>
@@ -92,6 +93,11 @@ export class StoreSession {
   /** Fork the store into the new file `target` (see services/fork). */
   fork(target: string): Promise<ForkRecord> {
     return forkTo(this.forkContext(), target)
+  }
+
+  /** Copy the store into `target` (a new file or an empty database), all or nothing (see services/fork/copy-store). */
+  copy(target: string, progress?: (done: number, total: number) => void): Promise<CopyOutcome> {
+    return copyStore(parseStoreLocation(this.path), parseStoreLocation(target), { ...this.options(), tables: this.current().tables, progress })
   }
 
   /** This fork's events after its last merge, and its record. */

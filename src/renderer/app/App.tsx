@@ -4,6 +4,7 @@ import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { createSpotlight } from '@mantine/spotlight'
 import { ExportRequestModal } from './ExportRequestModal'
+import { CopyStoreModal } from '../features/fork/CopyStoreModal'
 import { ChooseTablesModal } from '../features/open-store/ChooseTablesModal'
 import { DropOverlay } from '../features/open-store/DropOverlay'
 import { NewStoreModal } from '../features/open-store/NewStoreModal'
@@ -27,6 +28,7 @@ export function App(): ReactNode {
         <NewStoreModal />
         <ConnectPostgresModal />
         <ExportRequestModal />
+        <CopyStoreModal />
         <DropOverlay />
       </WorkspaceProvider>
     </MantineProvider>

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react'
 import type { MantineColorScheme } from '@mantine/core'
 import { requestExport } from './ExportRequestModal'
+import { requestCopy } from '../features/fork/CopyStoreModal'
 import { SECTIONS } from './sections'
 import { SHORTCUTS } from '../ui/shortcuts'
 import {
@@ -58,6 +59,7 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
     const name = storeName(active.info)
     commands.push({ id: 'export', group: 'File', label: 'Export…', description: `Export every event of ${name} as EDN or JSON`, keywords: ['save', 'edn', 'json', 'download'], icon: <IconDownload />, run: () => requestExport(active.info.storeId) })
     commands.push({ id: 'fork', group: 'File', label: 'Fork to a file…', description: `Copy ${name} into a new file to work on, then merge it back`, keywords: ['branch', 'copy', 'snapshot'], icon: <IconFork />, run: () => void forkToFile(workspace, active) })
+    commands.push({ id: 'copy', group: 'File', label: 'Copy to…', description: `Copy ${name} into a new file or an empty PostgreSQL database`, keywords: ['postgres', 'sqlite', 'migrate', 'duplicate'], icon: <IconDatabase />, run: () => requestCopy(active.info.storeId) })
     if (active.info.fork) {
       commands.push({ id: 'merge', group: 'File', label: 'Merge into origin…', description: `Stage the new events of ${name} in ${fileName(active.info.fork.origin)} and preflight them`, keywords: ['fork', 'rebase'], icon: <IconMerge />, run: () => void mergeIntoOrigin(workspace, active) })
     }

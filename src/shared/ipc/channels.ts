@@ -64,7 +64,8 @@ export const CHANNEL_NAMES = [
   'fork:create',
   'fork:info',
   'fork:merge',
-  'import'
+  'import',
+  'store:copy'
 ] as const
 
 /**

@@ -17,7 +17,7 @@ import { postgresTargetSchema, recentConnectionIdSchema } from './postgres-schem
 import type { AuditGraph, BlastRadius, BlastReadSizes, Timeline, TriggerIndexPage } from '../audit'
 import type { AggregateDiffView, AggregateHistory, AggregateKindCount, AggregateListPage, AggregateStateView } from '../aggregates'
 import type { ComposeValidation, KnownIdentity, RebaseOutcome } from '../compose'
-import type { ForkCreateOutcome, ForkSummary, ImportBatchOutcome, MergeOutcome } from '../fork'
+import type { ForkCreateOutcome, ForkSummary, ImportBatchOutcome, MergeOutcome, StoreCopyOutcome } from '../fork'
 import { cellIdentitySchema, eventFilterSchema, filePathSchema, graphFocusSchema, locationTokenSchema, storeIdSchema, tableNamesSchema, triggerCursorSchema } from './schemas'
 import { composeInputSchema, identityRoleSchema, MAX_STAGED_EVENTS, MAX_EVENT_EDN_LENGTH } from './compose-schemas'
 
@@ -43,6 +43,17 @@ const keyChoiceSchema = z.discriminatedUnion('take', [
   z.strictObject({ key: z.string().min(1).max(100_000), take: z.enum(['ours', 'theirs']) }),
   z.strictObject({ key: z.string().min(1).max(100_000), take: z.literal('edit'), edn: z.string().max(16 * 1024 * 1024) })
 ])
+
+/**
+ * `store:copy`: to a new SQLite file main asks for in its save dialog, or to
+ * an empty PostgreSQL database the user typed (the Connect dialog's target).
+ */
+const copyRequest = storeRef.extend({
+  to: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('file') }),
+    z.strictObject({ kind: z.literal('postgres'), target: postgresTargetSchema })
+  ])
+})
 
 const seqNoList = z.array(z.number().int().min(1)).max(100_000)
 
@@ -250,7 +261,8 @@ export const contract = {
   'fork:create': { request: storeRef, response: returns<ForkCreateOutcome>() },
   'fork:info': { request: storeRef, response: returns<ForkSummary | null>() },
   'fork:merge': { request: mergeRequest, response: returns<MergeOutcome>() },
-  'import': { request: storeRef, response: returns<ImportBatchOutcome>() }
+  'import': { request: storeRef, response: returns<ImportBatchOutcome>() },
+  'store:copy': { request: copyRequest, response: returns<StoreCopyOutcome>() }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 
 export type { Channel, PushEventName } from './channels'

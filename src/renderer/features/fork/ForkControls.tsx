@@ -6,7 +6,8 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { ForkSummary } from '../../../shared/fork'
 import { call } from '../../ipc/client'
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core'
-import { IconFork, IconMerge } from '../../ui/icons'
+import { IconDatabase, IconFork, IconMerge } from '../../ui/icons'
+import { requestCopy } from './CopyStoreModal'
 import { fileName } from '../../ui/format'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import type { StoreTab } from '../../workspace/workspace-state'
@@ -55,6 +56,11 @@ export function ForkButtons({ tab }: { tab: StoreTab }): ReactNode {
           </Button>
         </Tooltip>
       )}
+      <Tooltip label="Copy this store into a new file or an empty PostgreSQL database" withArrow>
+        <Button size="xs" variant="default" leftSection={<IconDatabase size={14} />} onClick={() => requestCopy(tab.info.storeId)} data-testid="copy-button">
+          Copy to…
+        </Button>
+      </Tooltip>
       <Tooltip label="Copy this store into a new file you can change freely, then merge it back" withArrow>
         <Button size="xs" variant="default" leftSection={<IconFork size={14} />} onClick={() => void forkToFile(workspace, tab)} data-testid="fork-button">
           Fork to a file…
