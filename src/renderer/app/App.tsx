@@ -1,4 +1,4 @@
-/** Providers (theme, notifications, command palette, workspace) around the shell and its dialogs. */
+/** Providers (theme, notifications, time zone, command palette, workspace) around the shell and its dialogs. */
 import type { ReactNode } from 'react'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
@@ -12,6 +12,7 @@ import { CommandPalette } from './CommandPalette'
 import { Shell } from './Shell'
 import { colorSchemeManager, theme } from './theme'
 import { WorkspaceProvider } from '../workspace/WorkspaceProvider'
+import { TimeZoneProvider } from '../ui/time-zone'
 
 const [paletteStore, palette] = createSpotlight()
 
@@ -20,15 +21,17 @@ export function App(): ReactNode {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
       <Notifications position="bottom-right" limit={4} />
-      <WorkspaceProvider openPalette={palette.open}>
-        <CommandPalette store={paletteStore} />
-        <Shell />
-        <ChooseTablesModal />
-        <NewStoreModal />
-        <ConnectPostgresModal />
-        <ExportRequestModal />
-        <DropOverlay />
-      </WorkspaceProvider>
+      <TimeZoneProvider>
+        <WorkspaceProvider openPalette={palette.open}>
+          <CommandPalette store={paletteStore} />
+          <Shell />
+          <ChooseTablesModal />
+          <NewStoreModal />
+          <ConnectPostgresModal />
+          <ExportRequestModal />
+          <DropOverlay />
+        </WorkspaceProvider>
+      </TimeZoneProvider>
     </MantineProvider>
   )
 }
