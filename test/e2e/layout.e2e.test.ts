@@ -193,6 +193,8 @@ describe('the Events layout at 1440×900', () => {
     const same = await page.evaluate(([l, u]) => new Date(l.replace(' ', 'T')).getTime() === Date.parse(u.replace(' ', 'T')), [local, utc])
     expect(same, `${local} (local) is ${utc}`).toBe(true)
     expect(await timeOfRow1.getAttribute('title')).toBe(`Local ${local}`)
+    // The longer UTC text is not cut off in the default column width.
+    expect(await timeOfRow1.evaluate((cell) => cell.scrollWidth <= cell.clientWidth)).toBe(true)
     const box = await control.boundingBox()
     expect(box!.y + box!.height).toBeLessThanOrEqual(900)
     await app.screenshot('layout-time-zone-utc-light')
