@@ -177,6 +177,37 @@ describe('the Events layout at 1440×900', () => {
     await expect.poll(async () => (await nav.boundingBox())!.width).toBe(wide!.width)
   })
 
+  it('shows every time in UTC once chosen in the header, the local time on hover, and remembers it', async () => {
+    await section('Events', 'event-table')
+    const timeOfRow1 = page.locator('[data-testid="event-table"] [data-seq-no="1"] [role="gridcell"]').nth(1)
+    await timeOfRow1.waitFor()
+    const local = (await timeOfRow1.textContent()) ?? ''
+    expect(local).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+    expect(await headers()).toContain('Time (local)')
+    const control = page.getByTestId('time-zone')
+    await control.getByText('UTC', { exact: true }).click()
+    await expect.poll(headers).toContain('Time (UTC)')
+    const utc = (await timeOfRow1.textContent()) ?? ''
+    expect(utc).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/)
+    // The same instant: the local text read in the page's own zone equals the UTC text.
+    const same = await page.evaluate(([l, u]) => new Date(l.replace(' ', 'T')).getTime() === Date.parse(u.replace(' ', 'T')), [local, utc])
+    expect(same, `${local} (local) is ${utc}`).toBe(true)
+    expect(await timeOfRow1.getAttribute('title')).toBe(`Local ${local}`)
+    // The longer UTC text is not cut off in the default column width.
+    expect(await timeOfRow1.evaluate((cell) => cell.scrollWidth <= cell.clientWidth)).toBe(true)
+    const box = await control.boundingBox()
+    expect(box!.y + box!.height).toBeLessThanOrEqual(900)
+    await app.screenshot('layout-time-zone-utc-light')
+    await page.reload()
+    await page.getByTestId('overview').or(page.getByTestId('events')).first().waitFor()
+    await section('Events', 'event-table')
+    await timeOfRow1.waitFor()
+    expect(await timeOfRow1.textContent()).toBe(utc)
+    expect(await headers()).toContain('Time (UTC)')
+    await control.getByText('Local', { exact: true }).click()
+    await expect.poll(() => timeOfRow1.textContent()).toBe(local)
+  })
+
   it('has readable type badges (contrast ≥ 4.5:1) in light and dark', async () => {
     await section('Events', 'event-table')
     await page.locator('[data-seq-no="7"]').waitFor()

@@ -1,4 +1,4 @@
-/** Providers (theme, notifications, command palette, workspace) around the shell and its dialogs. */
+/** Providers (theme, notifications, time zone, command palette, workspace) around the shell and its dialogs. */
 import type { ReactNode } from 'react'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
@@ -13,6 +13,7 @@ import { CommandPalette } from './CommandPalette'
 import { Shell } from './Shell'
 import { colorSchemeManager, theme } from './theme'
 import { WorkspaceProvider } from '../workspace/WorkspaceProvider'
+import { TimeZoneProvider } from '../ui/time-zone'
 
 const [paletteStore, palette] = createSpotlight()
 
@@ -21,16 +22,18 @@ export function App(): ReactNode {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
       <Notifications position="bottom-right" limit={4} />
-      <WorkspaceProvider openPalette={palette.open}>
-        <CommandPalette store={paletteStore} />
-        <Shell />
-        <ChooseTablesModal />
-        <NewStoreModal />
-        <ConnectPostgresModal />
-        <ExportRequestModal />
-        <CopyStoreModal />
-        <DropOverlay />
-      </WorkspaceProvider>
+      <TimeZoneProvider>
+        <WorkspaceProvider openPalette={palette.open}>
+          <CommandPalette store={paletteStore} />
+          <Shell />
+          <ChooseTablesModal />
+          <NewStoreModal />
+          <ConnectPostgresModal />
+          <ExportRequestModal />
+          <CopyStoreModal />
+          <DropOverlay />
+        </WorkspaceProvider>
+      </TimeZoneProvider>
     </MantineProvider>
   )
 }

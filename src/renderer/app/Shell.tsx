@@ -15,6 +15,7 @@ import { StoreBar } from './StoreBar'
 import { CONNECTION_LOST_BAR_HEIGHT, ConnectionLostBar } from './ConnectionLostBar'
 import { StoreTabs } from './StoreTabs'
 import { ThemeMenu } from './ThemeMenu'
+import { TimeZoneControl } from './TimeZoneControl'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
 import { useForkMenuCommands } from '../features/fork/useForkMenuCommands'
 import classes from './Shell.module.css'
@@ -61,6 +62,7 @@ export function Shell(): ReactNode {
           <div style={{ flex: 1 }} />
           <ProgressIndicator />
           <PaletteButton />
+          <TimeZoneControl />
           <ThemeMenu />
         </Group>
         {active && <StoreBar tab={active} />}

@@ -40,6 +40,24 @@ export function utcTitle(seconds: number): string {
   return `UTC ${formatTimestamp(seconds)}`
 }
 
+/** Where times are shown: the viewer's time zone or UTC (the other one is on hover). */
+export type TimeZone = 'local' | 'utc'
+
+/** `2026-01-05 10:07:00` (local) or `2026-01-05 09:07:00Z` (UTC). */
+export function formatTimeIn(zone: TimeZone, seconds: number): string {
+  return zone === 'utc' ? formatTimestamp(seconds) : formatLocalTimestamp(seconds)
+}
+
+/** The hover text: the time in the other zone, `UTC 2026-01-05 09:07:00Z` or `Local 2026-01-05 10:07:00`. */
+export function otherZoneTitle(zone: TimeZone, seconds: number): string {
+  return zone === 'utc' ? `Local ${formatLocalTimestamp(seconds)}` : utcTitle(seconds)
+}
+
+/** `local` or `UTC`, as in a column header `Time (UTC)`. */
+export function timeZoneName(zone: TimeZone): string {
+  return zone === 'utc' ? 'UTC' : 'local'
+}
+
 /**
  * A count for a badge: `12,345` up to 99,999, then `123.5 K`, `1.2 M`, `3.4 B`
  * (never clipped; the exact number belongs in the badge's title).

@@ -9,7 +9,7 @@ import type { AggregateChange, AggregateDiffView } from '../../../shared/aggrega
 import type { CellIdentity, EventRow } from '../../../shared/browse'
 import { useRequest } from '../../ui/useRequest'
 import { call } from '../../ipc/client'
-import { formatLocalTimestamp } from '../../ui/format'
+import { useTimeZone } from '../../ui/time-zone'
 import { defaultPoints, type DiffPoints } from './view-state'
 import classes from './Aggregates.module.css'
 
@@ -35,6 +35,7 @@ function Value({ text }: { text: string | null }): ReactNode {
 
 /** The two pickers and the list of changes. */
 export function DiffPanel({ storeId, revision, aggregate, rows, points, onPoints }: DiffPanelProps): ReactNode {
+  const time = useTimeZone()
   const fallback = defaultPoints(rows)
   const from = points.from ?? fallback.from
   const to = points.to ?? fallback.to
@@ -43,7 +44,7 @@ export function DiffPanel({ storeId, revision, aggregate, rows, points, onPoints
   )
   const options = [
     { value: '0', label: 'before the first action (empty)' },
-    ...rows.map((r) => ({ value: String(r.seqNo), label: `${r.seqNo} · ${r.reason ?? ''} · ${formatLocalTimestamp(r.timestamp).slice(0, 10)}` }))
+    ...rows.map((r) => ({ value: String(r.seqNo), label: `${r.seqNo} · ${r.reason ?? ''} · ${time.format(r.timestamp).slice(0, 10)}` }))
   ]
   const view = diff.data
   const current = view !== null && view.from === from && view.to === to

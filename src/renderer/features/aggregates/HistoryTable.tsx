@@ -6,7 +6,7 @@ import type { ReactNode } from 'react'
 import { ActionIcon, Code, Tooltip } from '@mantine/core'
 import type { EventRow } from '../../../shared/browse'
 import { IconHistory } from '../../ui/icons'
-import { formatLocalTimestamp, utcTitle } from '../../ui/format'
+import { useTimeZone } from '../../ui/time-zone'
 import { VirtualRows } from './VirtualRows'
 import classes from './Aggregates.module.css'
 
@@ -29,11 +29,12 @@ const actor = (row: EventRow): string => (row.actorKind !== null ? `[${row.actor
 
 /** The table (virtualized: long histories stay fast). */
 export function HistoryTable({ rows, asOf, current, highlighted, onOpenEvent, onShowStateAsOf }: HistoryTableProps): ReactNode {
+  const time = useTimeZone()
   return (
     <div data-testid="aggregate-history">
       <div className={classes.historyHead} role="presentation">
         <span style={{ textAlign: 'right' }}>Seq-no</span>
-        <span>Time (local)</span>
+        <span>{time.header}</span>
         <span>Reason</span>
         <span>Actor</span>
         <span>Patch</span>
@@ -59,7 +60,9 @@ export function HistoryTable({ rows, asOf, current, highlighted, onOpenEvent, on
               <span className={`${classes.cell} ${classes.mono}`} style={{ textAlign: 'right' }}>
                 {row.seqNo}
               </span>
-              <span className={`${classes.cell} ${classes.mono}`} title={utcTitle(row.timestamp)}>{formatLocalTimestamp(row.timestamp)}</span>
+              <span className={`${classes.cell} ${classes.mono}`} title={time.hover(row.timestamp)}>
+                {time.format(row.timestamp)}
+              </span>
               <span className={classes.cell} title={row.reason ?? ''}>
                 <Code>{row.reason ?? ''}</Code>
               </span>

@@ -11,7 +11,7 @@ import { IconArrowLeft, IconArrowRight } from '../../ui/icons'
 import { useRequest } from '../../ui/useRequest'
 import { call } from '../../ipc/client'
 import { EdnTreeView } from '../../ui/edn/EdnTreeView'
-import { formatLocalTimestamp } from '../../ui/format'
+import { useTimeZone } from '../../ui/time-zone'
 import { positionOf } from './view-state'
 
 /** Props of `StatePanel`. */
@@ -28,13 +28,14 @@ export interface StatePanelProps {
 
 const pathKey = (path: readonly string[]): string => path.join('\u0000')
 
-function describe(row: EventRow | undefined): string {
+function describe(row: EventRow | undefined, format: (seconds: number) => string): string {
   if (!row) return ''
-  return `${formatLocalTimestamp(row.timestamp)} · ${row.reason ?? ''} by [${row.actorKind ?? ''} ${row.actorId ?? ''}]`
+  return `${format(row.timestamp)} · ${row.reason ?? ''} by [${row.actorKind ?? ''} ${row.actorId ?? ''}]`
 }
 
 /** The scrubber over the aggregate's own seq-nos. */
 function Scrubber({ rows, asOf, onAsOf }: Pick<StatePanelProps, 'rows' | 'asOf' | 'onAsOf'>): ReactNode {
+  const time = useTimeZone()
   const seqNos = useMemo(() => rows.map((r) => r.seqNo), [rows])
   const position = positionOf(seqNos, asOf)
   const at = Math.max(0, position)
@@ -86,7 +87,7 @@ function Scrubber({ rows, asOf, onAsOf }: Pick<StatePanelProps, 'rows' | 'asOf' 
             As of seq-no <b>{asOf}</b> · action {position + 1} of {seqNos.length}
             <Text span c="dimmed" size="sm">
               {' '}
-              · {describe(rows[position])}
+              · {describe(rows[position], time.format)}
             </Text>
           </>
         )}
@@ -97,6 +98,7 @@ function Scrubber({ rows, asOf, onAsOf }: Pick<StatePanelProps, 'rows' | 'asOf' 
 
 /** Scrubber and state. */
 export function StatePanel({ storeId, revision, aggregate, rows, asOf, onAsOf, onOpenEvent }: StatePanelProps): ReactNode {
+  const time = useTimeZone()
   const state = useRequest<AggregateStateView>(`${storeId}:${revision}:${aggregate.kind}:${aggregate.id}:${asOf}`, () =>
     call('store:aggregate-state', { storeId, aggregate, asOf })
   )
@@ -108,7 +110,7 @@ export function StatePanel({ storeId, revision, aggregate, rows, asOf, onAsOf, o
       const seqNo = blame.get(pathKey(path))
       if (seqNo === undefined) return null
       return (
-        <Tooltip label={`Set by event ${seqNo} · ${describe(bySeqNo.get(seqNo))}. Click to open it.`} withArrow openDelay={200}>
+        <Tooltip label={`Set by event ${seqNo} · ${describe(bySeqNo.get(seqNo), time.format)}. Click to open it.`} withArrow openDelay={200}>
           <UnstyledButton onClick={() => onOpenEvent(seqNo)} aria-label={`Open event ${seqNo}, which set ${path.join(' ')}`} data-testid={`blame-${path.join(' ')}`}>
             <Badge size="sm" variant={seqNo === asOf ? 'filled' : 'light'} color="indigo" ff="monospace" style={{ cursor: 'pointer' }} styles={{ label: { overflow: 'visible' } }}>
               #{seqNo}
@@ -117,7 +119,7 @@ export function StatePanel({ storeId, revision, aggregate, rows, asOf, onAsOf, o
         </Tooltip>
       )
     },
-    [blame, bySeqNo, onOpenEvent, asOf]
+    [blame, bySeqNo, onOpenEvent, asOf, time.format]
   )
   return (
     <div>

@@ -11,7 +11,8 @@ import { useRequest } from '../../ui/useRequest'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import { showAggregate, showEvent } from '../../workspace/navigation'
 import type { StoreTab } from '../../workspace/workspace-state'
-import { formatCount, formatTimestamp } from '../../ui/format'
+import { formatCount } from '../../ui/format'
+import { useTimeZone } from '../../ui/time-zone'
 import classes from './Audit.module.css'
 import { identityText } from '../../../shared/browse'
 
@@ -81,6 +82,7 @@ function OnlyBadge({ only }: { only: boolean }): ReactNode {
 }
 
 function Tables({ blast, tab }: { blast: Blast; tab: StoreTab }): ReactNode {
+  const time = useTimeZone()
   const { showSection } = useWorkspace()
   const nav = { storeId: tab.info.storeId, showSection }
   const shownAggregates = blast.aggregates.items
@@ -127,7 +129,7 @@ function Tables({ blast, tab }: { blast: Blast; tab: StoreTab }): ReactNode {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th ta="right">Seq-no</Table.Th>
-                <Table.Th>Time (UTC)</Table.Th>
+                <Table.Th>{time.header}</Table.Th>
                 <Table.Th>Reason</Table.Th>
                 <Table.Th>Aggregate</Table.Th>
                 <Table.Th />
@@ -139,7 +141,9 @@ function Tables({ blast, tab }: { blast: Blast; tab: StoreTab }): ReactNode {
                   <Table.Td ta="right" className={classes.mono}>
                     {a.seqNo}
                   </Table.Td>
-                  <Table.Td className={classes.mono}>{formatTimestamp(a.timestamp)}</Table.Td>
+                  <Table.Td className={classes.mono} title={time.hover(a.timestamp)}>
+                    {time.format(a.timestamp)}
+                  </Table.Td>
                   <Table.Td className={classes.mono}>{a.reason}</Table.Td>
                   <Table.Td className={classes.mono}>{identityText(a.aggregate)}</Table.Td>
                   <Table.Td>

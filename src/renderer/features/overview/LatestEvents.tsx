@@ -5,7 +5,7 @@ import type { EventPage, EventRow } from '../../../shared/browse'
 import { call } from '../../ipc/client'
 import { useRequest } from '../../ui/useRequest'
 import type { StoreTab } from '../../workspace/workspace-state'
-import { formatLocalTimestamp, utcTitle } from '../../ui/format'
+import { useTimeZone } from '../../ui/time-zone'
 import { TypeBadge } from '../../ui/type-badge/TypeBadge'
 
 /** How many events the Overview lists. */
@@ -21,6 +21,7 @@ const NO_WRAP = { whiteSpace: 'nowrap' } as const
 
 /** The latest events table. */
 export function LatestEvents({ tab }: { tab: StoreTab }): ReactNode {
+  const time = useTimeZone()
   const { storeId, seqNo } = tab.info
   const page = useRequest<EventPage>(`${storeId}:${tab.revision}`, () =>
     call('store:page', { storeId, limit: LATEST_EVENT_COUNT, before: seqNo + 1 })
@@ -49,7 +50,7 @@ export function LatestEvents({ tab }: { tab: StoreTab }): ReactNode {
                 <Table.Th ta="right" style={NO_WRAP}>
                   Seq-no
                 </Table.Th>
-                <Table.Th style={NO_WRAP}>Time (local)</Table.Th>
+                <Table.Th style={NO_WRAP}>{time.header}</Table.Th>
                 <Table.Th>Type</Table.Th>
                 <Table.Th>Reason</Table.Th>
                 <Table.Th>Aggregate / trigger</Table.Th>
@@ -63,8 +64,8 @@ export function LatestEvents({ tab }: { tab: StoreTab }): ReactNode {
                   <Table.Td ta="right" ff="monospace">
                     {row.seqNo}
                   </Table.Td>
-                  <Table.Td ff="monospace" style={NO_WRAP} title={utcTitle(row.timestamp)}>
-                    {formatLocalTimestamp(row.timestamp)}
+                  <Table.Td ff="monospace" style={NO_WRAP} title={time.hover(row.timestamp)}>
+                    {time.format(row.timestamp)}
                   </Table.Td>
                   <Table.Td style={NO_WRAP}>
                     <TypeBadge type={row.type} />

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react'
 import { Anchor, Badge, Code, Group, Table, Text } from '@mantine/core'
 import type { ReplayItem } from '../../../shared/replay'
-import { formatLocalTimestamp, utcTitle } from '../../ui/format'
+import { useTimeZone } from '../../ui/time-zone'
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const
 /** Replayed rows: a quiet tint and an orange edge, readable in both schemes. */
@@ -40,6 +40,7 @@ function Why({ item, onShow }: { item: ReplayItem; onShow: (seqNo: number) => vo
 
 /** The table; `offset` draws the line between replayed actions and the rest. */
 export function ReplayList({ items, offset, onShow }: { items: readonly ReplayItem[]; offset: number; onShow: (seqNo: number) => void }): ReactNode {
+  const time = useTimeZone()
   const firstCurrent = items.findIndex((i) => !i.replayed)
   return (
     <Table.ScrollContainer minWidth={900}>
@@ -56,7 +57,7 @@ export function ReplayList({ items, offset, onShow }: { items: readonly ReplayIt
             <Table.Th>Reason</Table.Th>
             <Table.Th>Aggregate</Table.Th>
             <Table.Th>Actor</Table.Th>
-            <Table.Th style={NO_WRAP}>Time (UTC)</Table.Th>
+            <Table.Th style={NO_WRAP}>{time.header}</Table.Th>
             <Table.Th>Patch</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -90,8 +91,8 @@ export function ReplayList({ items, offset, onShow }: { items: readonly ReplayIt
               <Table.Td ff="monospace" style={NO_WRAP}>
                 {item.actor}
               </Table.Td>
-              <Table.Td ff="monospace" style={NO_WRAP} title={utcTitle(item.timestamp)}>
-                {formatLocalTimestamp(item.timestamp)}
+              <Table.Td ff="monospace" style={NO_WRAP} title={time.hover(item.timestamp)}>
+                {time.format(item.timestamp)}
               </Table.Td>
               <Table.Td ff="monospace" style={PATCH} title={item.patch}>
                 {item.patch}

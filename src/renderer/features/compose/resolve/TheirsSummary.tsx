@@ -6,7 +6,7 @@
 import { useState, type ReactNode } from 'react'
 import { Anchor, Badge, Code, Collapse, Group, Paper, Text } from '@mantine/core'
 import type { ConflictDetail, TriggerPath } from '../../../../shared/resolve'
-import { formatTimestamp } from '../../../ui/format'
+import { useTimeZone } from '../../../ui/time-zone'
 import classes from './resolve.module.css'
 
 function Step({ children }: { children: ReactNode }): ReactNode {
@@ -36,6 +36,7 @@ function TriggerChain({ path, aggregate }: { path: TriggerPath; aggregate: strin
 
 /** One paragraph about theirs, with its EDN on demand. */
 export function TheirsSummary({ detail }: { detail: ConflictDetail }): ReactNode {
+  const time = useTimeZone()
   const [open, setOpen] = useState(false)
   const { theirs } = detail
   return (
@@ -44,7 +45,7 @@ export function TheirsSummary({ detail }: { detail: ConflictDetail }): ReactNode
         <Badge variant="light" color={theirs.type === 'action' ? 'blue' : 'grape'} styles={{ label: { overflow: 'visible' } }}>{theirs.type}</Badge>
         <Text size="sm">
           Stored event <b>{theirs.seqNo}</b>: <Code>{theirs.reason}</Code>
-          {theirs.actor !== null && <> by <Code>{theirs.actor}</Code></>} from <Code>{theirs.source}</Code> at {formatTimestamp(theirs.timestamp)}, written after your base {detail.base}
+          {theirs.actor !== null && <> by <Code>{theirs.actor}</Code></>} from <Code>{theirs.source}</Code> at <span title={time.hover(theirs.timestamp)}>{time.format(theirs.timestamp)}</span>, written after your base {detail.base}
           {detail.baseAsOf >= detail.base ? ` (events up to ${detail.baseAsOf} are resolved already)` : ''}.
         </Text>
         <Anchor size="sm" onClick={() => setOpen((o) => !o)}>{open ? 'Hide EDN' : 'Show EDN'}</Anchor>

@@ -2,9 +2,9 @@
 import type { ReactNode } from 'react'
 import { Anchor, Table, Tooltip } from '@mantine/core'
 import type { EventRow } from '../../../../shared/browse'
-import { utcTitle } from '../../../ui/format'
+import { useTimeZone } from '../../../ui/time-zone'
 import { showAggregate, showEvents, type Navigator } from '../../../workspace/navigation'
-import { localTimestamp, subjectOf } from '../table/columns'
+import { subjectOf } from '../table/columns'
 
 function Fact({ label, children }: { label: string; children: ReactNode }): ReactNode {
   return (
@@ -21,13 +21,14 @@ function Fact({ label, children }: { label: string; children: ReactNode }): Reac
 
 /** When, where from, why, on what, by whom, with which triggers — each a link where it leads somewhere. */
 export function EventFacts({ row, nav }: { row: EventRow; nav: Navigator }): ReactNode {
+  const time = useTimeZone()
   const identity = (kind: string | null, id: string | null): string => `[${kind ?? ''} ${id ?? ''}]`
   return (
     <Table withRowBorders={false} verticalSpacing={3} fz="sm" data-testid="event-facts">
       <Table.Tbody>
         <Fact label="Time">
-          <Tooltip label={utcTitle(row.timestamp)} withArrow>
-            <span>{localTimestamp(row.timestamp)}</span>
+          <Tooltip label={time.hover(row.timestamp)} withArrow>
+            <span>{time.format(row.timestamp)}</span>
           </Tooltip>
         </Fact>
         <Fact label="Source">{row.source}</Fact>

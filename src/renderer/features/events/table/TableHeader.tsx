@@ -6,6 +6,7 @@
 import { useRef, useState, type PointerEvent, type ReactNode } from 'react'
 import { COLUMN_INFO, moveColumn, resizeColumn, visibleColumns, widthOf, type ColumnId, type ColumnLayout } from './column-layout'
 import classes from './EventTable.module.css'
+import { useTimeZone } from '../../../ui/time-zone'
 
 function ResizeHandle({ id, layout, onLayout, onResizing }: { id: ColumnId; layout: ColumnLayout; onLayout(next: ColumnLayout): void; onResizing(active: boolean): void }): ReactNode {
   const drag = useRef<{ x: number; width: number } | null>(null)
@@ -38,6 +39,7 @@ function ResizeHandle({ id, layout, onLayout, onResizing }: { id: ColumnId; layo
 export function TableHeader({ layout, template, onLayout }: { layout: ColumnLayout; template: string; onLayout(next: ColumnLayout): void }): ReactNode {
   const [dragged, setDragged] = useState<ColumnId | null>(null)
   const [over, setOver] = useState<ColumnId | null>(null)
+  const time = useTimeZone()
   // While an edge is dragged, the header under it must not start moving its column.
   const resizing = useRef(false)
   return (
@@ -77,7 +79,7 @@ export function TableHeader({ layout, template, onLayout }: { layout: ColumnLayo
             setOver(null)
           }}
         >
-          {COLUMN_INFO[id].label}
+          {id === 'time' ? time.header : COLUMN_INFO[id].label}
           <ResizeHandle id={id} layout={layout} onLayout={onLayout} onResizing={(active) => (resizing.current = active)} />
         </div>
       ))}

@@ -13,7 +13,7 @@ export type ColumnId = (typeof COLUMN_IDS)[number]
 /** Header label, default and minimum width (px) of each column. */
 export const COLUMN_INFO: Readonly<Record<ColumnId, { readonly label: string; readonly width: number; readonly min: number }>> = {
   seqNo: { label: 'Seq-no', width: 80, min: 56 },
-  time: { label: 'Time (local)', width: 150, min: 90 },
+  time: { label: 'Time', width: 162, min: 90 },
   type: { label: 'Type', width: 68, min: 56 },
   reason: { label: 'Reason', width: 120, min: 60 },
   subject: { label: 'Aggregate / trigger', width: 190, min: 90 },

@@ -1,16 +1,13 @@
 /** The event table's columns and one row's cells (fixed height, one line each). */
 import { Fragment, type CSSProperties, type ReactNode } from 'react'
 import type { EventRow } from '../../../../shared/browse'
-import { formatLocalTimestamp, utcTitle } from '../../../ui/format'
+import { useTimeZone } from '../../../ui/time-zone'
 import type { ColumnId } from './column-layout'
 import { TypeBadge } from '../../../ui/type-badge/TypeBadge'
 import classes from './EventTable.module.css'
 
 /** Pixel height of every row (the virtualizer and the scroll corrections rely on it). */
 export const ROW_HEIGHT = 26
-
-/** Local time (the rule everywhere; UTC on hover). */
-export const localTimestamp = formatLocalTimestamp
 
 /** `[:book "Dune"]` for an action, `[:encryption-key 1]` for an effect. */
 export function subjectOf(row: EventRow): string {
@@ -29,12 +26,13 @@ function Cell({ children, title, align }: { children: ReactNode; title?: string;
 
 /** The cells of one row, in the order of `columns`. */
 export function RowCells({ row, columns }: { row: EventRow; columns: readonly ColumnId[] }): ReactNode {
+  const time = useTimeZone()
   const subject = subjectOf(row)
   const actor = row.actorKind !== null ? `[${row.actorKind} ${row.actorId ?? ''}]` : ''
   const patch = row.patchSummary ?? row.patch ?? (row.type === 'effect' ? '' : '—')
   const cells: Record<ColumnId, () => ReactNode> = {
     seqNo: () => <Cell align="right">{row.seqNo}</Cell>,
-    time: () => <Cell title={utcTitle(row.timestamp)}>{localTimestamp(row.timestamp)}</Cell>,
+    time: () => <Cell title={time.hover(row.timestamp)}>{time.format(row.timestamp)}</Cell>,
     type: () => (
       <Cell>
         <TypeBadge type={row.type} />
