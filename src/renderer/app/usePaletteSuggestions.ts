@@ -10,6 +10,7 @@ import { useDebouncedValue } from '@mantine/hooks'
 import type { CellIdentity } from '../../shared/browse'
 import { call } from '../ipc/client'
 import { seqNoOf } from './query-commands'
+import { suggestionQuery } from './suggestion-query'
 
 /** At most this many suggestions of each sort. */
 export const MAX_SUGGESTIONS = 8
@@ -24,15 +25,8 @@ export interface PaletteSuggestions {
 
 const NONE: PaletteSuggestions = { aggregates: [], triggers: [] }
 
-/** `[:kind rest]` without brackets; the kind is null for a bare text. */
-function parse(text: string): { kind: string | null; rest: string } {
-  const inner = text.trim().replace(/^\[/, '').replace(/\]$/, '').trim()
-  const m = /^(:\S+)(?:\s+(.*))?$/.exec(inner)
-  return m === null ? { kind: null, rest: inner } : { kind: m[1], rest: (m[2] ?? '').trim() }
-}
-
 async function aggregatesFor(storeId: string, text: string): Promise<CellIdentity[]> {
-  const { kind, rest } = parse(text)
+  const { kind, rest } = suggestionQuery(text)
   if (kind !== null && rest === '') {
     const found = await call('store:known-identities', { storeId, role: 'aggregate', prefix: kind, limit: MAX_SUGGESTIONS })
     return found.map((identity) => identity.cells)
@@ -43,7 +37,7 @@ async function aggregatesFor(storeId: string, text: string): Promise<CellIdentit
 }
 
 async function triggersFor(storeId: string, text: string): Promise<CellIdentity[]> {
-  const { kind, rest } = parse(text)
+  const { kind, rest } = suggestionQuery(text)
   const page = await call('store:trigger-index', { storeId, text: kind === null ? rest : `${kind} ${rest}`.trim(), sort: 'identity', limit: MAX_SUGGESTIONS })
   return page.rows.map(({ kind: k, id }) => ({ kind: k, id }))
 }
