@@ -45,8 +45,8 @@ async function triggersFor(storeId: string, text: string): Promise<CellIdentity[
 /** Suggestions for `query` in store `storeId` (none without a store, for a seq-no, or under 2 characters). */
 export function usePaletteSuggestions(query: string, storeId: string | undefined): PaletteSuggestions {
   const [text] = useDebouncedValue(query.trim(), 150)
-  /** The latest answer; kept while the next one is asked for (same store), so the list does not flicker. */
-  const [found, setFound] = useState<{ key: string; storeId: string; suggestions: PaletteSuggestions } | null>(null)
+  /** The latest answer; kept while the next is asked for as long as the text only grew (same store), so the list does not flicker. */
+  const [found, setFound] = useState<{ storeId: string; text: string; suggestions: PaletteSuggestions } | null>(null)
   const key = `${storeId ?? ''}\u0000${text}`
   const wanted = storeId !== undefined && text.length >= 2 && seqNoOf(text) === null
   useEffect(() => {
@@ -54,11 +54,12 @@ export function usePaletteSuggestions(query: string, storeId: string | undefined
     let current = true
     const settle = <T,>(p: Promise<T>, fallback: T) => p.catch(() => fallback)
     void Promise.all([settle(aggregatesFor(storeId, text), []), settle(triggersFor(storeId, text), [])]).then(([aggregates, triggers]) => {
-      if (current) setFound({ key, storeId, suggestions: { aggregates, triggers } })
+      if (current) setFound({ storeId, text, suggestions: { aggregates, triggers } })
     })
     return () => {
       current = false
     }
   }, [key, storeId, text, wanted])
-  return wanted && found?.storeId === storeId ? found.suggestions : NONE
+  const typed = query.trim()
+  return wanted && found?.storeId === storeId && typed.startsWith(found.text) ? found.suggestions : NONE
 }
