@@ -246,6 +246,49 @@ describe('command palette', () => {
     await run('problems', /^Problems/)
     await expect.poll(() => nav('Problems').first().getAttribute('data-active')).toBe('true')
   })
+
+  /** The option labelled exactly `label` under the group heading `group`, once the store's suggestions arrive; it must be on screen. */
+  async function suggestion(text: string, group: 'Aggregates' | 'Triggers', label: string) {
+    await app.page.keyboard.press('Control+K')
+    await palette().waitFor()
+    await palette().fill(text)
+    const groupBox = app.page.locator(`.mantine-Spotlight-actionsGroup[style*="'${group}'"]`)
+    const found = groupBox.locator('.mantine-Spotlight-action').filter({ has: app.page.locator('.mantine-Spotlight-actionLabel').getByText(label, { exact: true }) })
+    await found.first().waitFor()
+    const box = await found.first().boundingBox()
+    const viewport = app.page.viewportSize()
+    expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true)
+    return found.first()
+  }
+
+  it('suggests aggregates from the store while typing part of an id; a click opens one', async () => {
+    const option = await suggestion('neuroman', 'Aggregates', '[:book "Neuromancer"]')
+    await app.screenshot('palette-suggest-aggregate')
+    await option.click()
+    await palette().waitFor({ state: 'hidden' })
+    await expect.poll(() => nav('Aggregates').first().getAttribute('data-active')).toBe('true')
+    await expect.poll(() => app.page.getByTestId('aggregate-title').textContent()).toBe('[:book "Neuromancer"]')
+  })
+
+  it('narrows by kind (`:book neuro`) and suggests triggers; Enter opens the trigger graph', async () => {
+    await suggestion(':book neuro', 'Aggregates', '[:book "Neuromancer"]')
+    await app.page.keyboard.press('Escape')
+    await palette().waitFor({ state: 'hidden' })
+    const option = await suggestion('encryption-key 1', 'Triggers', '[:encryption-key 1]')
+    await app.screenshot('palette-suggest-trigger')
+    await app.setColorScheme('dark')
+    await app.screenshot('palette-suggest-trigger-dark')
+    await app.setColorScheme('light')
+    const labels = await options().allTextContents()
+    const index = labels.findIndex((t) => /^\[:encryption-key 1\]Open the trigger graph/.test(t))
+    expect(index).toBeGreaterThanOrEqual(0)
+    for (let i = 0; i <= index; i++) await app.page.keyboard.press('ArrowDown')
+    await expect.poll(() => option.getAttribute('data-selected')).toBe('true')
+    await app.page.keyboard.press('Enter')
+    await palette().waitFor({ state: 'hidden' })
+    const graph = app.page.getByTestId('triggers-section')
+    for (const id of ['t::encryption-key 1', 'a:5', 'g::receipt 1', 'e:7']) await graph.getByTestId(`graph-node-${id}`).waitFor()
+  })
 })
 
 describe('timeline', () => {

@@ -1,6 +1,7 @@
 /**
  * The command palette (⌘K / Ctrl+K) and the keyboard shortcuts of every command; what is typed
- * also becomes commands (a seq-no to go to, an identity to find: `query-commands.tsx`).
+ * also becomes commands (a seq-no to go to, an identity to find: `query-commands.tsx`), and the
+ * store suggests aggregates and triggers matching it (`usePaletteSuggestions.ts`).
  */
 import { useState, type ReactNode } from 'react'
 import { Kbd, useMantineColorScheme } from '@mantine/core'
@@ -8,6 +9,8 @@ import { useHotkeys } from '@mantine/hooks'
 import { Spotlight, type SpotlightActionGroupData, type SpotlightStore } from '@mantine/spotlight'
 import { buildCommands, type Command } from './commands'
 import { queryCommands } from './query-commands'
+import { suggestionCommands } from './suggestion-commands'
+import { usePaletteSuggestions } from './usePaletteSuggestions'
 import { IconSearch } from '../ui/icons'
 import { displayShortcut, SHORTCUTS } from '../ui/shortcuts'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
@@ -37,6 +40,9 @@ export function CommandPalette({ store }: { store: SpotlightStore }): ReactNode 
   const [query, setQuery] = useState('')
   const commands = buildCommands(workspace, setColorScheme)
   const platform = workspace.startup?.platform
+  const storeId = workspace.active?.info.storeId
+  const suggestions = usePaletteSuggestions(query, storeId)
+  const suggested = storeId === undefined ? [] : suggestionCommands(suggestions, query, { storeId, showSection: workspace.showSection })
   useHotkeys(commands.filter((c) => c.shortcut).map((c) => [c.shortcut as string, () => c.run()]), ['INPUT', 'TEXTAREA', 'SELECT'])
   return (
     <Spotlight
@@ -44,13 +50,13 @@ export function CommandPalette({ store }: { store: SpotlightStore }): ReactNode 
       query={query}
       onQueryChange={setQuery}
       onSpotlightClose={() => setQuery('')}
-      actions={groups([...queryCommands(query, workspace), ...commands], platform)}
+      actions={groups([...queryCommands(query, workspace), ...suggested, ...commands], platform)}
       shortcut={SHORTCUTS.palette}
       nothingFound="No command matches"
       highlightQuery
       scrollable
       maxHeight={420}
-      searchProps={{ leftSection: <IconSearch />, placeholder: 'Type a command, a seq-no or an identity such as [:book "Dune"]…', 'aria-label': 'Command' }}
+      searchProps={{ leftSection: <IconSearch />, placeholder: 'Type a command, a seq-no, an aggregate or trigger such as [:book "Dune"] or Dune…', 'aria-label': 'Command' }}
     />
   )
 }

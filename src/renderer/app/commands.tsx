@@ -34,7 +34,7 @@ import { forkToFile, importBatch, mergeIntoOrigin } from '../features/fork/fork-
 /** One command. */
 export interface Command {
   readonly id: string
-  readonly group: 'File' | 'Stores' | 'Go to' | 'Appearance' | 'Recent'
+  readonly group: 'File' | 'Stores' | 'Go to' | 'Aggregates' | 'Triggers' | 'Appearance' | 'Recent'
   readonly label: string
   readonly description?: string
   /** Mantine hotkey notation, e.g. `mod+O`. */

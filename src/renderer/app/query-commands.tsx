@@ -10,6 +10,7 @@ import type { Workspace } from '../workspace/WorkspaceProvider'
 import { AUDIT_FOCUS } from '../features/audit/TriggersSection'
 import { IconArrowLeft, IconArrowRight, IconBoxes, IconList, IconSearch } from '../ui/icons'
 import type { Command } from './commands'
+import type { CellIdentity } from '../../shared/browse'
 
 /** `42`, `1,234` or `#42` as a seq-no; null otherwise. */
 export function seqNoOf(query: string): number | null {
@@ -23,6 +24,12 @@ export function seqNoOf(query: string): number | null {
 export function identityOf(query: string): { kind: string; id: string } | null {
   const m = /^\[?\s*(:[^\s\]]+)\s+(.+?)\s*\]?$/.exec(query.trim())
   return m === null ? null : { kind: m[1], id: m[2] }
+}
+
+/** The Triggers section with the graph of trigger `identity`. */
+export function showTriggerGraph(nav: Navigator, identity: CellIdentity): void {
+  setViewState(nav.storeId, AUDIT_FOCUS, { type: 'trigger', ...identity })
+  nav.showSection('triggers')
 }
 
 /** The commands for `query` and for the section on screen (none without an active store). */
@@ -46,13 +53,7 @@ export function queryCommands(query: string, workspace: Workspace): Command[] {
     commands.push(
       { id: 'find-aggregate', group: 'Go to', label: `Show aggregate ${text}`, description: 'Its history, state and blame', keywords: [query], icon: <IconBoxes />, run: () => showAggregate(nav, { aggregate: identity }) },
       { id: 'find-trigger-events', group: 'Go to', label: `Events carrying trigger ${text}`, keywords: [query], icon: <IconSearch />, run: () => showEvents(nav, { trigger: identity }) },
-      {
-        id: 'find-trigger-graph', group: 'Go to', label: `Trigger graph of ${text}`, description: 'What carries it, what it reaches', keywords: [query], icon: <IconSearch />,
-        run: () => {
-          setViewState(active.info.storeId, AUDIT_FOCUS, { type: 'trigger', ...identity })
-          showSection('triggers')
-        }
-      }
+      { id: 'find-trigger-graph', group: 'Go to', label: `Trigger graph of ${text}`, description: 'What carries it, what it reaches', keywords: [query], icon: <IconSearch />, run: () => showTriggerGraph(nav, identity) }
     )
   }
   if (workspace.state.section === 'events' && last > 0) {
