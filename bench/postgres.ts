@@ -14,24 +14,10 @@ import { replayPlan } from '../src/main/store/sql/replay'
 import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
 import { createDatabase, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../test/helpers/postgres'
 import { aggregateCount, chunkStatements, eventRows, random, syntheticEvent } from './generate'
+import { median } from './timing'
+import { numbered } from '../src/main/store/sql/numbered'
 
-/** `?` → `$1, $2, …`, as the adapter numbers the shared SQL. */
-const numbered = (sql: string): string => {
-  let n = 0
-  return sql.replace(/\?/g, () => `$${++n}`)
-}
 
-/** Median of `runs` timings of `fn` in ms. */
-async function median(runs: number, fn: () => unknown): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await fn()
-    times.push(performance.now() - start)
-  }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]
-}
 
 /** What the PostgreSQL half measured (ms; medians or best of three). */
 export interface PostgresBench {

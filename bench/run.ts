@@ -21,23 +21,13 @@ import { aggregateCount, generateStore, random, rawInserter, syntheticEvent } fr
 import { benchFirstRows, benchIpcPage } from './ipc-ui'
 import { benchRebaseBatch } from './rebase-batch'
 import { benchPostgres, type PostgresBench } from './postgres'
+import { median } from './timing'
 
 const DATA = join(import.meta.dirname, '.data')
 const largeArg = process.argv.indexOf('--large')
 const LARGE = largeArg > 0 ? Number(process.argv[largeArg + 1]) : 1_000_000
 const SMALL = 10_000
 
-/** Median of `runs` timings of `fn` in ms. */
-async function median(runs: number, fn: () => unknown): Promise<number> {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await fn()
-    times.push(performance.now() - start)
-  }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]
-}
 
 /** How long generating each store took (filled by `ensureStore`), for the report. */
 const generation: string[] = []

@@ -16,6 +16,7 @@ import type { ReadRange } from '../event-store'
 import type { AggregateQuery, IdentityPrefixQuery, ProgressFn, ReadCount, ReadScope, ReplayCause } from '../store-inspector'
 import type { OpenedStore } from '../opened-store'
 import { ReplayingReads } from '../replaying-reads'
+import { numbered } from '../sql/numbered'
 import type { StoreCopier, StoredRowPage, StoredRowsSnapshot } from '../store-copier'
 import { pgSnapshotRows, pgWriteRows } from './copier'
 import { decideRebase, rebaseArgumentsError, type RebaseWriter } from '../../core/rebase'
@@ -36,11 +37,6 @@ import { flattenBatches } from '../async-items'
 /** Rows per cursor round trip of a streaming read. */
 const READ_BATCH = 2000
 
-/** `?` placeholders → `$1, $2, …` (the shared SQL has no `?` anywhere else: table names are validated). */
-export function numbered(sql: string): string {
-  let n = 0
-  return sql.replace(/\?/g, () => `$${++n}`)
-}
 
 /** Duplicate key (another writer took the seq-no) or a serialization failure: a `:write-conflict`, not an error. */
 const WRITE_CONFLICT_CODES = new Set(['23505', '40001', '40P01'])

@@ -9,11 +9,7 @@ import type { QuotedTables } from '../../sql/event-rows'
 import { quoteIdent } from '../../sql/schema'
 import type { PgQueries } from '../pg-queries'
 
-/** `?` placeholders → `$1`, `$2`, … (the shared SQL has no `?` in literals or names). */
-export function numbered(sql: string): string {
-  let n = 0
-  return sql.replace(/\?/g, () => `$${++n}`)
-}
+import { numbered } from '../../sql/numbered'
 
 /** Run SQL written with `?` placeholders. */
 export function run<R>(db: PgQueries, sql: string, params: readonly unknown[] = []): Promise<R[]> {
