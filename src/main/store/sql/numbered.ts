@@ -1,5 +1,5 @@
 /**
-^ * The shared SQL (this folder) is written with `?` placeholders;
+ * The shared SQL (this folder) is written with `?` placeholders;
  * PostgreSQL wants `$1`, `$2`, … The shared SQL has no `?` anywhere else (no
  * literal holds one, and table names are validated), so numbering every `?`
  * in order is exact.
