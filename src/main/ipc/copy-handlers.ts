@@ -29,7 +29,18 @@ const copy: Handler<'store:copy'> = async (deps, { storeId, to }): Promise<Store
   const url = targetUrl(deps.connections, to.target)
   const started = Date.now()
   const outcome = await withoutSecrets(url, () => deps.host.copy(storeId, url))
-  return { result: 'ok', ...outcome, target: connectionLabelOf(url), elapsedMs: Date.now() - started }
+  const elapsedMs = Date.now() - started
+  await rememberTarget(deps, storeId, url)
+  return { result: 'ok', ...outcome, target: connectionLabelOf(url), elapsedMs }
+}
+
+/** A database copied into joins the recent connections (the password sealed when possible), as after Connect; a failure to remember does not undo the copy. */
+async function rememberTarget(deps: IpcDeps, storeId: string, url: string): Promise<void> {
+  try {
+    deps.connections.remember(url, (await deps.host.info(storeId)).tables)
+  } catch {
+    // The copy is done; the recent list stays as it was.
+  }
 }
 
 /** `store:copy`, `dialog:copy-target` */

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { StoreCopyOutcome } from '../../../src/shared/fork'
-import type { ChosenLocation, StoreInfo } from '../../../src/shared/ipc/types'
+import type { ChosenLocation, RecentConnection, StoreInfo } from '../../../src/shared/ipc/types'
 import { makeWalkthroughStore } from '../../helpers/stores'
 import { startIpc, type IpcHarness } from '../../helpers/ipc'
 import { cellDump } from '../../helpers/cell-dump'
@@ -83,6 +83,8 @@ describePostgres('store:copy with a real PostgreSQL server', (server) => {
     const there = await ipc.value<StoreCopyOutcome>('store:copy', { storeId: origin.storeId, to: { kind: 'postgres', target: form(database) } })
     expect(there).toMatchObject({ result: 'ok', seqNo: 7, target: `${server.user}@${server.host}/${database}` })
     expect(JSON.stringify(there)).not.toContain(server.password)
+    // The database copied into is a recent connection now, as after Connect.
+    expect((await ipc.value<RecentConnection[]>('postgres:recent', {})).map((c) => c.label)).toContain(`${server.user}@${server.host}/${database}`)
     const pg = await ipc.value<StoreInfo>('postgres:connect', { target: form(database) })
     expect(pg.seqNo).toBe(7)
     const back = join(ipc.dir.path, 'back.db')

@@ -39,7 +39,7 @@ interface DialogProps {
 }
 
 function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
-  const { opener } = useWorkspace()
+  const { opener, refreshConnections } = useWorkspace()
   const target = useCopyTarget(info.storeId)
   const { phase, run } = useCopyRun(info.storeId)
   const copying = phase.kind === 'copying'
@@ -52,6 +52,10 @@ function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
   if (phase.kind === 'done') return <CopySummary name={storeName(info)} outcome={phase.outcome} openCopy={() => openCopy(phase.outcome, phase.to)} close={close} />
   const { postgres } = target
   const testing = postgres.status.kind === 'busy'
+  const copy = async (): Promise<void> => {
+    await run(target.request())
+    refreshConnections() // main remembers a database copied into
+  }
   return (
     <Stack gap="md">
       <TableNamesLine info={info} />
@@ -75,7 +79,7 @@ function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
               Test connection
             </Button>
           )}
-          <Button onClick={() => void run(target.request())} disabled={!target.ready || testing} data-testid="copy-start">
+          <Button onClick={() => void copy()} disabled={!target.ready || testing} data-testid="copy-start">
             Copy
           </Button>
         </Group>

@@ -4,8 +4,8 @@
  * (the same fields, the recent connections, Test connection).
  */
 import type { ReactNode } from 'react'
-import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core'
-import { IconFilePlus } from '../../ui/icons'
+import { Button, Group, Paper, Stack, Tabs, Text } from '@mantine/core'
+import { IconDatabase, IconFilePlus } from '../../ui/icons'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import { ConnectFormFields } from '../connect/ConnectFormFields'
 import { ConnectStatusLine } from '../connect/ConnectStatusLine'
@@ -37,20 +37,24 @@ function DatabaseTarget({ target }: { target: CopyTarget }): ReactNode {
   )
 }
 
-/** The chooser. */
+/** The chooser: a tab for each kind of target (the database form has its own URL / fields switch). */
 export function CopyTargetForm({ target }: { target: CopyTarget }): ReactNode {
   return (
-    <Stack gap="sm">
-      <SegmentedControl
-        value={target.mode}
-        onChange={(value) => target.setMode(value as CopyMode)}
-        data={[
-          { value: 'file', label: 'A new SQLite file' },
-          { value: 'postgres', label: 'A PostgreSQL database' }
-        ]}
-        data-testid="copy-mode"
-      />
-      {target.mode === 'file' ? <FileTarget target={target} /> : <DatabaseTarget target={target} />}
-    </Stack>
+    <Tabs value={target.mode} onChange={(value) => value && target.setMode(value as CopyMode)} keepMounted={false}>
+      <Tabs.List grow mb="md">
+        <Tabs.Tab value="file" leftSection={<IconFilePlus size={16} />}>
+          A new SQLite file
+        </Tabs.Tab>
+        <Tabs.Tab value="postgres" leftSection={<IconDatabase size={16} />}>
+          A PostgreSQL database
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="file">
+        <FileTarget target={target} />
+      </Tabs.Panel>
+      <Tabs.Panel value="postgres">
+        <DatabaseTarget target={target} />
+      </Tabs.Panel>
+    </Tabs>
   )
 }
