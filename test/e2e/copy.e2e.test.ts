@@ -98,7 +98,7 @@ it('copies to a new file chosen in main\'s dialog, shows where and which tables,
   await dialog.waitFor({ state: 'hidden' })
   const tab = page.getByRole('tab', { name: 'copy.db' })
   await tab.waitFor()
-  expect(await seen(tab)).toBe(true)
+  await expect.poll(() => seen(tab), { timeout: 3000 }).toBe(true)
   expect(await page.getByTestId('store-name').textContent()).toBe('copy.db')
   expect(await page.getByTestId('header-seq-no').textContent()).toBe('7')
   expect(await page.getByTestId('lock-badge').textContent()).toBe('Read-only')
@@ -166,7 +166,8 @@ describePostgres('copy to PostgreSQL', (server) => {
     await dialog.waitFor({ state: 'hidden' })
     const tab = page.getByRole('tab', { name: label(database) })
     await tab.waitFor()
-    expect(await seen(tab)).toBe(true)
+    // Scrolled into the (overflowing) tab strip, once the dialog's overlay has faded.
+    await expect.poll(() => seen(tab), { timeout: 3000 }).toBe(true)
     await page.getByTestId('header-seq-no').filter({ hasText: '20,000' }).waitFor()
     expect(await page.getByTestId('lock-badge').textContent()).toBe('Read-only')
     expect(await firstRowText()).toBe(originRow)
@@ -193,6 +194,9 @@ describePostgres('copy to PostgreSQL', (server) => {
       expect(await readable(error)).toBe(true)
       await shoot('copy-dialog-refused')
       expect(await digest(database)).toBe(before)
+      // The sentence is about that target: choosing another one takes it away.
+      await dialog.getByRole('tab', { name: 'A new SQLite file' }).click()
+      await error.waitFor({ state: 'hidden' })
       await dialog.getByRole('button', { name: 'Cancel' }).click()
       await dialog.waitFor({ state: 'hidden' })
     })

@@ -32,6 +32,9 @@ function TableNamesLine({ info }: { info: StoreInfo }): ReactNode {
   )
 }
 
+/** The same request (a sentence about one target is not shown beside another). */
+const sameTarget = (a: CopyTo, b: CopyTo | null): boolean => JSON.stringify(a) === JSON.stringify(b)
+
 interface DialogProps {
   readonly info: StoreInfo
   close(): void
@@ -52,8 +55,9 @@ function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
   if (phase.kind === 'done') return <CopySummary name={storeName(info)} outcome={phase.outcome} openCopy={() => openCopy(phase.outcome, phase.to)} close={close} />
   const { postgres } = target
   const testing = postgres.status.kind === 'busy'
-  const copy = async (): Promise<void> => {
-    await run(target.request())
+  const request = target.request()
+  const copy = async (to: CopyTo): Promise<void> => {
+    await run(to)
     refreshConnections() // main remembers a database copied into
   }
   return (
@@ -62,7 +66,7 @@ function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
       <Fieldset variant="unstyled" disabled={copying}>
         <CopyTargetForm target={target} />
       </Fieldset>
-      {phase.kind === 'failed' && (
+      {phase.kind === 'failed' && sameTarget(phase.to, request) && (
         <Alert color="red" variant="light" role="alert" data-testid="copy-error">
           {phase.message}
         </Alert>
@@ -79,7 +83,7 @@ function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
               Test connection
             </Button>
           )}
-          <Button onClick={() => void copy()} disabled={!target.ready || testing} data-testid="copy-start">
+          <Button onClick={() => request && void copy(request)} disabled={!target.ready || !request || testing} data-testid="copy-start">
             Copy
           </Button>
         </Group>

@@ -41,7 +41,7 @@ function DatabaseTarget({ target }: { target: CopyTarget }): ReactNode {
 export function CopyTargetForm({ target }: { target: CopyTarget }): ReactNode {
   return (
     <Tabs value={target.mode} onChange={(value) => value && target.setMode(value as CopyMode)} keepMounted={false}>
-      <Tabs.List grow mb="md">
+      <Tabs.List mb="md">
         <Tabs.Tab value="file" leftSection={<IconFilePlus size={16} />}>
           A new SQLite file
         </Tabs.Tab>

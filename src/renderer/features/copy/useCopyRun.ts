@@ -16,7 +16,8 @@ export type CopyPhase =
   | { readonly kind: 'choosing' }
   | { readonly kind: 'copying'; readonly done: number; readonly total: number }
   | { readonly kind: 'done'; readonly outcome: CopyDone; readonly to: CopyTo }
-  | { readonly kind: 'failed'; readonly message: string }
+  /** `to` is the target that failed (the sentence is about it, not about one typed since). */
+  | { readonly kind: 'failed'; readonly message: string; readonly to: CopyTo }
 
 /** The phase and `run`, which copies the store `storeId` to `to`. */
 export function useCopyRun(storeId: string) {
@@ -35,7 +36,7 @@ export function useCopyRun(storeId: string) {
       const outcome = await call('store:copy', { storeId, to })
       setPhase(outcome.result === 'ok' ? { kind: 'done', outcome, to } : { kind: 'choosing' })
     } catch (e) {
-      setPhase({ kind: 'failed', message: messageOf(e) })
+      setPhase({ kind: 'failed', message: messageOf(e), to })
     }
   }
   return { phase, run }

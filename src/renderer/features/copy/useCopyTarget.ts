@@ -22,7 +22,7 @@ export function describeCopyTarget(probe: ConnectionProbe): string {
   return `Connected to ${probe.label}: it already has coherence tables, so the copy goes there only if they are empty.`
 }
 
-/** The target's state; `request` is what Copy sends (only when `ready`). */
+/** The target's state; `request` is what Copy sends (null while no file is chosen). */
 export function useCopyTarget(storeId: string) {
   const [mode, setMode] = useState<CopyMode>('file')
   const [file, setFile] = useState<ChosenLocation | null>(null)
@@ -36,7 +36,10 @@ export function useCopyTarget(storeId: string) {
     }
   }
   const ready = mode === 'file' ? file !== null : postgres.complete
-  const request = (): CopyTo => (mode === 'file' && file ? { kind: 'file', location: file.location } : { kind: 'postgres', target: postgres.target() })
+  const request = (): CopyTo | null => {
+    if (mode === 'postgres') return { kind: 'postgres', target: postgres.target() }
+    return file ? { kind: 'file', location: file.location } : null
+  }
   return { mode, setMode, file, chooseFile, postgres, ready, request }
 }
 
