@@ -34,7 +34,7 @@ export interface PostgresBench {
 }
 
 /** A database on `cluster` holding `events` synthetic events (the SQLite stores' cells), analyzed. */
-async function generatedDatabase(cluster: RunningCluster, events: number): Promise<string> {
+export async function generatedDatabase(cluster: RunningCluster, events: number): Promise<string> {
   const name = await createDatabase(cluster, `bench_${events}`)
   await (await createStore({ kind: 'postgres', url: postgresUrl(cluster, name) })).close()
   const client = new pg.Client({ connectionString: postgresUrl(cluster, name) })
