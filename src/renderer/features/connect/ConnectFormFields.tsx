@@ -45,7 +45,9 @@ export function ConnectFormFields({ fields, update, recent }: Props): ReactNode 
     <Stack gap="sm">
       {recent ? (
         <Text size="sm">
-          The password of <b>{recent.label}</b> is not stored on this computer. Type it to connect.
+          {recent.hasPassword ? 'The stored password of ' : 'The password of '}
+          <b>{recent.label}</b>
+          {recent.hasPassword ? ' was refused. Type the current one to connect.' : ' is not stored on this computer. Type it to connect.'}
         </Text>
       ) : (
         <>

@@ -4,7 +4,7 @@
  * the outcome of Test connection / Connect as one sentence.
  */
 import { useState } from 'react'
-import type { RecentConnection } from '../../../shared/ipc/types'
+import type { RecentConnection, StoreInfo } from '../../../shared/ipc/types'
 import { call, messageOf } from '../../ipc/client'
 import type { ConnectTarget } from '../../workspace/useStoreOpener'
 
@@ -41,8 +41,8 @@ function describeTables(label: string, sets: number): string {
   return `Connected to ${label}: ${sets === 1 ? 'one store' : `${sets} table sets`} found.`
 }
 
-/** Form state and its two actions; `connect` runs the app's open flow and reports whether a store opened. */
-export function useConnectForm(recent: RecentConnection | null, open: (target: ConnectTarget) => Promise<unknown>) {
+/** Form state and its two actions; `connect` runs the app's open flow and resolves to the store that opened (null: none). */
+export function useConnectForm(recent: RecentConnection | null, open: (target: ConnectTarget) => Promise<StoreInfo | null>) {
   const [fields, setFields] = useState<ConnectFields>(EMPTY)
   const [status, setStatus] = useState<ConnectStatus>({ kind: 'idle' })
   const update = (change: Partial<ConnectFields>): void => {
@@ -58,15 +58,15 @@ export function useConnectForm(recent: RecentConnection | null, open: (target: C
       setStatus({ kind: 'failed', message: messageOf(e) })
     }
   }
-  const connect = async (): Promise<boolean> => {
+  const connect = async (): Promise<StoreInfo | null> => {
     setStatus({ kind: 'busy', action: 'connect' })
     try {
-      const opened = (await open(connectTarget(fields, recent))) !== null
+      const opened = await open(connectTarget(fields, recent))
       setStatus({ kind: 'idle' })
       return opened
     } catch (e) {
       setStatus({ kind: 'failed', message: messageOf(e) })
-      return false
+      return null
     }
   }
   return { fields, update, status, test, connect }
