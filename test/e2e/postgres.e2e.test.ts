@@ -137,6 +137,28 @@ describe.skipIf(binDir === null)('a PostgreSQL store in a tab', () => {
     expect(await seen(rows.first().getByText('[:book "Neuromancer"]'))).toBe(true)
   })
 
+  it('shows the lost connection within seconds with no user action when the server restarts at once, and Reconnect brings the events back', async () => {
+    const rows = app.page.locator('[data-testid="event-table"] [role="row"][data-seq-no]')
+    const before = app.hostEvents.disconnected.length
+    const cutAt = Date.now()
+    ;(cluster as RunningCluster).restart(0) // back at once: a new connection would work, the old ones are gone
+    const lost = app.page.getByTestId('connection-lost')
+    await lost.waitFor({ timeout: 5_000 })
+    expect(Date.now() - cutAt).toBeLessThan(5_000)
+    expect(app.hostEvents.disconnected).toHaveLength(before + 1)
+    expect(await seen(lost.getByText(/was lost/))).toBe(true)
+    expect(await seen(lost.getByRole('button', { name: 'Reconnect' }))).toBe(true)
+    await app.screenshot('postgres-connection-lost-idle')
+    await lost.getByRole('button', { name: 'Reconnect' }).click()
+    await lost.waitFor({ state: 'hidden' })
+    await expect.poll(() => rows.count()).toBe(3)
+    expect(await seen(rows.first().getByText('[:book "Neuromancer"]'))).toBe(true)
+    // Every view asked again on the new connection: the count and the timeline are back, no failure left on screen.
+    await expect.poll(() => app.page.getByTestId('match-count').textContent(), { timeout: 10_000 }).toBe('3 events')
+    await expect.poll(() => app.page.getByText(/Counting failed|could not be built/).count(), { timeout: 10_000 }).toBe(0)
+    await app.screenshot('postgres-reconnected')
+  })
+
   it('says plainly that the connection was lost when the server restarts, and reconnects', async () => {
     ;(cluster as RunningCluster).restart()
     await expect.poll(() => app.hostEvents.disconnected.length + app.hostEvents.lost.length, { timeout: 15_000 }).toBeGreaterThan(0)

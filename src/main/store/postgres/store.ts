@@ -26,7 +26,7 @@ import { StoreError } from '../errors'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
 import { buildQueries, POSTGRES_DIALECT, type Queries } from '../sql/queries'
 import { afterCriteria, bothCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
-import { explainPgError, pgErrorCode, type PgTarget } from './connection'
+import { connectionLossOf, explainPgError, pgErrorCode, type PgTarget } from './connection'
 import type { PgQueries } from './pg-queries'
 import { batchRows, insertStatements } from './rows'
 import { firstConflictsSql } from './conflicts'
@@ -284,7 +284,13 @@ export class PostgresEventStore extends ReplayingReads implements OpenedStore, S
   check(onProgress?: ProgressFn): Promise<Problem[]> {
     return this.inspect((db) => inspector.check(db, this.tables, onProgress))
   }
+  /**
+   * Also the liveness check of an open store (polled off the page path): it fails, until the store is reopened, once
+   * any of the pool's connections was cut — even when the server is back and a new connection would work.
+   */
   dataVersion(): Promise<number> {
+    const loss = connectionLossOf(this.pool)
+    if (loss !== undefined) return Promise.reject(explainPgError(loss, this.target))
     return this.inspect((db) => inspector.dataVersion(db, this.tables))
   }
 }
