@@ -17,6 +17,7 @@ import { startApp, type AppHarness } from '../helpers/app-harness'
 import { adminQuery, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../helpers/postgres'
 import { bookEdn } from '../helpers/stores'
 import { seen } from '../helpers/visibility'
+import { chooseRecent } from '../helpers/recent-menu'
 
 let app: AppHarness
 let cluster: RunningCluster | null = null
@@ -186,5 +187,35 @@ describe.skipIf(binDir === null)('a PostgreSQL store in a tab', () => {
     await app.screenshot('postgres-recent')
     await recent.click()
     await app.page.getByRole('tab', { name: label }).waitFor()
+  })
+
+  it('File ▸ Open Recent connects as the recent list does; one without a stored password asks in the dialog; Clear empties the lists', async () => {
+    const server = cluster as RunningCluster
+    const closeTab = async (): Promise<void> => {
+      await app.page.getByRole('button', { name: `Close ${label}` }).click()
+      await app.page.getByTestId('empty-state').waitFor()
+    }
+    await closeTab()
+    await app.menu(chooseRecent(app.deps, label))
+    await app.page.getByRole('tab', { name: label }).waitFor()
+    await closeTab()
+    // Remembered where no password could be sealed: the menu item ends in "…" and the window asks for it.
+    app.deps.connections.forget()
+    app.deps.connections.remember(postgresUrl(server, 'shop', { user: server.user }), DEFAULT_TABLES)
+    await app.menu(chooseRecent(app.deps, `${label}…`))
+    const dialog = app.page.getByRole('dialog', { name: 'Connect to PostgreSQL' })
+    await dialog.waitFor()
+    const password = dialog.getByLabel('Password', { exact: true })
+    expect(await seen(password)).toBe(true)
+    await app.screenshot('postgres-open-recent-asks-password')
+    await password.fill(server.password)
+    await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
+    await app.page.getByRole('tab', { name: label }).waitFor()
+    await closeTab()
+    await app.page.getByTestId('recent-files').waitFor()
+    await app.menu(chooseRecent(app.deps, 'Clear Recently Opened'))
+    await app.page.getByTestId('recent-files').waitFor({ state: 'hidden' })
+    expect(await app.page.getByTestId('empty-state').getByText(label).count()).toBe(0)
+    await app.screenshot('postgres-open-recent-cleared')
   })
 })
