@@ -28,7 +28,7 @@ import { buildQueries, POSTGRES_DIALECT, type Queries } from '../sql/queries'
 import { quoteIdent, triggerSeqNoIndexStatement } from '../sql/schema'
 import type { AddedIndex } from '../store-indexer'
 import { afterCriteria, bothCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
-import { explainPgError, pgErrorCode, type PgTarget } from './connection'
+import { connectionLossOf, explainPgError, pgErrorCode, type PgTarget } from './connection'
 import type { PgQueries } from './pg-queries'
 import { batchRows, insertStatements } from './rows'
 import { firstConflictsSql } from './conflicts'
@@ -314,7 +314,13 @@ export class PostgresEventStore extends ReplayingReads implements OpenedStore, S
     }
   }
 
+  /**
+   * Also the liveness check of an open store (polled off the page path): it fails, until the store is reopened, once
+   * any of the pool's connections was cut — even when the server is back and a new connection would work.
+   */
   dataVersion(): Promise<number> {
+    const loss = connectionLossOf(this.pool)
+    if (loss !== undefined) return Promise.reject(explainPgError(loss, this.target))
     return this.inspect((db) => inspector.dataVersion(db, this.tables))
   }
 }
