@@ -10,6 +10,7 @@ import { SINGULAR_TABLES } from '../../src/shared/domain'
 import { createStoreFile } from '../helpers/store-files'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { makeBookStore, tempDir } from '../helpers/stores'
+import { seen } from '../helpers/visibility'
 
 let app: AppHarness
 let dir: ReturnType<typeof tempDir>
@@ -89,7 +90,11 @@ describe('several stores', () => {
     await dialog.getByLabel('Effect table').fill('ledger_effects')
     await dialog.getByLabel('Trigger table').fill('ledger_events')
     expect(await dialog.getByRole('alert').textContent()).toContain('must all be different')
-    await dialog.getByLabel('Trigger table').fill('ledger_triggers')
+    // A dash becomes an underscore, as the library names the tables; the form says so before anything is created.
+    await dialog.getByLabel('Trigger table').fill('ledger-triggers')
+    const snake = dialog.getByTestId('snake-tables')
+    expect(await snake.textContent()).toContain('ledger_events, ledger_actions, ledger_effects, ledger_triggers')
+    expect(await seen(snake)).toBe(true)
     await app.screenshot('stores-new-store-light')
     await app.setColorScheme('dark')
     await app.screenshot('stores-new-store-dark')

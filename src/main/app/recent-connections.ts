@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { DEFAULT_TABLES, type TableNames } from '../../shared/domain'
 import type { RecentConnection } from '../../shared/ipc/types'
 import { tableNamesSchema } from '../../shared/ipc/schemas'
-import { connectionLabel, formatPostgresUrl, parsePostgresUrl, withoutPassword } from '../../shared/postgres-connection'
+import { connectionLabel, formatPostgresUrl, parsePostgresUrl, sameConnection, withoutPassword } from '../../shared/postgres-connection'
 import type { RecentConnections, ResolvedConnection } from '../ipc/deps'
 import type { SecretBox } from './secret-box'
 
@@ -33,9 +33,16 @@ function idOf(url: string): string {
 
 /** The recent-connections list stored in `file` (e.g. `<userData>/recent-connections.json`). */
 export class JsonRecentConnections implements RecentConnections {
+  /**
+   * @param file the JSON file
+   * @param secrets seals and opens the passwords
+   * @param onChange called after every change (the app rebuilds its Open Recent menu)
+   * @param now clock for `openedAt`
+   */
   constructor(
     private readonly file: string,
     private readonly secrets: SecretBox,
+    private readonly onChange: (connections: RecentConnection[]) => void = () => undefined,
     private readonly now: () => number = Date.now
   ) {}
 
@@ -70,6 +77,12 @@ export class JsonRecentConnections implements RecentConnections {
     return this.save(id === undefined ? [] : this.entries().filter((e) => e.id !== id))
   }
 
+  /** The entry for the same database and user as `url`, or null. */
+  find(url: string): RecentConnection | null {
+    const entry = this.entries().find((e) => sameConnection(e.url, url))
+    return entry ? toRecent(entry, this.secrets.available) : null
+  }
+
   private unseal(sealed: string | undefined): string | null {
     if (sealed === undefined || !this.secrets.available) return null
     try {
@@ -93,7 +106,9 @@ export class JsonRecentConnections implements RecentConnections {
     const temporary = `${this.file}.tmp`
     writeFileSync(temporary, JSON.stringify({ version: 1, connections }, null, 2), { mode: 0o600 })
     renameSync(temporary, this.file)
-    return connections.map((e) => toRecent(e, this.secrets.available))
+    const listed = connections.map((e) => toRecent(e, this.secrets.available))
+    this.onChange(listed)
+    return listed
   }
 }
 

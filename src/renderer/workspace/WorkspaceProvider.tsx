@@ -71,7 +71,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
   )
   const opener = useStoreOpener(opened)
   const connectDialog = useConnectDialog(opener.openConnection)
-  const { showConnect } = connectDialog
+  const { showConnect, openRecentConnection } = connectDialog
   const { openPath } = opener
   const actions = useStoreActions(state, dispatch, opened)
   const startup = useStartup(dispatch, openPath, refreshRecent)
@@ -105,7 +105,13 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
         'connect-postgres': () => showConnect(true),
         'new-store': () => setNewStoreOpen(true),
         'open-demo': () => void openDemo(),
-        'open-path': () => void (event.file && openPath(event.file)),
+        // As the in-app recent lists do: a file with its last tables, a connection at once or through the dialog.
+        'open-path': () => void (event.file && openPath(event.file, event.tables)),
+        'open-connection': () => void (event.connection && openRecentConnection(event.connection)),
+        'recent-cleared': () => {
+          refreshRecent()
+          refreshConnections()
+        },
         'close-store': () => void closeStore(),
         'command-palette': openPalette,
         'next-store': () => dispatch({ type: 'cycled', step: 1 }),
@@ -117,7 +123,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       }
       commands[event.command]()
     },
-    [closeStore, openDemo, openPalette, openPath, openWithDialog, showConnect]
+    [closeStore, openDemo, openPalette, openPath, openWithDialog, showConnect, openRecentConnection, refreshRecent, refreshConnections]
   )
   useEffect(() => subscribe('app:command', runCommand), [runCommand])
   useEffect(() => {

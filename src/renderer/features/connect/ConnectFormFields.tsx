@@ -46,7 +46,19 @@ function Location({ fields, update }: Pick<Props, 'fields' | 'update'>): ReactNo
   )
 }
 
-function RecentNote({ recent }: { recent: RecentConnection }): ReactNode {
+/**
+ * What the form says of a recent connection: its password is kept encrypted
+ * (picked in Copy), was refused (the Connect dialog shows a recent connection
+ * with a kept password only then), or is not stored.
+ */
+function RecentNote({ recent, storedRefused }: { recent: RecentConnection; storedRefused: boolean }): ReactNode {
+  if (recent.hasPassword && storedRefused) {
+    return (
+      <Text size="sm">
+        The stored password of <b>{recent.label}</b> was refused. Type the current one to connect.
+      </Text>
+    )
+  }
   if (recent.hasPassword) {
     return (
       <Text size="sm">
@@ -67,7 +79,7 @@ export function ConnectFormFields({ fields, update, recent, recents }: Props): R
     <Stack gap="sm">
       {recents && recents.connections.length > 0 && <RecentConnectionSelect connections={recents.connections} chosen={recent} choose={recents.choose} />}
       {recent ? (
-        <RecentNote recent={recent} />
+        <RecentNote recent={recent} storedRefused={!recents} />
       ) : (
         <>
           <SegmentedControl

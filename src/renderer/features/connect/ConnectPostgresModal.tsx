@@ -4,19 +4,23 @@
  * it) and Connect (the store opens read-only in a tab, shown as `user@host/db`).
  */
 import type { ReactNode } from 'react'
-import { Button, Group, Modal, Stack } from '@mantine/core'
+import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { RecentConnection } from '../../../shared/ipc/types'
+import type { ConnectPurpose } from '../../workspace/useConnectDialog'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import { ConnectFormFields } from './ConnectFormFields'
 import { ConnectStatusLine } from './ConnectStatusLine'
 import { useConnectForm } from './useConnectForm'
 
-function ConnectForm({ recent }: { recent: RecentConnection | null }): ReactNode {
+function ConnectForm({ recent, purpose }: { recent: RecentConnection | null; purpose: ConnectPurpose | null }): ReactNode {
   const { opener, showConnect } = useWorkspace()
   const { fields, update, status, test, connect } = useConnectForm(recent, opener.openConnection)
   const busy = status.kind === 'busy'
   const submit = async (): Promise<void> => {
-    if (await connect()) showConnect(false)
+    const opened = await connect()
+    if (!opened) return
+    showConnect(false)
+    purpose?.connected(opened)
   }
   return (
     <form
@@ -26,6 +30,11 @@ function ConnectForm({ recent }: { recent: RecentConnection | null }): ReactNode
       }}
     >
       <Stack>
+        {purpose && (
+          <Text size="sm" data-testid="connect-purpose">
+            {purpose.note}
+          </Text>
+        )}
         <ConnectFormFields fields={fields} update={update} recent={recent} />
         <ConnectStatusLine status={status} />
         <Group justify="flex-end">
@@ -46,10 +55,10 @@ function ConnectForm({ recent }: { recent: RecentConnection | null }): ReactNode
 
 /** The dialog; the store opens read-only, like a file. */
 export function ConnectPostgresModal(): ReactNode {
-  const { connectOpen, connectRecent, showConnect } = useWorkspace()
+  const { connectOpen, connectRecent, connectPurpose, showConnect } = useWorkspace()
   return (
     <Modal opened={connectOpen} onClose={() => showConnect(false)} title="Connect to PostgreSQL" centered size="lg">
-      <ConnectForm key={connectRecent?.id ?? 'new'} recent={connectRecent} />
+      <ConnectForm key={connectRecent?.id ?? 'new'} recent={connectRecent} purpose={connectPurpose} />
     </Modal>
   )
 }

@@ -5,7 +5,7 @@
  * connection / Connect as one sentence. The Copy dialog uses the same form.
  */
 import { useState } from 'react'
-import type { ConnectionProbe, RecentConnection } from '../../../shared/ipc/types'
+import type { ConnectionProbe, RecentConnection, StoreInfo } from '../../../shared/ipc/types'
 import { call, messageOf } from '../../ipc/client'
 import type { ConnectTarget } from '../../workspace/useStoreOpener'
 
@@ -79,19 +79,19 @@ export function usePostgresForm(initialRecent: RecentConnection | null, describe
 /** The form as `usePostgresForm` gives it. */
 export type PostgresForm = ReturnType<typeof usePostgresForm>
 
-/** Form state and its two actions; `connect` runs the app's open flow and reports whether a store opened. */
-export function useConnectForm(recent: RecentConnection | null, open: (target: ConnectTarget) => Promise<unknown>) {
+/** Form state and its two actions; `connect` runs the app's open flow and resolves to the store that opened (null: none). */
+export function useConnectForm(recent: RecentConnection | null, open: (target: ConnectTarget) => Promise<StoreInfo | null>) {
   const form = usePostgresForm(recent)
   const { setStatus, target } = form
-  const connect = async (): Promise<boolean> => {
+  const connect = async (): Promise<StoreInfo | null> => {
     setStatus({ kind: 'busy', action: 'connect' })
     try {
-      const opened = (await open(target())) !== null
+      const opened = await open(target())
       setStatus({ kind: 'idle' })
       return opened
     } catch (e) {
       setStatus({ kind: 'failed', message: messageOf(e) })
-      return false
+      return null
     }
   }
   return { ...form, connect }
