@@ -90,6 +90,16 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
       'end, so a failed or interrupted copy leaves nothing. Cells are copied byte for byte.\n' +
       'Progress goes to stderr when it is a terminal. Exit 0 copied, 1 nothing written.\n'
   },
+  index: {
+    usage: 'coherence index FILE [--tables …]',
+    summary: 'add an index on the trigger table\'s seq_no (fast conflict checks on large stores; the library keeps working with it)',
+    options: { tables: { type: 'string' } },
+    help:
+      TABLES_HELP +
+      'Runs CREATE INDEX IF NOT EXISTS "<trigger table>_seq_no_idx" ON "<trigger table>" ("seq_no"),\n' +
+      'the only change; nothing when an index on seq_no already exists. Exit 0 done, 1 nothing changed\n' +
+      '(a read-only file, a role that may not create it, an unreachable server).\n'
+  },
   check: {
     usage: 'coherence check FILE [--tables …]',
     summary: 'check the store\'s integrity (never writes); exit 0 healthy, 1 problems',

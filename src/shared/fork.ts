@@ -4,7 +4,8 @@
  * origin, and events read from a file for the staging area. Plain data.
  */
 import type { TableNames } from './domain'
-import type { StoreInfo } from './ipc/types'
+import type { ChosenLocation, RecentConnection, StoreInfo } from './ipc/types'
+import { connectionLabelOf } from './postgres-connection'
 
 /** Where a fork's origin lives: a file path as given, or a PostgreSQL URL without its password. */
 export type ForkOrigin =
@@ -32,8 +33,9 @@ export interface ForkRecord {
 
 /** A fork as a tab shows it. */
 export interface ForkSummary {
-  /** The origin as the user would type it (never with a password). */
+  /** The origin: its file path as given, or `user@host/db` for a PostgreSQL database (never a URL or a password). */
   readonly origin: string
+  readonly originKind: ForkOrigin['kind']
   readonly forkSeqNo: number
   readonly mergedUpTo: number
 }
@@ -63,7 +65,8 @@ export type ImportOutcome =
 /** `forkSummary` of a record. */
 export function forkSummary(record: ForkRecord): ForkSummary {
   return {
-    origin: record.origin.kind === 'sqlite' ? record.origin.path : record.origin.url,
+    origin: record.origin.kind === 'sqlite' ? record.origin.path : connectionLabelOf(record.origin.url),
+    originKind: record.origin.kind,
     forkSeqNo: record.forkSeqNo,
     mergedUpTo: record.mergedUpTo
   }
@@ -74,14 +77,33 @@ export type ForkCreateOutcome =
   | { readonly result: 'ok'; readonly info: StoreInfo }
   | { readonly result: 'cancelled' }
 
-/** `store:copy`: what was copied where (`target` names the file or `user@host/db`, never a password), or the dialog was cancelled. */
+/**
+ * `store:copy`: what was copied where (`target` names the file or `user@host/db`,
+ * never a password) and how long it took, or the dialog was cancelled. A file
+ * copy comes with the token that opens it (`file`); a database copy opens with
+ * the connection the window sent.
+ */
 export type StoreCopyOutcome =
-  | { readonly result: 'ok'; readonly rows: number; readonly seqNo: number; readonly target: string }
+  | {
+      readonly result: 'ok'
+      readonly rows: number
+      readonly seqNo: number
+      readonly target: string
+      readonly elapsedMs: number
+      readonly file?: ChosenLocation
+    }
   | { readonly result: 'cancelled' }
 
-/** `fork:merge`: the batch and the origin's tab it goes to (`stage`), or the fork's record after a merge (`record`). */
+/**
+ * `fork:merge`: the batch and the origin's tab it goes to (`stage`), or the
+ * fork's record after a merge (`record`). A PostgreSQL origin that is not
+ * open and whose password main does not hold is `connect`: connect to the
+ * recent connection `connection` (the Connect dialog asks its password), then
+ * stage again.
+ */
 export type MergeOutcome =
   | { readonly result: 'staged'; readonly origin: StoreInfo; readonly batch: MergeBatch }
+  | { readonly result: 'connect'; readonly connection: RecentConnection }
   | { readonly result: 'recorded'; readonly fork: ForkSummary }
 
 /** `import`: the file's events for the staging area, or why not, or the dialog was cancelled. */

@@ -94,3 +94,23 @@ export function connectionLabelOf(url: string): string {
   const parts = parsePostgresUrl(url)
   return parts ? connectionLabel(parts) : 'postgresql://…'
 }
+
+/**
+ * True when the URLs `a` and `b` name the same database as the same user
+ * (host case-insensitive, a missing port meaning 5432); passwords and query
+ * parameters do not matter. URLs that do not parse are never the same.
+ */
+export function sameConnection(a: string, b: string): boolean {
+  const x = parsePostgresUrl(a)
+  const y = parsePostgresUrl(b)
+  if (!x || !y) return false
+  return x.user === y.user && x.host.toLowerCase() === y.host.toLowerCase() && (x.port ?? 5432) === (y.port ?? 5432) && x.database === y.database
+}
+
+/** `url` without any password: none in the user info, no `password=` parameter; null when it is not a PostgreSQL URL. */
+export function passwordlessUrl(url: string): string | null {
+  const parts = parsePostgresUrl(url)
+  if (!parts) return null
+  const query = parts.query.split('&').filter((p) => p !== '' && !/^password=/i.test(p)).join('&')
+  return formatPostgresUrl({ ...withoutPassword(parts), query })
+}

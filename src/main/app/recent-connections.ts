@@ -11,7 +11,7 @@ import { z } from 'zod'
 import { DEFAULT_TABLES, type TableNames } from '../../shared/domain'
 import type { RecentConnection } from '../../shared/ipc/types'
 import { tableNamesSchema } from '../../shared/ipc/schemas'
-import { connectionLabel, formatPostgresUrl, parsePostgresUrl, withoutPassword } from '../../shared/postgres-connection'
+import { connectionLabel, formatPostgresUrl, parsePostgresUrl, sameConnection, withoutPassword } from '../../shared/postgres-connection'
 import type { RecentConnections, ResolvedConnection } from '../ipc/deps'
 import type { SecretBox } from './secret-box'
 
@@ -75,6 +75,12 @@ export class JsonRecentConnections implements RecentConnections {
   /** Forget one connection, or all when `id` is absent. */
   forget(id?: string): RecentConnection[] {
     return this.save(id === undefined ? [] : this.entries().filter((e) => e.id !== id))
+  }
+
+  /** The entry for the same database and user as `url`, or null. */
+  find(url: string): RecentConnection | null {
+    const entry = this.entries().find((e) => sameConnection(e.url, url))
+    return entry ? toRecent(entry, this.secrets.available) : null
   }
 
   private unseal(sealed: string | undefined): string | null {

@@ -188,7 +188,7 @@ export class StoreHost {
   /** Fork the store into the new file `target` (a tracked operation); the fork is not opened here. */
   fork(storeId: string, target: string): Promise<ForkRecord> {
     const { client, state } = this.get(storeId)
-    return this.tracked('fork', storeId, `Forking ${basename(state.path)} into ${basename(target)}`, () => client.request('fork', { target }))
+    return this.tracked('fork', storeId, `Forking ${displayName(state.path)} into ${basename(target)}`, () => client.request('fork', { target }))
   }
 
   /** Copy the store into `target` (a new file or an empty database; a tracked operation with progress); nothing is opened. */
@@ -212,6 +212,12 @@ export class StoreHost {
   /** Read a batch file for the staging area of `storeId` (a tracked operation). */
   importBatch(storeId: string, file: string): Promise<ImportOutcome> {
     return this.tracked('import', storeId, `Reading ${basename(file)}`, () => this.get(storeId).client.request('importBatch', { file }))
+  }
+
+  /** The id of an open store whose location (as it was opened, with any password) `matches`, or null. */
+  findOpen(matches: (location: string) => boolean): string | null {
+    for (const [id, store] of this.stores) if (matches(store.state.path)) return id
+    return null
   }
 
   /** The location of an open store, as it was opened. */

@@ -57,6 +57,8 @@ export interface RecentConnections {
   resolve(id: string, password?: string): ResolvedConnection | null
   /** Forget one connection, or all when `id` is absent. */
   forget(id?: string): RecentConnection[]
+  /** The entry for the same database and user as `url` (`sameConnection`), or null. */
+  find(url: string): RecentConnection | null
 }
 
 /** Start-up facts as main knows them: paths (the handler turns them into chosen locations). */

@@ -2,12 +2,15 @@
  * Fork, merge back and import. The window never names a path: main asks
  * where the fork goes and which batch to read through its own dialogs, and
  * takes the origin of a merge from the fork's sidecar (a store the user
- * opened before).
+ * opened before; a PostgreSQL origin's password comes from its open tab, the
+ * sealed recent connection, or the Connect dialog — `merge-origin.ts`).
  */
-import { basename, extname, resolve } from 'node:path'
+import { basename, extname } from 'node:path'
 import type { ForkCreateOutcome, ImportBatchOutcome, MergeOutcome } from '../../shared/fork'
 import { HostError } from '../host/host-error'
+import { isOriginAt } from '../services/fork/sidecar'
 import type { Handler, Handlers } from './handler'
+import { openMergeOrigin } from './merge-origin'
 
 /** `fork:create`: the fork is written, then opened unlocked in a tab of its own (it is the user's new scratch copy). */
 const create: Handler<'fork:create'> = async (deps, { storeId }): Promise<ForkCreateOutcome> => {
@@ -24,15 +27,12 @@ const create: Handler<'fork:create'> = async (deps, { storeId }): Promise<ForkCr
 const merge: Handler<'fork:merge'> = async (deps, request): Promise<MergeOutcome> => {
   if (request.step === 'stage') {
     const { record, batch } = await deps.host.collectMerge(request.storeId)
-    if (record.origin.kind !== 'sqlite') {
-      throw new HostError('not-a-store', `The origin ${record.origin.url} is a PostgreSQL database, which this version cannot open yet; merge once it can.`)
-    }
-    const origin = await deps.host.open(record.origin.path, record.tables)
-    return { result: 'staged', origin, batch }
+    const origin = await openMergeOrigin(deps, record)
+    return 'connect' in origin ? { result: 'connect', connection: origin.connect } : { result: 'staged', origin: origin.opened, batch }
   }
   const { record } = await deps.host.collectMerge(request.storeId)
   const origin = await deps.host.info(request.originStoreId)
-  if (record.origin.kind !== 'sqlite' || resolve(record.origin.path) !== resolve(origin.path)) {
+  if (!isOriginAt(record.origin, deps.host.pathOf(request.originStoreId))) {
     throw new HostError('invalid-request', `${origin.path} is not the origin of this fork, so the merge was not recorded.`)
   }
   if (origin.seqNo < request.lastSeqNo) {

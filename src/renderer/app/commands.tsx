@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react'
 import type { MantineColorScheme } from '@mantine/core'
 import { requestExport } from './ExportRequestModal'
-import { requestCopy } from '../features/fork/CopyStoreModal'
+import { requestCopy } from '../features/copy/CopyStoreModal'
 import { SECTIONS } from './sections'
 import { SHORTCUTS } from '../ui/shortcuts'
 import {
@@ -27,7 +27,7 @@ import {
   IconX
 } from '../ui/icons'
 import type { Workspace } from '../workspace/WorkspaceProvider'
-import { fileName, storeName } from '../ui/format'
+import { fileName, originName, storeName } from '../ui/format'
 import { IconFork, IconMerge, IconUpload } from '../ui/icons'
 import { forkToFile, importBatch, mergeIntoOrigin } from '../features/fork/fork-actions'
 
@@ -61,7 +61,7 @@ export function buildCommands(workspace: Workspace, setColorScheme: (scheme: Man
     commands.push({ id: 'fork', group: 'File', label: 'Fork to a file…', description: `Copy ${name} into a new file to work on, then merge it back`, keywords: ['branch', 'copy', 'snapshot'], icon: <IconFork />, run: () => void forkToFile(workspace, active) })
     commands.push({ id: 'copy', group: 'File', label: 'Copy to…', description: `Copy ${name} into a new file or an empty PostgreSQL database`, keywords: ['postgres', 'sqlite', 'migrate', 'duplicate'], icon: <IconDatabase />, run: () => requestCopy(active.info.storeId) })
     if (active.info.fork) {
-      commands.push({ id: 'merge', group: 'File', label: 'Merge into origin…', description: `Stage the new events of ${name} in ${fileName(active.info.fork.origin)} and preflight them`, keywords: ['fork', 'rebase'], icon: <IconMerge />, run: () => void mergeIntoOrigin(workspace, active) })
+      commands.push({ id: 'merge', group: 'File', label: 'Merge into origin…', description: `Stage the new events of ${name} in ${originName(active.info.fork)} and preflight them`, keywords: ['fork', 'rebase'], icon: <IconMerge />, run: () => void mergeIntoOrigin(workspace, active) })
     }
     commands.push({ id: 'import', group: 'File', label: 'Import batch…', description: `Stage the events of an EDN or JSON file in ${name}'s Compose`, keywords: ['load', 'edn', 'json', 'staging'], icon: <IconUpload />, run: () => { workspace.showSection('compose'); void importBatch(active) } })
     commands.push({ id: 'close', group: 'File', label: `Close ${name}`, shortcut: SHORTCUTS.close, icon: <IconX />, run: () => void workspace.closeStore() })

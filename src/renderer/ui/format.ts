@@ -17,6 +17,11 @@ export function storeName(info: { readonly kind: 'sqlite' | 'postgres'; readonly
   return info.kind === 'postgres' ? info.path : fileName(info.path)
 }
 
+/** How a fork's origin is named: its file name, or `user@host/db` for a PostgreSQL database. */
+export function originName(fork: { readonly originKind: 'sqlite' | 'postgres'; readonly origin: string }): string {
+  return storeName({ kind: fork.originKind, path: fork.origin })
+}
+
 /** `1,234` (the same grouping everywhere, whatever the system locale). */
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US')

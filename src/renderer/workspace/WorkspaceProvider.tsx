@@ -28,6 +28,8 @@ export interface Workspace extends StoreActions, ConnectDialog {
   /** Recent PostgreSQL connections (ids and labels). */
   readonly connections: readonly RecentConnection[]
   forgetConnection(id?: string): Promise<void>
+  /** Read the recent connections again (main remembered one, e.g. a copy's target). */
+  refreshConnections(): void
   openPath(file: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null>
   openWithDialog(): Promise<void>
   openDemo(): Promise<void>
@@ -140,6 +142,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       connections,
       ...connectDialog,
       forgetConnection,
+      refreshConnections,
       openPath,
       openWithDialog,
       openDemo,
@@ -153,7 +156,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       runCommand,
       openPalette
     }),
-    [actions, state, active, startup, recent, opener, newStoreOpen, connections, connectDialog, forgetConnection, openPath, openWithDialog, openDemo, opened, createStore, forgetRecent, runCommand, openPalette]
+    [actions, state, active, startup, recent, opener, newStoreOpen, connections, connectDialog, forgetConnection, refreshConnections, openPath, openWithDialog, openDemo, opened, createStore, forgetRecent, runCommand, openPalette]
   )
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
 }

@@ -1,8 +1,15 @@
 /** The Connect to PostgreSQL dialog's state: open or not, for a new connection or a recent one's password. */
 import { useCallback, useMemo, useState } from 'react'
-import type { RecentConnection } from '../../shared/ipc/types'
+import type { RecentConnection, StoreInfo } from '../../shared/ipc/types'
 import { notifyError } from '../ui/notify'
 import type { StoreOpener } from './useStoreOpener'
+
+/** Why the dialog was shown for a recent connection, and what happens once it connected (e.g. a merge into it goes on). */
+export interface ConnectPurpose {
+  /** One sentence shown above the password. */
+  readonly note: string
+  connected(info: StoreInfo): void
+}
 
 /** What the shell, the palette and the empty state use. */
 export interface ConnectDialog {
@@ -10,8 +17,10 @@ export interface ConnectDialog {
   readonly connectOpen: boolean
   /** The recent connection the dialog asks a password for (null: a new connection). */
   readonly connectRecent: RecentConnection | null
-  /** Show the Connect dialog (for a new connection, or the password of `recent`), or hide it. */
-  showConnect(show: boolean, recent?: RecentConnection): void
+  /** Why the dialog asks (null: the user opened it). */
+  readonly connectPurpose: ConnectPurpose | null
+  /** Show the Connect dialog (for a new connection, or the password of `recent`, maybe for `purpose`), or hide it. */
+  showConnect(show: boolean, recent?: RecentConnection, purpose?: ConnectPurpose): void
   /** Connect to a recent connection: at once when main holds its password, else through the dialog. */
   openRecentConnection(recent: RecentConnection): Promise<void>
 }
@@ -20,8 +29,10 @@ export interface ConnectDialog {
 export function useConnectDialog(openConnection: StoreOpener['openConnection']): ConnectDialog {
   const [connectOpen, setConnectOpen] = useState(false)
   const [connectRecent, setConnectRecent] = useState<RecentConnection | null>(null)
-  const showConnect = useCallback((show: boolean, recent?: RecentConnection) => {
+  const [connectPurpose, setConnectPurpose] = useState<ConnectPurpose | null>(null)
+  const showConnect = useCallback((show: boolean, recent?: RecentConnection, purpose?: ConnectPurpose) => {
     setConnectRecent(recent ?? null)
+    setConnectPurpose(purpose ?? null)
     setConnectOpen(show)
   }, [])
   const openRecentConnection = useCallback(
@@ -31,5 +42,8 @@ export function useConnectDialog(openConnection: StoreOpener['openConnection']):
     },
     [openConnection, showConnect]
   )
-  return useMemo(() => ({ connectOpen, connectRecent, showConnect, openRecentConnection }), [connectOpen, connectRecent, showConnect, openRecentConnection])
+  return useMemo(
+    () => ({ connectOpen, connectRecent, connectPurpose, showConnect, openRecentConnection }),
+    [connectOpen, connectRecent, connectPurpose, showConnect, openRecentConnection]
+  )
 }

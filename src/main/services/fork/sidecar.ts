@@ -5,9 +5,11 @@
  * file and renamed, so a reader never sees half of it.
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { z } from 'zod'
 import type { ForkOrigin, ForkRecord } from '../../../shared/fork'
-import type { StoreLocation } from '../../../shared/store-location'
+import { parseStoreLocation, type StoreLocation } from '../../../shared/store-location'
+import { passwordlessUrl, sameConnection } from '../../../shared/postgres-connection'
 import { ServiceError } from '../service-error'
 import { temporaryNeighbour } from './copy-store'
 
@@ -27,16 +29,21 @@ const schema = z.object({
   forkedAt: z.string()
 })
 
-/** The origin as a sidecar keeps it: a file path as given; a PostgreSQL URL without its password (re-openable with the password from the environment). */
+/**
+ * The origin as a sidecar keeps it: a file path as given; a PostgreSQL URL
+ * without its password (neither in the user info nor as a `password=`
+ * parameter), re-opened later with a password from elsewhere.
+ */
 export function forkOrigin(location: StoreLocation): ForkOrigin {
   if (location.kind === 'sqlite') return { kind: 'sqlite', path: location.path }
-  try {
-    const url = new URL(location.url)
-    url.password = ''
-    return { kind: 'postgres', url: url.toString() }
-  } catch {
-    return { kind: 'postgres', url: location.url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1@') }
-  }
+  return { kind: 'postgres', url: passwordlessUrl(location.url) ?? location.url.replace(/\/\/[^@/]*@/, '//') }
+}
+
+/** True when the store opened at `location` (a path or a URL, as opened) is the fork's `origin`. */
+export function isOriginAt(origin: ForkOrigin, location: string): boolean {
+  const opened = parseStoreLocation(location)
+  if (origin.kind === 'sqlite') return opened.kind === 'sqlite' && resolve(opened.path) === resolve(origin.path)
+  return opened.kind === 'postgres' && sameConnection(opened.url, origin.url)
 }
 
 /** The fork record of `copyPath`, or null when it is not a fork (no sidecar). A damaged sidecar is refused with a sentence. */

@@ -4,27 +4,23 @@
  * it) and Connect (the store opens read-only in a tab, shown as `user@host/db`).
  */
 import type { ReactNode } from 'react'
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core'
+import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { RecentConnection } from '../../../shared/ipc/types'
+import type { ConnectPurpose } from '../../workspace/useConnectDialog'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import { ConnectFormFields } from './ConnectFormFields'
-import { useConnectForm, type ConnectStatus } from './useConnectForm'
+import { ConnectStatusLine } from './ConnectStatusLine'
+import { useConnectForm } from './useConnectForm'
 
-function StatusLine({ status }: { status: ConnectStatus }): ReactNode {
-  if (status.kind !== 'ok' && status.kind !== 'failed') return null
-  return (
-    <Alert color={status.kind === 'ok' ? 'teal' : 'red'} variant="light" data-testid="connect-status" role="status">
-      {status.message}
-    </Alert>
-  )
-}
-
-function ConnectForm({ recent }: { recent: RecentConnection | null }): ReactNode {
+function ConnectForm({ recent, purpose }: { recent: RecentConnection | null; purpose: ConnectPurpose | null }): ReactNode {
   const { opener, showConnect } = useWorkspace()
   const { fields, update, status, test, connect } = useConnectForm(recent, opener.openConnection)
   const busy = status.kind === 'busy'
   const submit = async (): Promise<void> => {
-    if (await connect()) showConnect(false)
+    const opened = await connect()
+    if (!opened) return
+    showConnect(false)
+    purpose?.connected(opened)
   }
   return (
     <form
@@ -34,8 +30,13 @@ function ConnectForm({ recent }: { recent: RecentConnection | null }): ReactNode
       }}
     >
       <Stack>
+        {purpose && (
+          <Text size="sm" data-testid="connect-purpose">
+            {purpose.note}
+          </Text>
+        )}
         <ConnectFormFields fields={fields} update={update} recent={recent} />
-        <StatusLine status={status} />
+        <ConnectStatusLine status={status} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => showConnect(false)}>
             Cancel
@@ -54,10 +55,10 @@ function ConnectForm({ recent }: { recent: RecentConnection | null }): ReactNode
 
 /** The dialog; the store opens read-only, like a file. */
 export function ConnectPostgresModal(): ReactNode {
-  const { connectOpen, connectRecent, showConnect } = useWorkspace()
+  const { connectOpen, connectRecent, connectPurpose, showConnect } = useWorkspace()
   return (
     <Modal opened={connectOpen} onClose={() => showConnect(false)} title="Connect to PostgreSQL" centered size="lg">
-      <ConnectForm key={connectRecent?.id ?? 'new'} recent={connectRecent} />
+      <ConnectForm key={connectRecent?.id ?? 'new'} recent={connectRecent} purpose={connectPurpose} />
     </Modal>
   )
 }

@@ -7,8 +7,8 @@ import type { ForkSummary } from '../../../shared/fork'
 import { call } from '../../ipc/client'
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core'
 import { IconDatabase, IconFork, IconMerge } from '../../ui/icons'
-import { requestCopy } from './CopyStoreModal'
-import { fileName } from '../../ui/format'
+import { requestCopy } from '../copy/CopyStoreModal'
+import { originName } from '../../ui/format'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import type { StoreTab } from '../../workspace/workspace-state'
 import { forkToFile, mergeIntoOrigin } from './fork-actions'
@@ -37,7 +37,7 @@ export function ForkBadge({ tab }: { tab: StoreTab }): ReactNode {
           Fork
         </Badge>
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          of {fileName(fork.origin)}
+          of {originName(fork)}
         </Text>
       </Group>
     </Tooltip>
@@ -50,7 +50,7 @@ export function ForkButtons({ tab }: { tab: StoreTab }): ReactNode {
   return (
     <Group gap="xs" wrap="nowrap">
       {tab.info.fork && (
-        <Tooltip label={`Stage this fork's new events in ${fileName(tab.info.fork.origin)} and preflight them there`} withArrow>
+        <Tooltip label={`Stage this fork's new events in ${originName(tab.info.fork)} and preflight them there`} withArrow>
           <Button size="xs" variant="light" color="grape" leftSection={<IconMerge size={14} />} onClick={() => void mergeIntoOrigin(workspace, tab)} data-testid="merge-button">
             Merge into origin…
           </Button>

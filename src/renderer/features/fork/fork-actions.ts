@@ -7,8 +7,9 @@
  */
 import type { RebaseOutcome } from '../../../shared/compose'
 import type { BatchEvent } from '../../../shared/fork'
+import type { RecentConnection } from '../../../shared/ipc/types'
 import { call } from '../../ipc/client'
-import { fileName } from '../../ui/format'
+import { fileName, storeName } from '../../ui/format'
 import { notifyError, notifyInfo } from '../../ui/notify'
 import type { Workspace } from '../../workspace/WorkspaceProvider'
 import type { StoreTab } from '../../workspace/workspace-state'
@@ -20,35 +21,42 @@ export async function forkToFile(workspace: Workspace, tab: StoreTab): Promise<v
     const outcome = await call('fork:create', { storeId: tab.info.storeId })
     if (outcome.result === 'cancelled') return
     workspace.showOpened(outcome.info)
-    notifyInfo('Forked', `${fileName(outcome.info.path)} holds ${fileName(tab.info.path)} up to seq-no ${outcome.info.seqNo}. Work on it freely, then merge it into the origin.`)
+    notifyInfo('Forked', `${fileName(outcome.info.path)} holds ${storeName(tab.info)} up to seq-no ${outcome.info.seqNo}. Work on it freely, then merge it into the origin.`)
   } catch (e) {
-    notifyError(`Could not fork ${fileName(tab.info.path)}`, e)
+    notifyError(`Could not fork ${storeName(tab.info)}`, e)
   }
 }
 
 const noted = (events: readonly BatchEvent[], from: string): { edn: string; note: string }[] =>
   events.map((e) => ({ edn: e.edn, note: `${from}: ${e.summary}` }))
 
+/** A PostgreSQL origin main cannot open without its password: the Connect dialog asks for it, then the merge goes on. */
+function connectOrigin(workspace: Workspace, fork: StoreTab, connection: RecentConnection): void {
+  const note = `${fileName(fork.info.path)} merges into ${connection.label}, which is not open. Connect to it; the merge then goes on there.`
+  workspace.showConnect(true, connection, { note, connected: () => void mergeIntoOrigin(workspace, fork) })
+}
+
 /** "Merge into origin…": stage the fork's new events in the origin's Compose and preflight them there. */
 export async function mergeIntoOrigin(workspace: Workspace, fork: StoreTab): Promise<void> {
   const forkName = fileName(fork.info.path)
   try {
     const outcome = await call('fork:merge', { storeId: fork.info.storeId, step: 'stage' })
+    if (outcome.result === 'connect') return connectOrigin(workspace, fork, outcome.connection)
     if (outcome.result !== 'staged') return
     const { origin, batch } = outcome
+    const originName = storeName(origin)
     if (batch.events.length === 0) {
-      notifyInfo('Nothing to merge', `${forkName} has no events after seq-no ${batch.upTo} that ${fileName(origin.path)} does not have.`)
+      notifyInfo('Nothing to merge', `${forkName} has no events after seq-no ${batch.upTo} that ${originName} does not have.`)
       return
     }
     const merge = { forkStoreId: fork.info.storeId, forkName, upTo: batch.upTo }
-    if (!stageWholeBatch(origin.storeId, { base: batch.base, events: noted(batch.events, `From ${forkName}`), resolved: batch.resolved, merge })) {
-      workspace.showOpened(origin)
-      workspace.showSection('compose')
-      notifyError('Not staged', new Error(`${fileName(origin.path)} has staged events already; commit or discard them, then merge again.`))
-      return
-    }
+    const staged = stageWholeBatch(origin.storeId, { base: batch.base, events: noted(batch.events, `From ${forkName}`), resolved: batch.resolved, merge })
     workspace.showOpened(origin)
     workspace.showSection('compose')
+    if (!staged) {
+      notifyError('Not staged', new Error(`${originName} has staged events already; commit or discard them, then merge again.`))
+      return
+    }
     requestPreflight(origin.storeId)
   } catch (e) {
     notifyError(`Could not merge ${forkName}`, e)

@@ -81,6 +81,8 @@ describe('fork', () => {
   it('keeps a PostgreSQL origin re-openable but without its password', () => {
     expect(forkOrigin({ kind: 'postgres', url: 'postgresql://ann:s3cret@db.example:5432/shop?sslmode=require' }))
       .toEqual({ kind: 'postgres', url: 'postgresql://ann@db.example:5432/shop?sslmode=require' })
+    expect(forkOrigin({ kind: 'postgres', url: 'postgres://ann:p%40ss@db.example/shop?password=s3cret&sslmode=require' }))
+      .toEqual({ kind: 'postgres', url: 'postgresql://ann@db.example/shop?sslmode=require' })
     expect(forkOrigin({ kind: 'sqlite', path: 'rel/store.db' })).toEqual({ kind: 'sqlite', path: 'rel/store.db' })
   })
 })

@@ -1,0 +1,178 @@
+/**
+ * Fork a PostgreSQL store and merge back, through the window, on a real
+ * server: connect (the walkthrough in a database), Fork to a file…, a
+ * correction committed on the fork while another process (the CLI) appends
+ * to the database; the database's tab closed and its password not kept, so
+ * Merge into origin… asks for it in the Connect dialog, then stages the
+ * correction in the database's Compose, where the preflight's conflict is
+ * resolved side by side and committed after unlocking. `coherence read URL`
+ * holds both events; a second merge takes nothing twice.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { DEFAULT_TABLES } from '../../src/shared/domain'
+import { createStore } from '../../src/main/store/open-store'
+import { writeWalkthrough } from '../../scripts/demo/walkthrough'
+import { startApp, type AppHarness } from '../helpers/app-harness'
+import { createDatabase, postgresUrl } from '../helpers/postgres'
+import { describePostgres } from '../helpers/postgres-suite'
+import { tempDir } from '../helpers/stores'
+import { seen } from '../helpers/visibility'
+import { cli } from '../cli/run-cli'
+
+const T = '#inst "2026-11-28T14:00:00.000-00:00"'
+const fix = (actor: string, genre: string): string =>
+  `{:timestamp ${T}, :source :studio, :action {:reason :fix, :actor [:user "${actor}"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "${genre}"}}}}`
+
+describePostgres('fork of a PostgreSQL store, merged back', (server) => {
+  let app: AppHarness
+  let page: Page
+  let dir: ReturnType<typeof tempDir>
+  let url: string
+  let label: string
+  let forkPath: string
+
+  const seqNo = () => page.getByTestId('header-seq-no').textContent()
+  const staged = () => page.locator('[data-testid="staged-list"] [data-testid^="staged-"]')
+  const read = (): string => {
+    const run = cli(['read', url])
+    expect(run.code, run.stderr).toBe(0)
+    return run.stdout
+  }
+  async function commit(): Promise<void> {
+    await page.getByTestId('commit-button').click()
+    await page.getByTestId('commit-modal').waitFor()
+    await page.getByTestId('confirm-commit').click()
+    await page.getByTestId('commit-modal').waitFor({ state: 'detached' })
+  }
+
+  beforeAll(async () => {
+    dir = tempDir('e2e-fork-pg')
+    forkPath = join(dir.path, 'shop-fork.db')
+    const db = await createDatabase(server, 'forkshop')
+    url = postgresUrl(server, db)
+    label = `${server.user}@${server.host}/${db}`
+    const store = await createStore({ kind: 'postgres', url }, { tables: DEFAULT_TABLES })
+    try {
+      await writeWalkthrough(store)
+    } finally {
+      await store.close()
+    }
+    app = await startApp({ viewport: { width: 1440, height: 1000 } })
+    page = app.page
+    await page.getByTestId('empty-state').getByRole('button', { name: 'Connect to PostgreSQL…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Connect to PostgreSQL' })
+    await dialog.getByLabel('Connection URL').fill(postgresUrl(server, db, { user: server.user }))
+    await dialog.getByLabel('Password', { exact: true }).fill(server.password)
+    await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByTestId('header-seq-no').filter({ hasText: /^7$/ }).waitFor()
+  }, 180_000)
+
+  afterAll(async () => {
+    await app?.close()
+    dir?.remove()
+  })
+
+  it('forks the database into a file marked FORK of user@host/db', async () => {
+    app.dialogs.willForkTo(forkPath)
+    await page.getByTestId('fork-button').click()
+    await page.getByTestId('store-name').filter({ hasText: 'shop-fork.db' }).waitFor()
+    expect(await page.getByTestId('fork-badge').textContent()).toBe(`Forkof ${label}`)
+    expect(await seen(page.getByTestId('fork-badge'))).toBe(true)
+    expect(await page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
+    expect(await seqNo()).toBe('7')
+    expect(readFileSync(`${forkPath}.fork.json`, 'utf8')).not.toContain(server.password)
+  })
+
+  it('asks for the password of the closed origin, stages the correction there, resolves the conflict side by side, commits', async () => {
+    await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
+    await page.locator('.mantine-SegmentedControl-label', { hasText: /^Raw EDN$/ }).click()
+    await page.locator('.cm-content[aria-label="Raw event EDN"]').click()
+    await page.keyboard.press('Control+A')
+    await page.keyboard.press('Delete')
+    await page.keyboard.insertText(fix('carol', 'Cyberpunk classic'))
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByTestId('compose-status').textContent()).toBe('The event is valid and can be staged.')
+    await page.getByTestId('stage-button').click()
+    await commit()
+    await expect.poll(seqNo).toBe('8')
+    // Another process appends to the database meanwhile.
+    const other = cli(['rebase', url, '--base', '8'], `[${fix('dave', 'Classic')}]`)
+    expect(other.code, other.stderr).toBe(0)
+    // The database's tab is closed and its password is not kept on this computer (no keychain, or forgotten).
+    await page.getByRole('button', { name: `Close ${label}` }).click()
+    await page.getByRole('tab', { name: label, exact: true }).waitFor({ state: 'detached' })
+    app.deps.connections.forget()
+
+    await page.getByTestId('merge-button').click()
+    const dialog = page.getByRole('dialog', { name: 'Connect to PostgreSQL' })
+    await dialog.waitFor()
+    const purpose = dialog.getByTestId('connect-purpose')
+    expect(await purpose.textContent()).toBe(`shop-fork.db merges into ${label}, which is not open. Connect to it; the merge then goes on there.`)
+    expect(await seen(purpose)).toBe(true)
+    expect(await seen(dialog.getByText(`is not stored on this computer`))).toBe(true)
+    const password = dialog.getByLabel('Password', { exact: true })
+    expect(await seen(password)).toBe(true)
+    await password.fill(server.password)
+    await app.screenshot('fork-pg-merge-password')
+    await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.getByTestId('store-name').filter({ hasText: label }).waitFor()
+    await page.getByTestId('compose').waitFor()
+    await expect.poll(() => staged().count()).toBe(1)
+    expect(await staged().first().textContent()).toContain('From shop-fork.db: :fix [:book "Neuromancer"] by [:user "carol"]: assoc :genre "Cyberpunk classic"')
+    expect(await page.getByTestId('staging-base').textContent()).toBe('Base 8: composed on top of seq-no 7 · merging shop-fork.db (its events up to seq-no 8)')
+    const conflict = page.getByTestId('conflict-summary')
+    await conflict.waitFor()
+    await app.screenshot('fork-pg-merge-conflict')
+    expect(await seen(conflict.getByText('Conflict: staged event 1 meets stored event 8', { exact: true }))).toBe(true)
+
+    await page.getByTestId('resolve-open').click()
+    const resolver = page.getByTestId('conflict-resolver')
+    await resolver.waitFor()
+    expect(await resolver.getAttribute('data-theirs')).toBe('8')
+    expect(await page.getByTestId('resolve-theirs').textContent()).toMatch(/Stored event 8: :fix by \[:user "dave"\] from :studio/)
+    const genre = page.locator('[data-testid="resolve-row"][data-key=":genre"]')
+    expect(await genre.getByTestId('resolve-mark').textContent()).toBe('both · differ')
+    expect(await genre.textContent()).toContain('"Classic"')
+    expect(await genre.textContent()).toContain('"Cyberpunk classic"')
+    expect(await seen(genre.getByTestId('resolve-mark'))).toBe(true)
+    await app.screenshot('fork-pg-merge-resolve')
+    await page.getByTestId('resolve-retry').click()
+    await page.getByTestId('outcome-ok').waitFor()
+    expect(await page.getByTestId('outcome-ok').textContent()).toContain('would get seq-no 9')
+    expect(await page.getByTestId('resolved-list').textContent()).toContain('8')
+
+    app.dialogs.willConfirmUnlock()
+    await page.getByRole('button', { name: 'Unlock…' }).click()
+    await expect.poll(() => page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
+    await commit()
+    await expect.poll(seqNo).toBe('9')
+    const merged = page.getByText(/shop-fork\.db is merged up to its seq-no 8/)
+    await merged.waitFor()
+    expect(await seen(merged)).toBe(true)
+    await app.screenshot('fork-pg-merged')
+
+    const after = read()
+    expect(after).toContain(`{:seq-no 8, :timestamp ${T}, :source :studio, :action {:reason :fix, :actor [:user "dave"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "Classic"}}}}`)
+    expect(after).toMatch(/\{:seq-no 9, :timestamp #inst "2026-11-28T14:00:00.000-00:00", :source :studio, :action \{:reason :\w+, :actor \[:user "carol"\], :aggregate \[:book "Neuromancer"\], :patch \{:assoc \{:genre "Cyberpunk classic"\}\}\}\}/)
+    expect(JSON.parse(readFileSync(`${forkPath}.fork.json`, 'utf8'))).toMatchObject({ forkSeqNo: 7, mergedUpTo: 8, resolved: [8, 9] })
+  })
+
+  it('a second merge takes nothing twice (the origin\'s open tab is used, nothing asked)', async () => {
+    const before = read()
+    await page.getByRole('tab', { name: /shop-fork\.db/ }).click()
+    await page.getByTestId('store-name').filter({ hasText: 'shop-fork.db' }).waitFor()
+    await page.getByTestId('merge-button').click()
+    const nothing = page.getByText(`shop-fork.db has no events after seq-no 8 that ${label} does not have.`)
+    await nothing.waitFor()
+    expect(await seen(nothing)).toBe(true)
+    expect(await page.getByRole('dialog', { name: 'Connect to PostgreSQL' }).count()).toBe(0)
+    await app.screenshot('fork-pg-nothing-to-merge')
+    expect(read()).toBe(before)
+  })
+})
