@@ -82,6 +82,12 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
     await page.getByTestId('store-name').filter({ hasText: 'shop-fork.db' }).waitFor()
     expect(await page.getByTestId('fork-badge').textContent()).toBe(`Forkof ${label}`)
     expect(await seen(page.getByTestId('fork-badge'))).toBe(true)
+    // The long origin name gives way: the store's name, the lock badge and FORK stay whole and readable.
+    const whole = (testId: string) => page.getByTestId(testId).evaluate((el) => [el, ...el.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth + 1))
+    expect(await whole('store-name')).toBe(true)
+    expect(await whole('lock-badge')).toBe(true)
+    expect(await page.getByTestId('fork-badge').locator('.mantine-Badge-root').evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.clientWidth > 40)).toBe(true)
+    await app.screenshot('fork-pg-opened')
     expect(await page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
     expect(await seqNo()).toBe('7')
     expect(readFileSync(`${forkPath}.fork.json`, 'utf8')).not.toContain(server.password)
