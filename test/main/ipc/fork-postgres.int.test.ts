@@ -13,9 +13,9 @@ import { DEFAULT_TABLES } from '../../../src/shared/domain'
 import type { ForkCreateOutcome, MergeOutcome } from '../../../src/shared/fork'
 import type { RebaseSummary, RecentConnection, StoreInfo } from '../../../src/shared/ipc/types'
 import { createStore } from '../../../src/main/store/open-store'
-import { writeWalkthrough } from '../../../scripts/demo/walkthrough'
 import { createDatabase, postgresUrl } from '../../helpers/postgres'
 import { describePostgres } from '../../helpers/postgres-suite'
+import { createWalkthroughDatabase } from '../../helpers/postgres-walkthrough'
 import { startIpc, type IpcHarness } from '../../helpers/ipc'
 
 const T = '#inst "2026-11-28T14:00:00.000-00:00"'
@@ -34,14 +34,8 @@ describePostgres('fork:merge into a PostgreSQL origin', (server) => {
 
   beforeAll(async () => {
     ipc = await startIpc('fork-pg-ipc')
-    database = await createDatabase(server, 'forkipc')
+    database = (await createWalkthroughDatabase(server, 'forkipc')).db
     label = `${server.user}@${server.host}/${database}`
-    const store = await createStore({ kind: 'postgres', url: postgresUrl(server, database) }, { tables: DEFAULT_TABLES })
-    try {
-      await writeWalkthrough(store)
-    } finally {
-      await store.close()
-    }
   }, 60_000)
   afterAll(() => ipc?.close())
 
