@@ -96,6 +96,10 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
     expect(await seen(password)).toBe(true)
     await password.fill(server.password)
     await app.screenshot('fork-pg-merge-password')
+    await app.setColorScheme('dark')
+    expect(await seen(purpose)).toBe(true)
+    await app.screenshot('fork-pg-merge-password-dark')
+    await app.setColorScheme('light')
     await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
     await dialog.waitFor({ state: 'hidden' })
 
