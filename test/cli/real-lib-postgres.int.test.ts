@@ -6,27 +6,12 @@
  * `conflicts` agree. In CI (`CI` set) these never skip; elsewhere they skip,
  * saying so, when java or the library is missing.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { batchText } from '../../bench/generate'
 import { adminQuery, createDatabase, postgresUrl } from '../helpers/postgres'
 import { describePostgres } from '../helpers/postgres-suite'
+import { missingOracle, real } from '../helpers/real-lib'
 import { cli, type CliRun } from './run-cli'
-
-const REAL = process.env.COHERENCE_REAL_LIB ?? '/work/shared/real-lib/coherence'
-
-function real(args: readonly string[], stdin = ''): CliRun {
-  const r = spawnSync(REAL, args, { input: stdin, encoding: 'utf8', timeout: 180_000 })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
-
-/** Why the oracle cannot run here, or null when it can. */
-function missingOracle(): string | null {
-  if (!existsSync(REAL)) return `the real library's CLI ${REAL} is missing (set COHERENCE_REAL_LIB)`
-  if (spawnSync('java', ['-version'], { encoding: 'utf8' }).status !== 0) return 'java is not installed (apt-get install default-jre-headless clojure; see /work/shared/real-lib/README.md)'
-  return null
-}
 
 const at = (s: number): string => `#inst "2026-11-28T14:00:${String(s).padStart(2, '0')}Z"`
 const action = (s: number, aggregate: string, patch: string, extra = ''): string =>
