@@ -12,9 +12,9 @@ import { createStore, openStore } from '../src/main/store/open-store'
 import { buildQueries, POSTGRES_DIALECT } from '../src/main/store/sql/queries'
 import { replayPlan } from '../src/main/store/sql/replay'
 import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
-import { createDatabase, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../test/helpers/postgres'
+import { adminQuery, createDatabase, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../test/helpers/postgres'
 import { aggregateCount, chunkStatements, eventRows, random, syntheticEvent } from './generate'
-import { median } from './timing'
+import { conflictCheck, median } from './timing'
 import { numbered } from '../src/main/store/sql/numbered'
 
 
@@ -30,11 +30,14 @@ export interface PostgresBench {
   readonly pageLarge: number
   readonly conflictSmall: number
   readonly conflictLarge: number
+  /** The conflict check after `coherence index` (the trigger table's seq_no index). */
+  readonly conflictIndexedSmall: number
+  readonly conflictIndexedLarge: number
   readonly generated: string[]
 }
 
 /** A database on `cluster` holding `events` synthetic events (the SQLite stores' cells), analyzed. */
-async function generatedDatabase(cluster: RunningCluster, events: number): Promise<string> {
+export async function generatedDatabase(cluster: RunningCluster, events: number): Promise<string> {
   const name = await createDatabase(cluster, `bench_${events}`)
   await (await createStore({ kind: 'postgres', url: postgresUrl(cluster, name) })).close()
   const client = new pg.Client({ connectionString: postgresUrl(cluster, name) })
@@ -140,11 +143,19 @@ async function benchPaging(cluster: RunningCluster, db: string, events: number):
   const store = await openStore({ kind: 'postgres', url: postgresUrl(cluster, db) })
   const rnd = random(3)
   const page = await median(21, () => store.pageEvents({ limit: 200, after: Math.floor(rnd() * (events - 200)) }))
-  const max = await store.currentSeqNo()
-  const probe = syntheticEvent(events - 5, aggregateCount(events))
-  const conflict = await median(21, () => store.rebase(Math.max(1, max - 1000), [probe], { dry: true }))
+  const conflict = await conflictCheck(store, events)
   await store.close()
   return [page, conflict]
+}
+
+/** `coherence index`'s index added to the database (as the CLI adds it), then one conflict check. */
+async function benchIndexedConflict(cluster: RunningCluster, db: string, events: number): Promise<number> {
+  const store = await openStore({ kind: 'postgres', url: postgresUrl(cluster, db) })
+  await store.addTriggerSeqNoIndex()
+  await adminQuery(cluster, 'ANALYZE', db)
+  const t = await conflictCheck(store, events)
+  await store.close()
+  return t
 }
 
 /** Run the PostgreSQL measurements on a cluster of its own; null (with the reason printed) without PostgreSQL. */
@@ -172,7 +183,9 @@ export async function benchPostgres(small: number, large: number): Promise<Postg
     const [readOurs, readRaw, readCount] = await benchRead(cluster, smallDb)
     const [pageSmall, conflictSmall] = await benchPaging(cluster, smallDb, small)
     const [pageLarge, conflictLarge] = await benchPaging(cluster, largeDb, large)
-    return { appendOurs, appendRaw, readOurs, readRaw, readCount, pageSmall, pageLarge, conflictSmall, conflictLarge, generated }
+    const conflictIndexedSmall = await benchIndexedConflict(cluster, smallDb, small)
+    const conflictIndexedLarge = await benchIndexedConflict(cluster, largeDb, large)
+    return { appendOurs, appendRaw, readOurs, readRaw, readCount, pageSmall, pageLarge, conflictSmall, conflictLarge, conflictIndexedSmall, conflictIndexedLarge, generated }
   } finally {
     cluster.stop()
   }

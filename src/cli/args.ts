@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import type { TableNames } from '../shared/domain'
-import { DEFAULT_TABLES } from '../shared/domain'
+import { DEFAULT_TABLES, libraryTableNames } from '../shared/domain'
 import { maskedUrl } from '../shared/store-location'
 
 /** A usage error: the message is printed with a hint to `--help`, exit code 1. */
@@ -29,7 +29,8 @@ export interface CommandSpec {
 
 const TABLES_HELP =
   '  --tables event=E,action=A,effect=F,trigger=T\n' +
-  '                 table names (defaults: events, actions, effects, triggers)\n'
+  '                 table names (defaults: events, actions, effects, triggers);\n' +
+  '                 a dash becomes an underscore, as in the library (my-events: my_events)\n'
 
 /** Every command of the CLI. */
 export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
@@ -89,6 +90,16 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
       'end, so a failed or interrupted copy leaves nothing. Cells are copied byte for byte.\n' +
       'Progress goes to stderr when it is a terminal. Exit 0 copied, 1 nothing written.\n'
   },
+  index: {
+    usage: 'coherence index FILE [--tables …]',
+    summary: 'add an index on the trigger table\'s seq_no (fast conflict checks on large stores; the library keeps working with it)',
+    options: { tables: { type: 'string' } },
+    help:
+      TABLES_HELP +
+      'Runs CREATE INDEX IF NOT EXISTS "<trigger table>_seq_no_idx" ON "<trigger table>" ("seq_no"),\n' +
+      'the only change; nothing when an index on seq_no already exists. Exit 0 done, 1 nothing changed\n' +
+      '(a read-only file, a role that may not create it, an unreachable server).\n'
+  },
   check: {
     usage: 'coherence check FILE [--tables …]',
     summary: 'check the store\'s integrity (never writes); exit 0 healthy, 1 problems',
@@ -124,7 +135,7 @@ export interface ParsedCommand {
   readonly tables: TableNames
 }
 
-/** Parse `--tables event=E,action=A,…`; unspecified keys keep their defaults. */
+/** Parse `--tables event=E,action=A,…`; unspecified keys keep their defaults; `-` becomes `_` as in the library. */
 export function parseTables(text: string | undefined): TableNames {
   if (text === undefined) return DEFAULT_TABLES
   const tables: Record<string, string> = { ...DEFAULT_TABLES }
@@ -135,7 +146,7 @@ export function parseTables(text: string | undefined): TableNames {
     }
     tables[key] = value
   }
-  return tables as unknown as TableNames
+  return libraryTableNames(tables as unknown as TableNames)
 }
 
 /** Parse a positive (or, with `allowZero`, non-negative) integer option. */

@@ -134,6 +134,17 @@ async function check(cmd: ParsedCommand, out: Output): Promise<number> {
   })
 }
 
+async function index(cmd: ParsedCommand, out: Output): Promise<number> {
+  const added = await withStore(cmd, false, (store) => store.addTriggerSeqNoIndex())
+  const table = `"${cmd.tables.trigger}"`
+  await out.write(
+    added.created
+      ? `Created the index "${added.name}" on ${table} ("seq_no") in ${shown(cmd)}; conflict checks now find an action's triggers through it.\n`
+      : `${table} in ${shown(cmd)} already has an index on "seq_no" ("${added.name}"); nothing changed.\n`
+  )
+  return EXIT.ok
+}
+
 /** Run a parsed command. `stdin` is read only by `rebase`. */
 export async function runCommand(cmd: ParsedCommand, out: Output, readStdin: () => Promise<string>): Promise<number> {
   switch (cmd.command) {
@@ -143,6 +154,7 @@ export async function runCommand(cmd: ParsedCommand, out: Output, readStdin: () 
     case 'seq-no': return seqNo(cmd, out)
     case 'conflicts': return conflicts(cmd, out)
     case 'check': return check(cmd, out)
+    case 'index': return index(cmd, out)
     case 'copy': return copy(cmd, out)
     default: throw new UsageError(`"${cmd.command}" is not a command.`)
   }

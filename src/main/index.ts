@@ -6,11 +6,11 @@
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session } from 'electron'
 import { join } from 'node:path'
 import type { PushEventName, PushPayloads } from '../shared/ipc/contract'
-import type { RecentFile } from '../shared/ipc/types'
 import { DEV_RENDERER_CSP, RENDERER_CSP_HEADER } from './app/csp'
 import { electronDialogs } from './app/dialogs'
 import { filesFromArgv, findDemoStore, nativeBindingFromEnv, startupOnce } from './app/launch'
 import { menuTemplate } from './app/menu'
+import { osRecentDocumentsSync, recentMenuActions } from './app/recent-menu'
 import { APP_RENDERER_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app/protocol'
 import { JsonRecentFiles } from './app/recent-files'
 import { JsonRecentConnections } from './app/recent-connections'
@@ -66,21 +66,28 @@ function start(): void {
     }
   )
   const demoStore = findDemoStore(process.env, app.isPackaged ? process.resourcesPath : undefined)
-  const installMenu = (files: readonly RecentFile[]): void =>
+  // File ▸ Open Recent follows both recent lists; the OS's recent documents follow the files.
+  const recent = new JsonRecentFiles(join(app.getPath('userData'), 'recent-files.json'), (files) => {
+    followFiles(files)
+    installMenu()
+  })
+  const connections = new JsonRecentConnections(join(app.getPath('userData'), 'recent-connections.json'), safeStorageBox(safeStorage), () => installMenu())
+  const followFiles = osRecentDocumentsSync(app, process.platform, recent.list())
+  const recentActions = recentMenuActions({ locations, recent, connections, send: (command) => push('app:command', command) })
+  const installMenu = (): void =>
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({
           platform: process.platform,
-          recent: files,
+          recent: recent.list(),
+          connections: connections.list(),
           demoAvailable: demoStore !== null,
           development: !app.isPackaged,
           send: (command) => push('app:command', command),
-          openRecent: (path) => push('app:command', { command: 'open-path', file: locations.choose(path, 'open') }),
-          clearRecent: () => recent.forget()
+          ...recentActions
         })
       )
     )
-  const recent = new JsonRecentFiles(join(app.getPath('userData'), 'recent-files.json'), installMenu)
   const launchFiles = [...filesFromArgv(process.argv, app.isPackaged, process.cwd()), ...filesBeforeReady.splice(0)]
   registerIpc(
     ipcMain,
@@ -88,14 +95,14 @@ function start(): void {
       host,
       dialogs: electronDialogs(() => win),
       recent,
-      connections: new JsonRecentConnections(join(app.getPath('userData'), 'recent-connections.json'), safeStorageBox(safeStorage)),
+      connections,
       locations,
       startup: startupOnce(launchFiles, demoStore, process.platform, app.getVersion())
     },
     () => (win && !win.isDestroyed() ? win.webContents.id : null),
     rendererUrl
   )
-  installMenu(recent.list())
+  installMenu()
   win = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.js'),
     rendererUrl,

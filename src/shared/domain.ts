@@ -108,3 +108,15 @@ export const SINGULAR_TABLES: TableNames = Object.freeze({
   effect: 'effect',
   trigger: 'trigger'
 })
+
+/**
+ * The names the library gives tables named by keywords, as a person writes
+ * them (`--tables event=my-events`, the New store form): HoneySQL's
+ * `format-entity` (`:quoted-snake true`) turns every `-` into `_`, so
+ * `:my-events` is the table `"my_events"`; no other character changes (`?`,
+ * `!`, `$`, case are kept). Never applied to names found in a store.
+ */
+export function libraryTableNames(tables: TableNames): TableNames {
+  const snake = (name: string): string => name.replaceAll('-', '_')
+  return { event: snake(tables.event), action: snake(tables.action), effect: snake(tables.effect), trigger: snake(tables.trigger) }
+}

@@ -4,7 +4,7 @@
  * origin, and events read from a file for the staging area. Plain data.
  */
 import type { TableNames } from './domain'
-import type { RecentConnection, StoreInfo } from './ipc/types'
+import type { ChosenLocation, RecentConnection, StoreInfo } from './ipc/types'
 import { connectionLabelOf } from './postgres-connection'
 
 /** Where a fork's origin lives: a file path as given, or a PostgreSQL URL without its password. */
@@ -77,9 +77,21 @@ export type ForkCreateOutcome =
   | { readonly result: 'ok'; readonly info: StoreInfo }
   | { readonly result: 'cancelled' }
 
-/** `store:copy`: what was copied where (`target` names the file or `user@host/db`, never a password), or the dialog was cancelled. */
+/**
+ * `store:copy`: what was copied where (`target` names the file or `user@host/db`,
+ * never a password) and how long it took, or the dialog was cancelled. A file
+ * copy comes with the token that opens it (`file`); a database copy opens with
+ * the connection the window sent.
+ */
 export type StoreCopyOutcome =
-  | { readonly result: 'ok'; readonly rows: number; readonly seqNo: number; readonly target: string }
+  | {
+      readonly result: 'ok'
+      readonly rows: number
+      readonly seqNo: number
+      readonly target: string
+      readonly elapsedMs: number
+      readonly file?: ChosenLocation
+    }
   | { readonly result: 'cancelled' }
 
 /**

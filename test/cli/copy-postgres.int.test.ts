@@ -48,7 +48,7 @@ describePostgres('coherence copy with PostgreSQL', (server) => {
     expect(cli(['copy', from, url]).code).toBe(0)
     const refused = cli(['copy', from, url])
     expect(refused.code).toBe(1)
-    expect(refused.stderr).toMatch(/^coherence: .* is not empty \(\w+ holds rows\); a copy goes only into an empty store\. It was not changed\.\n$/)
+    expect(refused.stderr).toMatch(/^coherence: .* is not empty \(\w+ holds rows\), so it was left unchanged; a copy goes only into an empty store\.\n$/)
     expect(cli(['seq-no', url]).stdout).toBe('7\n')
 
     // A cell PostgreSQL cannot hold (bytes that are not UTF-8) stops the copy: the new tables go with it.

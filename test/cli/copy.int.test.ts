@@ -86,7 +86,7 @@ describe('coherence copy', () => {
       expect(r.code).toBe(1)
       expect(r.stdout).toBe('')
       expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1)
-      expect(r.stderr).toMatch(/^coherence: .* (is not empty|is not an empty SQLite file).*It was not changed\.\n$/)
+      expect(r.stderr).toMatch(/^coherence: .* (is not empty|is not an empty SQLite file).*, so it was left unchanged; a copy goes only to a new file or an empty one\.\n$/)
       expectNoStackTrace(r.stderr)
       expect(fileHash(target)).toBe(before)
     }

@@ -1,25 +1,38 @@
 /**
- * "Copy to…" through the window on real files: the header button opens the
- * dialog, "To a new file…" writes the copy main's (scripted) dialog chose,
- * and the result sentence is readable in the viewport; the copy holds the
- * same cells.
+ * "Copy to…" through the window, at 1024×768, as a user meets it: the target
+ * is a new file main's (scripted) save dialog picks, shown with the table
+ * names, or a PostgreSQL database chosen with the Connect dialog's own form
+ * (the fields, Test connection, a recent connection). Progress shows while
+ * the rows go over, then a summary, and "Open the copy" opens it read-only in
+ * a new tab. A target that is not empty, or a server that cannot be reached,
+ * is one readable sentence and the target is left as it was. Every dialog
+ * state is photographed in light and dark.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
+import { generateStore } from '../../bench/generate'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { makeWalkthroughStore, tempDir } from '../helpers/stores'
 import { cellDump } from '../helpers/cell-dump'
+import { adminQuery, createDatabase, postgresUrl } from '../helpers/postgres'
+import { describePostgres } from '../helpers/postgres-suite'
+import { rowVisibility, seen } from '../helpers/visibility'
+
+const BIG = 20_000
 
 let app: AppHarness
 let dir: ReturnType<typeof tempDir>
 let origin: string
+let big: string
 let page: Page
 
 beforeAll(async () => {
   dir = tempDir('e2e-copy')
   origin = await makeWalkthroughStore(dir.path)
-  app = await startApp({ files: [origin], viewport: { width: 1280, height: 800 } })
+  big = join(dir.path, 'big.db')
+  await generateStore(big, BIG)
+  app = await startApp({ files: [origin], viewport: { width: 1024, height: 768 } })
   page = app.page
   await page.getByTestId('store-name').filter({ hasText: 'walkthrough.db' }).waitFor()
 }, 120_000)
@@ -29,34 +42,178 @@ afterAll(async () => {
   dir?.remove()
 })
 
-/** True when the element's centre is on screen and the topmost thing there belongs to it. */
-async function uncoveredInViewport(testId: string): Promise<boolean> {
-  return page.getByTestId(testId).first().evaluate((el) => {
-    const r = el.getBoundingClientRect()
-    const x = r.left + r.width / 2
-    const y = r.top + r.height / 2
-    const onScreen = r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth
-    const hit = document.elementFromPoint(x, y)
-    return onScreen && hit !== null && el.contains(hit)
-  })
+/** Seen (in the viewport, nothing on top) and no text inside it cut off. */
+async function readable(locator: Locator): Promise<boolean> {
+  const clipped = await locator.evaluate((el) => [el, ...el.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible'))
+  return !clipped && (await seen(locator))
 }
 
-it('copies the open store to a new file from the header, with the result in one readable sentence', async () => {
-  const target = join(dir.path, 'copy.db')
-  app.dialogs.willCopyTo(target)
-  expect(await uncoveredInViewport('copy-button')).toBe(true)
-  expect(await uncoveredInViewport('fork-button')).toBe(true)
-  await app.screenshot('copy-header-light')
+/** One sentence: no full stop followed by another capitalised sentence, no stack trace. */
+function oneSentence(text: string): boolean {
+  return text.trim().split(/(?<=[.;])\s+(?=[A-Z])/).length === 1 && !/\n\s+at /.test(text) && text.trim().endsWith('.')
+}
+
+/** test-results/screenshots/<name>-light.png and -dark.png. */
+async function shoot(name: string): Promise<void> {
+  await app.screenshot(`${name}-light`)
+  await app.setColorScheme('dark')
+  await app.screenshot(`${name}-dark`)
+  await app.setColorScheme('light')
+}
+
+async function openCopyDialog(name: string): Promise<Locator> {
+  await page.getByRole('tab', { name }).click()
+  await page.getByTestId('store-name').filter({ hasText: name }).waitFor()
   await page.getByTestId('copy-button').click()
-  await page.getByTestId('copy-to-file').waitFor()
-  expect(await uncoveredInViewport('copy-to-file')).toBe(true)
-  expect(await uncoveredInViewport('copy-url')).toBe(true)
-  await app.screenshot('copy-modal-light')
-  await page.getByTestId('copy-to-file').click()
-  const result = page.getByTestId('copy-result')
+  const dialog = page.getByRole('dialog', { name: `Copy ${name} to…` })
+  await dialog.waitFor()
+  return dialog
+}
+
+it('copies to a new file chosen in main\'s dialog, shows where and which tables, then opens the copy in a new tab', async () => {
+  const target = join(dir.path, 'copy.db')
+  const dialog = await openCopyDialog('walkthrough.db')
+  const tables = dialog.getByTestId('copy-tables')
+  expect(await readable(tables)).toBe(true)
+  expect(await tables.textContent()).toContain('events, actions, effects, triggers')
+  expect(await dialog.getByTestId('copy-start').isDisabled()).toBe(true)
+  await shoot('copy-dialog-file')
+
+  app.dialogs.willCopyTo(target)
+  await dialog.getByTestId('copy-choose-file').click()
+  await dialog.getByTestId('copy-file').filter({ hasText: target }).waitFor()
+  expect(await readable(dialog.getByTestId('copy-file'))).toBe(true)
+  await shoot('copy-dialog-file-chosen')
+
+  await dialog.getByTestId('copy-start').click()
+  const result = dialog.getByTestId('copy-result')
   await result.waitFor()
-  expect(await result.textContent()).toMatch(/^Copied \d+ rows of walkthrough\.db \(seq-no 1–7\) to .*copy\.db\.$/)
-  expect(await uncoveredInViewport('copy-result')).toBe(true)
-  await app.screenshot('copy-modal-result-light')
+  expect(await result.textContent()).toMatch(/^Copy completeCopied 7 events of walkthrough\.db \(\d+ rows\) to .*copy\.db in [\d.]+ m?s\.$/)
+  expect(await readable(result)).toBe(true)
+  expect(await readable(dialog.getByRole('button', { name: 'Open the copy' }))).toBe(true)
+  await shoot('copy-dialog-file-done')
   expect(cellDump(target)).toEqual(cellDump(origin))
+
+  await dialog.getByRole('button', { name: 'Open the copy' }).click()
+  await dialog.waitFor({ state: 'hidden' })
+  const tab = page.getByRole('tab', { name: 'copy.db' })
+  await tab.waitFor()
+  await expect.poll(() => seen(tab), { timeout: 3000 }).toBe(true)
+  expect(await page.getByTestId('store-name').textContent()).toBe('copy.db')
+  expect(await page.getByTestId('header-seq-no').textContent()).toBe('7')
+  expect(await page.getByTestId('lock-badge').textContent()).toBe('Read-only')
 }, 120_000)
+
+describePostgres('copy to PostgreSQL', (server) => {
+  let database: string
+  const label = (db: string): string => `${server.user}@${server.host}/${db}`
+  const firstRowText = async (): Promise<string> => {
+    await page.locator('nav[aria-label="Sections"] .mantine-NavLink-root').filter({ hasText: /^Events/ }).first().click()
+    const row = page.locator('[data-testid="event-table"] [role="row"][data-seq-no="1"]')
+    await row.waitFor()
+    expect(await rowVisibility(page, 1)).toEqual({ inViewport: true, belowHeader: true, hit: true })
+    return (await row.textContent()) ?? ''
+  }
+  /** Every events row of `db`, hashed (to see that a refused copy changed nothing). */
+  const digest = async (db: string): Promise<string> =>
+    (await adminQuery(server, 'SELECT count(*) || \':\' || md5(string_agg(t::text, \'|\' ORDER BY t::text)) AS d FROM events t', db)).rows[0].d as string
+
+  beforeAll(async () => {
+    database = await createDatabase(server, 'e2e_copy')
+    await app.openStore(big)
+  }, 120_000)
+
+  it('copies a file store through the fields form: progress, then the summary; Open the copy shows the events in a new tab', async () => {
+    const originRow = await firstRowText()
+    const dialog = await openCopyDialog('big.db')
+    await dialog.getByText('A PostgreSQL database', { exact: true }).click()
+    await dialog.getByText('Host and database', { exact: true }).click()
+    await dialog.getByLabel('Host', { exact: true }).fill(server.host)
+    await dialog.getByLabel('Port', { exact: true }).fill(String(server.port))
+    await dialog.getByLabel('Database', { exact: true }).fill(database)
+    await dialog.getByLabel('User', { exact: true }).fill(server.user)
+    await dialog.getByLabel('Password', { exact: true }).fill(server.password)
+    expect(await readable(dialog.getByLabel('Password', { exact: true }))).toBe(true)
+    await shoot('copy-dialog-postgres-fields')
+
+    await dialog.getByRole('button', { name: 'Test connection' }).click()
+    const status = dialog.getByTestId('connect-status')
+    await status.filter({ hasText: `Connected to ${label(database)}: it has no coherence tables, so the copy can go there.` }).waitFor()
+    expect(await readable(status)).toBe(true)
+    expect(await readable(dialog.getByTestId('copy-start'))).toBe(true)
+    await shoot('copy-dialog-postgres-tested')
+
+    await dialog.getByTestId('copy-start').click()
+    const progress = dialog.getByTestId('copy-progress')
+    await progress.filter({ hasText: /Copying… [\d,]+ of [\d,]+ rows/ }).waitFor()
+    expect(await readable(progress)).toBe(true)
+    await app.screenshot('copy-dialog-progress-light')
+    await app.setColorScheme('dark')
+    await app.screenshot('copy-dialog-progress-dark')
+    await app.setColorScheme('light')
+    // The dialog cannot be dismissed while the copy runs.
+    await page.keyboard.press('Escape')
+    expect(await dialog.isVisible()).toBe(true)
+
+    const result = dialog.getByTestId('copy-result')
+    await result.waitFor({ timeout: 60_000 })
+    expect(await result.textContent()).toMatch(new RegExp(`^Copy completeCopied 20,000 events of big\\.db \\([\\d,]+ rows\\) to ${label(database).replace(/[.]/g, '\\.')} in [\\d.]+ m?s\\.$`))
+    expect(await result.textContent()).not.toContain(server.password)
+    expect(await readable(result)).toBe(true)
+    await shoot('copy-dialog-postgres-done')
+
+    await dialog.getByRole('button', { name: 'Open the copy' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const tab = page.getByRole('tab', { name: label(database) })
+    await tab.waitFor()
+    // Scrolled into the (overflowing) tab strip, once the dialog's overlay has faded.
+    await expect.poll(() => seen(tab), { timeout: 3000 }).toBe(true)
+    await page.getByTestId('header-seq-no').filter({ hasText: '20,000' }).waitFor()
+    expect(await page.getByTestId('lock-badge').textContent()).toBe('Read-only')
+    expect(await firstRowText()).toBe(originRow)
+  }, 180_000)
+
+  describe('a target the copy cannot use', () => {
+    it('refuses a database that is not empty in one sentence, and leaves it unchanged', async () => {
+      const before = await digest(database)
+      const dialog = await openCopyDialog('walkthrough.db')
+      await dialog.getByText('A PostgreSQL database', { exact: true }).click()
+      // The database just opened is a recent connection now; main holds its password encrypted.
+      await dialog.getByLabel('Connection', { exact: true }).click()
+      await page.getByRole('option', { name: label(database) }).click()
+      await dialog.getByText('with the password kept encrypted on this computer').waitFor()
+      expect(await dialog.getByLabel('Password', { exact: true }).count()).toBe(0)
+      await shoot('copy-dialog-postgres-recent')
+      await dialog.getByTestId('copy-start').click()
+      const error = dialog.getByTestId('copy-error')
+      await error.waitFor()
+      const sentence = (await error.textContent()) ?? ''
+      expect(sentence).toMatch(new RegExp(`^postgresql://${server.user}:\\*\\*\\*@${server.host.replace(/[.]/g, '\\.')}:${server.port}/${database} is not empty \\(\\w+ holds rows\\), so it was left unchanged; a copy goes only into an empty store\\.$`))
+      expect(sentence).not.toContain(server.password)
+      expect(oneSentence(sentence)).toBe(true)
+      expect(await readable(error)).toBe(true)
+      await shoot('copy-dialog-refused')
+      expect(await digest(database)).toBe(before)
+      // The sentence is about that target: choosing another one takes it away.
+      await dialog.getByRole('tab', { name: 'A new SQLite file' }).click()
+      await error.waitFor({ state: 'hidden' })
+      await dialog.getByRole('button', { name: 'Cancel' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+    })
+
+    it('says in one sentence, without the password, when the server cannot be reached', async () => {
+      const dialog = await openCopyDialog('walkthrough.db')
+      await dialog.getByText('A PostgreSQL database', { exact: true }).click()
+      await dialog.getByLabel('Connection URL').fill(postgresUrl({ ...server, port: 1 }, 'nowhere', { user: 'alice', password: 'hunter2' }))
+      await dialog.getByTestId('copy-start').click()
+      const error = dialog.getByTestId('copy-error')
+      await error.waitFor()
+      const sentence = (await error.textContent()) ?? ''
+      expect(sentence).toMatch(/cannot be reached/)
+      expect(sentence).not.toContain('hunter2')
+      expect(oneSentence(sentence)).toBe(true)
+      expect(await readable(error)).toBe(true)
+      await shoot('copy-dialog-unreachable')
+    })
+  })
+})

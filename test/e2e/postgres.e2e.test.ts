@@ -17,6 +17,7 @@ import { startApp, type AppHarness } from '../helpers/app-harness'
 import { adminQuery, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../helpers/postgres'
 import { bookEdn } from '../helpers/stores'
 import { seen } from '../helpers/visibility'
+import { chooseRecent } from '../helpers/recent-menu'
 
 let app: AppHarness
 let cluster: RunningCluster | null = null
@@ -137,6 +138,28 @@ describe.skipIf(binDir === null)('a PostgreSQL store in a tab', () => {
     expect(await seen(rows.first().getByText('[:book "Neuromancer"]'))).toBe(true)
   })
 
+  it('shows the lost connection within seconds with no user action when the server restarts at once, and Reconnect brings the events back', async () => {
+    const rows = app.page.locator('[data-testid="event-table"] [role="row"][data-seq-no]')
+    const before = app.hostEvents.disconnected.length
+    const cutAt = Date.now()
+    ;(cluster as RunningCluster).restart(0) // back at once: a new connection would work, the old ones are gone
+    const lost = app.page.getByTestId('connection-lost')
+    await lost.waitFor({ timeout: 5_000 })
+    expect(Date.now() - cutAt).toBeLessThan(5_000)
+    expect(app.hostEvents.disconnected).toHaveLength(before + 1)
+    expect(await seen(lost.getByText(/was lost/))).toBe(true)
+    expect(await seen(lost.getByRole('button', { name: 'Reconnect' }))).toBe(true)
+    await app.screenshot('postgres-connection-lost-idle')
+    await lost.getByRole('button', { name: 'Reconnect' }).click()
+    await lost.waitFor({ state: 'hidden' })
+    await expect.poll(() => rows.count()).toBe(3)
+    expect(await seen(rows.first().getByText('[:book "Neuromancer"]'))).toBe(true)
+    // Every view asked again on the new connection: the count and the timeline are back, no failure left on screen.
+    await expect.poll(() => app.page.getByTestId('match-count').textContent(), { timeout: 10_000 }).toBe('3 events')
+    await expect.poll(() => app.page.getByText(/Counting failed|could not be built/).count(), { timeout: 10_000 }).toBe(0)
+    await app.screenshot('postgres-reconnected')
+  })
+
   it('says plainly that the connection was lost when the server restarts, and reconnects', async () => {
     ;(cluster as RunningCluster).restart()
     await expect.poll(() => app.hostEvents.disconnected.length + app.hostEvents.lost.length, { timeout: 15_000 }).toBeGreaterThan(0)
@@ -164,5 +187,35 @@ describe.skipIf(binDir === null)('a PostgreSQL store in a tab', () => {
     await app.screenshot('postgres-recent')
     await recent.click()
     await app.page.getByRole('tab', { name: label }).waitFor()
+  })
+
+  it('File ▸ Open Recent connects as the recent list does; one without a stored password asks in the dialog; Clear empties the lists', async () => {
+    const server = cluster as RunningCluster
+    const closeTab = async (): Promise<void> => {
+      await app.page.getByRole('button', { name: `Close ${label}` }).click()
+      await app.page.getByTestId('empty-state').waitFor()
+    }
+    await closeTab()
+    await app.menu(chooseRecent(app.deps, label))
+    await app.page.getByRole('tab', { name: label }).waitFor()
+    await closeTab()
+    // Remembered where no password could be sealed: the menu item ends in "…" and the window asks for it.
+    app.deps.connections.forget()
+    app.deps.connections.remember(postgresUrl(server, 'shop', { user: server.user }), DEFAULT_TABLES)
+    await app.menu(chooseRecent(app.deps, `${label}…`))
+    const dialog = app.page.getByRole('dialog', { name: 'Connect to PostgreSQL' })
+    await dialog.waitFor()
+    const password = dialog.getByLabel('Password', { exact: true })
+    expect(await seen(password)).toBe(true)
+    await app.screenshot('postgres-open-recent-asks-password')
+    await password.fill(server.password)
+    await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
+    await app.page.getByRole('tab', { name: label }).waitFor()
+    await closeTab()
+    await app.page.getByTestId('recent-files').waitFor()
+    await app.menu(chooseRecent(app.deps, 'Clear Recently Opened'))
+    await app.page.getByTestId('recent-files').waitFor({ state: 'hidden' })
+    expect(await app.page.getByTestId('empty-state').getByText(label).count()).toBe(0)
+    await app.screenshot('postgres-open-recent-cleared')
   })
 })

@@ -5,18 +5,23 @@
  * one key press never runs an action twice.
  */
 import type { MenuItemConstructorOptions } from 'electron'
-import type { AppCommandEvent, RecentFile } from '../../shared/ipc/types'
+import type { AppCommandEvent, RecentConnection, RecentFile } from '../../shared/ipc/types'
 
 /** What the menu needs to know and do. */
 export interface MenuContext {
   readonly platform: string
   readonly recent: readonly RecentFile[]
+  /** Recent PostgreSQL connections (`user@host/db` labels; main keeps the URLs and passwords). */
+  readonly connections: readonly RecentConnection[]
   readonly demoAvailable: boolean
   /** Show developer items (reload, dev tools). */
   readonly development: boolean
   send(command: AppCommandEvent): void
   /** Open a recent file (main issues its location token). */
-  openRecent(path: string): void
+  openRecent(file: RecentFile): void
+  /** Connect to a recent connection (the window asks for a password it has none for). */
+  openRecentConnection(connection: RecentConnection): void
+  /** Forget every recent file and connection. */
   clearRecent(): void
 }
 
@@ -24,15 +29,22 @@ function windowShortcut(label: string, accelerator: string, command: AppCommandE
   return { label, accelerator, registerAccelerator: false, click: () => ctx.send(command) }
 }
 
+/**
+ * File ▸ Open Recent: the files by path, then the connections by `user@host/db`
+ * (never a password; "…" when connecting will ask for one), then Clear Recently Opened.
+ */
+export function recentSubmenu(ctx: Pick<MenuContext, 'recent' | 'connections' | 'openRecent' | 'openRecentConnection' | 'clearRecent'>): MenuItemConstructorOptions[] {
+  if (ctx.recent.length === 0 && ctx.connections.length === 0) return [{ label: 'No Recent Stores', enabled: false }]
+  const files = ctx.recent.map((file): MenuItemConstructorOptions => ({ label: file.path, click: () => ctx.openRecent(file) }))
+  const connections = ctx.connections.map(
+    (c): MenuItemConstructorOptions => ({ label: `${c.label}${c.hasPassword ? '' : '…'}`, toolTip: 'PostgreSQL', click: () => ctx.openRecentConnection(c) })
+  )
+  const separator: MenuItemConstructorOptions[] = files.length > 0 && connections.length > 0 ? [{ type: 'separator' }] : []
+  return [...files, ...separator, ...connections, { type: 'separator' }, { label: 'Clear Recently Opened', click: () => ctx.clearRecent() }]
+}
+
 function fileMenu(ctx: MenuContext): MenuItemConstructorOptions {
-  const recentItems: MenuItemConstructorOptions[] =
-    ctx.recent.length === 0
-      ? [{ label: 'No recent files', enabled: false }]
-      : [
-          ...ctx.recent.map((file): MenuItemConstructorOptions => ({ label: file.path, click: () => ctx.openRecent(file.path) })),
-          { type: 'separator' },
-          { label: 'Clear Recent Files', click: () => ctx.clearRecent() }
-        ]
+  const recentItems = recentSubmenu(ctx)
   return {
     label: 'File',
     submenu: [

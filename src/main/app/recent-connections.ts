@@ -33,9 +33,16 @@ function idOf(url: string): string {
 
 /** The recent-connections list stored in `file` (e.g. `<userData>/recent-connections.json`). */
 export class JsonRecentConnections implements RecentConnections {
+  /**
+   * @param file the JSON file
+   * @param secrets seals and opens the passwords
+   * @param onChange called after every change (the app rebuilds its Open Recent menu)
+   * @param now clock for `openedAt`
+   */
   constructor(
     private readonly file: string,
     private readonly secrets: SecretBox,
+    private readonly onChange: (connections: RecentConnection[]) => void = () => undefined,
     private readonly now: () => number = Date.now
   ) {}
 
@@ -99,7 +106,9 @@ export class JsonRecentConnections implements RecentConnections {
     const temporary = `${this.file}.tmp`
     writeFileSync(temporary, JSON.stringify({ version: 1, connections }, null, 2), { mode: 0o600 })
     renameSync(temporary, this.file)
-    return connections.map((e) => toRecent(e, this.secrets.available))
+    const listed = connections.map((e) => toRecent(e, this.secrets.available))
+    this.onChange(listed)
+    return listed
   }
 }
 

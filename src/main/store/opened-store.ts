@@ -5,6 +5,7 @@
  */
 import type { EventStore } from './event-store'
 import type { StoreInspector } from './store-inspector'
+import type { StoreIndexer } from './store-indexer'
 
-/** An open store: `EventStore` and `StoreInspector` of one adapter. */
-export type OpenedStore = EventStore & StoreInspector
+/** An open store: `EventStore`, `StoreInspector` and `StoreIndexer` of one adapter. */
+export type OpenedStore = EventStore & StoreInspector & StoreIndexer

@@ -105,6 +105,6 @@ export interface StoreInspector {
   distinctValues(column: SuggestableColumn, limit: number): Promise<string[]>
   /** Integrity check; never writes. */
   check(onProgress?: ProgressFn): Promise<Problem[]>
-  /** A number that changes whenever another connection commits (SQLite `data_version`). */
+  /** A number that changes whenever another connection commits (SQLite `data_version`); on PostgreSQL it fails once a connection of the store was cut (the liveness check). */
   dataVersion(): Promise<number>
 }

@@ -1,14 +1,17 @@
 /** One tab per open store; arrow keys move between tabs, each tab has its own close button. */
-import type { KeyboardEvent, ReactNode } from 'react'
+import { useEffect, type KeyboardEvent, type ReactNode } from 'react'
 import { CloseButton, Group, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import { IconLock, IconLockOpen } from '../ui/icons'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
 import { storeName } from '../ui/format'
 import classes from './Shell.module.css'
 
-/** The tab strip in the header. */
+/** The tab strip in the header; the active tab is scrolled into view when the strip overflows (a store just opened is seen). */
 export function StoreTabs(): ReactNode {
   const { state, activate, closeStore } = useWorkspace()
+  useEffect(() => {
+    document.getElementById(`store-tab-${state.activeId}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [state.activeId, state.tabs.length])
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {
     const last = state.tabs.length - 1

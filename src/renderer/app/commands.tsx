@@ -6,7 +6,7 @@
 import type { ReactNode } from 'react'
 import type { MantineColorScheme } from '@mantine/core'
 import { requestExport } from './ExportRequestModal'
-import { requestCopy } from '../features/fork/CopyStoreModal'
+import { requestCopy } from '../features/copy/CopyStoreModal'
 import { SECTIONS } from './sections'
 import { SHORTCUTS } from '../ui/shortcuts'
 import {

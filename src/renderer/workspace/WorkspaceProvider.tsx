@@ -28,6 +28,8 @@ export interface Workspace extends StoreActions, ConnectDialog {
   /** Recent PostgreSQL connections (ids and labels). */
   readonly connections: readonly RecentConnection[]
   forgetConnection(id?: string): Promise<void>
+  /** Read the recent connections again (main remembered one, e.g. a copy's target). */
+  refreshConnections(): void
   openPath(file: ChosenLocation, tables?: TableNames): Promise<StoreInfo | null>
   openWithDialog(): Promise<void>
   openDemo(): Promise<void>
@@ -69,7 +71,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
   )
   const opener = useStoreOpener(opened)
   const connectDialog = useConnectDialog(opener.openConnection)
-  const { showConnect } = connectDialog
+  const { showConnect, openRecentConnection } = connectDialog
   const { openPath } = opener
   const actions = useStoreActions(state, dispatch, opened)
   const startup = useStartup(dispatch, openPath, refreshRecent)
@@ -103,7 +105,13 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
         'connect-postgres': () => showConnect(true),
         'new-store': () => setNewStoreOpen(true),
         'open-demo': () => void openDemo(),
-        'open-path': () => void (event.file && openPath(event.file)),
+        // As the in-app recent lists do: a file with its last tables, a connection at once or through the dialog.
+        'open-path': () => void (event.file && openPath(event.file, event.tables)),
+        'open-connection': () => void (event.connection && openRecentConnection(event.connection)),
+        'recent-cleared': () => {
+          refreshRecent()
+          refreshConnections()
+        },
         'close-store': () => void closeStore(),
         'command-palette': openPalette,
         'next-store': () => dispatch({ type: 'cycled', step: 1 }),
@@ -115,7 +123,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       }
       commands[event.command]()
     },
-    [closeStore, openDemo, openPalette, openPath, openWithDialog, showConnect]
+    [closeStore, openDemo, openPalette, openPath, openWithDialog, showConnect, openRecentConnection, refreshRecent, refreshConnections]
   )
   useEffect(() => subscribe('app:command', runCommand), [runCommand])
   useEffect(() => {
@@ -134,6 +142,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       connections,
       ...connectDialog,
       forgetConnection,
+      refreshConnections,
       openPath,
       openWithDialog,
       openDemo,
@@ -147,7 +156,7 @@ export function WorkspaceProvider({ children, openPalette }: { children: ReactNo
       runCommand,
       openPalette
     }),
-    [actions, state, active, startup, recent, opener, newStoreOpen, connections, connectDialog, forgetConnection, openPath, openWithDialog, openDemo, opened, createStore, forgetRecent, runCommand, openPalette]
+    [actions, state, active, startup, recent, opener, newStoreOpen, connections, connectDialog, forgetConnection, refreshConnections, openPath, openWithDialog, openDemo, opened, createStore, forgetRecent, runCommand, openPalette]
   )
   return <WorkspaceContext.Provider value={workspace}>{children}</WorkspaceContext.Provider>
 }

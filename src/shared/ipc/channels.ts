@@ -65,7 +65,8 @@ export const CHANNEL_NAMES = [
   'fork:info',
   'fork:merge',
   'import',
-  'store:copy'
+  'store:copy',
+  'dialog:copy-target'
 ] as const
 
 /**

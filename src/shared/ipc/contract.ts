@@ -45,12 +45,13 @@ const keyChoiceSchema = z.discriminatedUnion('take', [
 ])
 
 /**
- * `store:copy`: to a new SQLite file main asks for in its save dialog, or to
- * an empty PostgreSQL database the user typed (the Connect dialog's target).
+ * `store:copy`: to a new SQLite file the user chose in main's save dialog
+ * (`location`, from `dialog:copy-target`; without it main asks now), or to an
+ * empty PostgreSQL database the user typed (the Connect dialog's target).
  */
 const copyRequest = storeRef.extend({
   to: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('file') }),
+    z.strictObject({ kind: z.literal('file'), location: locationTokenSchema.optional() }),
     z.strictObject({ kind: z.literal('postgres'), target: postgresTargetSchema })
   ])
 })
@@ -262,7 +263,9 @@ export const contract = {
   'fork:info': { request: storeRef, response: returns<ForkSummary | null>() },
   'fork:merge': { request: mergeRequest, response: returns<MergeOutcome>() },
   'import': { request: storeRef, response: returns<ImportBatchOutcome>() },
-  'store:copy': { request: copyRequest, response: returns<StoreCopyOutcome>() }
+  'store:copy': { request: copyRequest, response: returns<StoreCopyOutcome>() },
+  /** Copy to a new file: main's save dialog picks it; the window gets a token for `store:copy` (null: cancelled). */
+  'dialog:copy-target': { request: storeRef, response: returns<ChosenLocation | null>() }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
 
 export type { Channel, PushEventName } from './channels'

@@ -121,8 +121,14 @@ export type AppCommand =
   | 'merge-fork'
   | 'import-batch'
 
-/** A command from the menu, with the file for "open this file" (a recent file, a second launch, macOS "open with"). */
+/**
+ * A command from the menu, with the file for "open this file" (a recent file, a second launch, macOS "open with")
+ * and the tables it was last opened with, or the recent connection for "connect to this one" (File ▸ Open Recent);
+ * `recent-cleared`: the menu emptied both recent lists, the window shows them again.
+ */
 export interface AppCommandEvent {
-  readonly command: AppCommand | 'open-path'
+  readonly command: AppCommand | 'open-path' | 'open-connection' | 'recent-cleared'
   readonly file?: ChosenLocation
+  readonly tables?: TableNames
+  readonly connection?: RecentConnection
 }

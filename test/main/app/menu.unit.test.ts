@@ -1,23 +1,26 @@
 import { describe, expect, it } from 'vitest'
 import type { MenuItemConstructorOptions } from 'electron'
 import { menuTemplate, type MenuContext } from '../../../src/main/app/menu'
-import type { AppCommandEvent } from '../../../src/shared/ipc/types'
+import { osRecentDocumentsSync } from '../../../src/main/app/recent-menu'
+import type { AppCommandEvent, RecentConnection, RecentFile } from '../../../src/shared/ipc/types'
 
-type RecordingContext = MenuContext & { sent: AppCommandEvent[]; opened: string[]; cleared: number }
+type RecordingContext = MenuContext & { sent: AppCommandEvent[]; opened: (RecentFile | RecentConnection)[]; cleared: number }
 
 function context(overrides: Partial<MenuContext> = {}): RecordingContext {
   const sent: AppCommandEvent[] = []
-  const opened: string[] = []
+  const opened: (RecentFile | RecentConnection)[] = []
   const ctx: RecordingContext = {
     platform: 'linux',
     recent: [],
+    connections: [],
     demoAvailable: true,
     development: false,
     sent,
     opened,
     cleared: 0,
     send: (c: AppCommandEvent) => sent.push(c),
-    openRecent: (path: string) => opened.push(path),
+    openRecent: (file) => opened.push(file),
+    openRecentConnection: (connection) => opened.push(connection),
     clearRecent: () => ctx.cleared++,
     ...overrides
   }
@@ -51,14 +54,47 @@ describe('the application menu', () => {
     expect(find(items, 'Command Palette…')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false })
   })
 
-  it('lists recent files and clears them', () => {
-    const ctx = context({ recent: [{ path: '/data/books.db', openedAt: 1 }] })
-    const items = menuTemplate(ctx)
-    click(find(items, '/data/books.db'))
-    click(find(items, 'Clear Recent Files'))
-    expect(ctx.opened).toEqual(['/data/books.db'])
+  it('lists recent files and connections under Open Recent, masked, and clears both', () => {
+    const file: RecentFile = { path: '/data/books.db', openedAt: 3 }
+    const sealed: RecentConnection = { id: 'c0123456789abcdef', label: 'alice@db.example/shop', hasPassword: true, openedAt: 2 }
+    const asking: RecentConnection = { id: 'cfedcba9876543210', label: 'bob@db.example/audit', hasPassword: false, openedAt: 1 }
+    const ctx = context({ recent: [file], connections: [sealed, asking] })
+    const openRecent = find(menuTemplate(ctx), 'Open Recent').submenu as MenuItemConstructorOptions[]
+    expect(openRecent.map((item) => item.label ?? item.type)).toEqual([
+      '/data/books.db',
+      'separator',
+      'alice@db.example/shop',
+      'bob@db.example/audit…', // connecting asks for the password: the item opens a dialog
+      'separator',
+      'Clear Recently Opened'
+    ])
+    for (const item of openRecent) if (item.click) click(item)
+    expect(ctx.opened).toEqual([file, sealed, asking])
     expect(ctx.cleared).toBe(1)
-    expect(find(menuTemplate(context()), 'No recent files')).toMatchObject({ enabled: false })
+  })
+
+  it('says when there is nothing recent, and lists connections alone without a stray separator', () => {
+    expect(find(menuTemplate(context()), 'Open Recent').submenu).toEqual([{ label: 'No Recent Stores', enabled: false }])
+    const only: RecentConnection = { id: 'c0123456789abcdef', label: 'alice@db.example/shop', hasPassword: true, openedAt: 2 }
+    const items = find(menuTemplate(context({ connections: [only] })), 'Open Recent').submenu as MenuItemConstructorOptions[]
+    expect(items.map((item) => item.label ?? item.type)).toEqual(['alice@db.example/shop', 'separator', 'Clear Recently Opened'])
+  })
+
+  it('keeps the OS recent documents in step on macOS and Windows only: opened files added, a cleared list cleared', () => {
+    const calls: string[] = []
+    const os = { addRecentDocument: (path: string) => calls.push(`add ${path}`), clearRecentDocuments: () => calls.push('clear') }
+    const follow = osRecentDocumentsSync(os, 'darwin', [{ path: '/a.db', openedAt: 5 }])
+    follow([{ path: '/a.db', openedAt: 5 }]) // unchanged (e.g. another file forgotten): nothing to add
+    follow([{ path: '/b.db', openedAt: 6 }, { path: '/a.db', openedAt: 5 }])
+    follow([{ path: '/a.db', openedAt: 5 }]) // /b.db forgotten: /a.db is not opened again
+    follow([{ path: '/a.db', openedAt: 7 }])
+    follow([])
+    expect(calls).toEqual(['add /b.db', 'add /a.db', 'clear'])
+    const linux: string[] = []
+    const onLinux = osRecentDocumentsSync({ addRecentDocument: (p) => linux.push(p), clearRecentDocuments: () => linux.push('clear') }, 'linux', [])
+    onLinux([{ path: '/c.db', openedAt: 9 }])
+    onLinux([])
+    expect(linux).toEqual([])
   })
 
   it('has the macOS app menu only on macOS, and developer items only in development', () => {

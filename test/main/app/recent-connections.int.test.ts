@@ -15,7 +15,7 @@ let dir: ReturnType<typeof tempDir>
 let file: string
 let clock = 0
 const key = randomBytes(32)
-const recents = (box: SecretBox = keyedSecretBox(key)): JsonRecentConnections => new JsonRecentConnections(file, box, () => ++clock)
+const recents = (box: SecretBox = keyedSecretBox(key)): JsonRecentConnections => new JsonRecentConnections(file, box, undefined, () => ++clock)
 const stored = (): string => readFileSync(file, 'utf8')
 
 beforeEach(() => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { StoreCopyOutcome } from '../../../src/shared/fork'
-import type { StoreInfo } from '../../../src/shared/ipc/types'
+import type { ChosenLocation, RecentConnection, StoreInfo } from '../../../src/shared/ipc/types'
 import { makeWalkthroughStore } from '../../helpers/stores'
 import { startIpc, type IpcHarness } from '../../helpers/ipc'
 import { cellDump } from '../../helpers/cell-dump'
@@ -41,6 +41,30 @@ it('cancelled: nothing written; a path from the window is an invalid request', a
   expect(existsSync(join(ipc.dir.path, 'x.db'))).toBe(false)
 })
 
+it('copies to the file chosen beforehand in main\'s dialog (a token), and hands back a token that opens the copy', async () => {
+  const target = join(ipc.dir.path, 'chosen.db')
+  ipc.dialogs.willCopyTo(target)
+  const chosen = await ipc.value<ChosenLocation>('dialog:copy-target', { storeId: origin.storeId })
+  expect(chosen.path).toBe(target)
+  expect(existsSync(target)).toBe(false)
+  const outcome = await ipc.value<StoreCopyOutcome>('store:copy', { storeId: origin.storeId, to: { kind: 'file', location: chosen.location } })
+  expect(outcome).toMatchObject({ result: 'ok', seqNo: 7, target })
+  if (outcome.result !== 'ok' || !outcome.file) throw new Error('no token for the copy')
+  expect(outcome.elapsedMs).toBeGreaterThanOrEqual(0)
+  expect(cellDump(target)).toEqual(cellDump(origin.path))
+  const copy = await ipc.value<StoreInfo>('store:open', { location: outcome.file.location })
+  expect(copy).toMatchObject({ locked: true, seqNo: 7, path: target })
+})
+
+it('refuses a token main never issued, or one issued for opening, writing nothing', async () => {
+  const forged = await ipc.failure('store:copy', { storeId: origin.storeId, to: { kind: 'file', location: `loc-${'0'.repeat(32)}` } })
+  expect(forged.code).toBe('not-chosen')
+  ipc.dialogs.willOpen(origin.path)
+  const opening = await ipc.value<ChosenLocation>('dialog:open-store', {})
+  expect((await ipc.failure('store:copy', { storeId: origin.storeId, to: { kind: 'file', location: opening.location } })).code).toBe('not-chosen')
+  expect(await ipc.value('dialog:copy-target', { storeId: origin.storeId })).toBeNull()
+})
+
 it('refuses a file that already holds a store, in one sentence, and leaves it byte-identical', async () => {
   const other = await makeWalkthroughStore(ipc.dir.path, 'other.db')
   const before = readFileSync(other)
@@ -59,6 +83,8 @@ describePostgres('store:copy with a real PostgreSQL server', (server) => {
     const there = await ipc.value<StoreCopyOutcome>('store:copy', { storeId: origin.storeId, to: { kind: 'postgres', target: form(database) } })
     expect(there).toMatchObject({ result: 'ok', seqNo: 7, target: `${server.user}@${server.host}/${database}` })
     expect(JSON.stringify(there)).not.toContain(server.password)
+    // The database copied into is a recent connection now, as after Connect.
+    expect((await ipc.value<RecentConnection[]>('postgres:recent', {})).map((c) => c.label)).toContain(`${server.user}@${server.host}/${database}`)
     const pg = await ipc.value<StoreInfo>('postgres:connect', { target: form(database) })
     expect(pg.seqNo).toBe(7)
     const back = join(ipc.dir.path, 'back.db')

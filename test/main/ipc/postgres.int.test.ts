@@ -138,4 +138,17 @@ describePostgres('Connect to PostgreSQL: a real server', (server) => {
     expect(ipc.hostEvents.disconnected).toHaveLength(1)
     await ipc.value('store:close', { storeId: info.storeId })
   })
+
+  it('notices a connection cut while idle within seconds, with no request, although the server is up again at once', async () => {
+    const info = await ipc.value<StoreInfo>('postgres:connect', { target: form() })
+    const before = ipc.hostEvents.disconnected.length
+    await adminQuery(server, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`)
+    await expect.poll(() => ipc.hostEvents.disconnected.length, { timeout: 5_000 }).toBe(before + 1)
+    expect(ipc.hostEvents.disconnected.at(-1)).toEqual({ storeId: info.storeId, message: expect.stringContaining(`The connection to ${label()} was lost`) })
+    expect(await ipc.value<StoreInfo>('store:reconnect', { storeId: info.storeId })).toMatchObject({ storeId: info.storeId, locked: true })
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(ipc.hostEvents.disconnected).toHaveLength(before + 1)
+    expect(await ipc.value('store:page', { storeId: info.storeId, limit: 10 })).toMatchObject({ rows: [] })
+    await ipc.value('store:close', { storeId: info.storeId })
+  })
 })

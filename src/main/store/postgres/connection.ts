@@ -76,12 +76,26 @@ export function createPool(target: PgTarget, readOnly: boolean): pg.Pool {
     // Server options of the URL (e.g. `options=-c search_path=…`) are kept; read-only adds its own.
     ...(readOnly ? { options: [target.config.options, '-c default_transaction_read_only=on'].filter(Boolean).join(' ') } : {})
   })
-  // An idle connection the server drops (restart, admin kill) must not crash the process; the next query reports it.
-  pool.on('error', () => {})
-  // The same for a connection in use (a snapshot between cursor reads, a rebase): its query rejects with the reason; the
-  // client's own 'error' event (emitted besides) would otherwise be unhandled and end the worker.
-  pool.on('connect', (client) => client.on('error', () => {}))
+  // A connection the server drops (restart, admin kill, network) must not crash the process: an idle one is reported
+  // through the pool's 'error', one in use through its own 'error' (its query also rejects with the reason). Both are
+  // remembered, so the liveness check (`connectionLossOf`) notices a loss although the pool would quietly connect again.
+  const remember = (e: unknown): void => {
+    if (!losses.has(pool)) losses.set(pool, e)
+  }
+  pool.on('error', remember)
+  pool.on('connect', (client) => client.on('error', remember))
   return pool
+}
+
+/** The first connection-level failure of each pool's connections (never cleared: a lost store is reconnected on a new pool). */
+const losses = new WeakMap<pg.Pool, unknown>()
+
+/**
+ * The first failure that cut one of `pool`'s connections (server stopped or
+ * restarted, backend terminated, network dropped), or undefined while none did.
+ */
+export function connectionLossOf(pool: pg.Pool): unknown {
+  return losses.get(pool)
 }
 
 /** The SQLSTATE of a PostgreSQL error, or the Node error code of a network failure. */

@@ -102,7 +102,7 @@ export async function pgWriteRows(client: pg.PoolClient, tables: TableNames, sho
   for (const role of COPY_ROLES) {
     if ((await client.query(`SELECT 1 FROM ${quoteIdent(tables[role])} LIMIT 1`)).rows.length > 0) filled.push(tables[role])
   }
-  if (filled.length > 0) throw new StoreError('already-exists', `${shown} already holds rows (in ${filled.join(', ')}); a copy goes only into an empty store. Nothing was written.`)
+  if (filled.length > 0) throw new StoreError('already-exists', `${shown} already holds rows (in ${filled.join(', ')}), so nothing was written; a copy goes only into an empty store.`)
   let written = 0
   for await (const page of pages) {
     await insertPage(client, tables, page)
@@ -130,10 +130,10 @@ export async function pgCopyTarget(url: string, tables: TableNames): Promise<'ab
     return await inTransaction(pool, BEGIN_SNAPSHOT, async (client) => {
       const present = await presentOf(client, tables)
       if (present.length === 0) return 'absent'
-      if (present.length < 4) return { problem: `${target.shown} has the table${present.length > 1 ? 's' : ''} ${present.join(', ')} but not all four; a copy goes only into a database without them or with all four empty. It was not changed.` }
+      if (present.length < 4) return { problem: `${target.shown} has the table${present.length > 1 ? 's' : ''} ${present.join(', ')} but not all four, so it was left unchanged; a copy goes only into a database without them or with all four empty.` }
       for (const name of present) {
         if ((await client.query(`SELECT 1 FROM ${quoteIdent(name)} LIMIT 1`)).rows.length > 0) {
-          return { problem: `${target.shown} is not empty (${name} holds rows); a copy goes only into an empty store. It was not changed.` }
+          return { problem: `${target.shown} is not empty (${name} holds rows), so it was left unchanged; a copy goes only into an empty store.` }
         }
       }
       return 'empty'

@@ -25,8 +25,10 @@ import { CellReader, identityToCells } from '../cells'
 import { StoreError } from '../errors'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
 import { buildQueries, POSTGRES_DIALECT, type Queries } from '../sql/queries'
+import { quoteIdent, triggerSeqNoIndexStatement } from '../sql/schema'
+import type { AddedIndex } from '../store-indexer'
 import { afterCriteria, bothCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
-import { explainPgError, pgErrorCode, type PgTarget } from './connection'
+import { connectionLossOf, explainPgError, pgErrorCode, type PgTarget } from './connection'
 import type { PgQueries } from './pg-queries'
 import { batchRows, insertStatements } from './rows'
 import { firstConflictsSql } from './conflicts'
@@ -282,9 +284,43 @@ export class PostgresEventStore extends ReplayingReads implements OpenedStore, S
     return this.inspect((db) => inspector.distinctValues(db, this.tables, column, limit))
   }
   check(onProgress?: ProgressFn): Promise<Problem[]> {
-    return this.inspect((db) => inspector.check(db, this.tables, onProgress))
+    return this.inspect((db) => inspector.check(db, this.tables, onProgress, this.target.shown))
   }
+  triggerSeqNoIndex(): Promise<string | null> {
+    return this.inspect((db) => inspector.leadingIndex(db, quoteIdent(this.tables.trigger), ['seq_no']))
+  }
+
+  /** In one transaction: an index that already serves, or `CREATE INDEX IF NOT EXISTS` (it holds a SHARE lock on the trigger table while it builds). */
+  async addTriggerSeqNoIndex(): Promise<AddedIndex> {
+    if (this.readOnly) throw new StoreError('read-only', `${this.target.shown} is open read-only; open it for writing to add an index.`)
+    if (this.closed) throw this.closedError()
+    const table = quoteIdent(this.tables.trigger)
+    try {
+      return await inTransaction(this.pool, 'BEGIN', async (client) => {
+        const db = queriesOn(client)
+        const existing = await inspector.leadingIndex(db, table, ['seq_no'])
+        if (existing !== null) return { name: existing, created: false }
+        await client.query(triggerSeqNoIndexStatement(this.tables).sql)
+        const name = await inspector.leadingIndex(db, table, ['seq_no'])
+        if (name === null) throw new StoreError('already-exists', `An index named "${triggerSeqNoIndexStatement(this.tables).name}" already exists on something other than ${table} ("seq_no"); nothing changed. Drop or rename it, then run this again.`)
+        return { name, created: true }
+      })
+    } catch (e) {
+      if (e instanceof StoreError) throw e
+      if (pgErrorCode(e) === '42501') {
+        throw new StoreError('permission-denied', `The role "${this.target.user}" may not create an index on ${table} in ${this.target.shown} (only the table's owner may); nothing changed. Run this as the owner.`)
+      }
+      throw explainPgError(e, this.target)
+    }
+  }
+
+  /**
+   * Also the liveness check of an open store (polled off the page path): it fails, until the store is reopened, once
+   * any of the pool's connections was cut — even when the server is back and a new connection would work.
+   */
   dataVersion(): Promise<number> {
+    const loss = connectionLossOf(this.pool)
+    if (loss !== undefined) return Promise.reject(explainPgError(loss, this.target))
     return this.inspect((db) => inspector.dataVersion(db, this.tables))
   }
 }

@@ -4,7 +4,7 @@
  * so both report the same problems in the same words and order.
  */
 import type { Problem } from '../../../shared/browse'
-import type { TableNames } from '../../../shared/domain'
+import { DEFAULT_TABLES, type TableNames } from '../../../shared/domain'
 import { checkCell, type CellExpectation } from '../../core/integrity'
 import { lengthNotice } from '../../core/cell-limits'
 import type { QuotedTables, RawEventRow } from './event-rows'
@@ -70,6 +70,31 @@ export function checkIndexesInto(list: ProblemList, tables: TableNames, has: { a
   if (!has.triggerIndex) {
     list.add({ code: 'schema', severity: 'warning', table: tables.effect, message: `Table "${tables.effect}" has no index on (trigger_kind, trigger_id); conflict checks will scan the whole table.` })
   }
+}
+
+/** Trigger rows from which a missing seq_no index is worth a notice (each conflict check then scans them all). */
+export const TRIGGER_ROWS_WORTH_AN_INDEX = 100_000
+
+/** The command that adds the trigger table's seq_no index to the store at `shown` (its location as it may be shown). */
+export function indexCommand(shown: string, tables: TableNames): string {
+  const place = /^[\w./:@%+=,~-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`
+  const d = DEFAULT_TABLES
+  const named = tables.event !== d.event || tables.action !== d.action || tables.effect !== d.effect || tables.trigger !== d.trigger
+  return `coherence index ${place}${named ? ` --tables event=${tables.event},action=${tables.action},effect=${tables.effect},trigger=${tables.trigger}` : ''}`
+}
+
+/**
+ * A notice (never a warning: the library's own schema has no such index) when
+ * the trigger table is large and has no index on seq_no, with the command that adds one.
+ */
+export function triggerSeqNoIndexInto(list: ProblemList, tables: TableNames, found: { indexed: boolean; rows: number; command: string }): void {
+  if (found.indexed || found.rows <= TRIGGER_ROWS_WORTH_AN_INDEX) return
+  list.add({
+    code: 'schema',
+    severity: 'notice',
+    table: tables.trigger,
+    message: `Table "${tables.trigger}" has ${found.rows} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: ${found.command}`
+  })
 }
 
 /**

@@ -129,3 +129,15 @@ export function schemaProblem(present: PresentTables, tables: TableNames, place:
   }
   return null
 }
+
+/**
+ * The one index this tool adds beyond the library's schema, and only when
+ * asked (`coherence index`): the trigger table on seq_no, so finding an
+ * action's triggers (the conflict check loads the conflicting action with
+ * them) is an index search instead of a scan of the whole table. Never part
+ * of `createTableStatements` (init stays the library's DDL).
+ */
+export function triggerSeqNoIndexStatement(tables: TableNames): { name: string; sql: string } {
+  const name = `${tables.trigger}_seq_no_idx`
+  return { name, sql: `CREATE INDEX IF NOT EXISTS ${quoteIdent(name)} ON ${quoteIdent(tables.trigger)} (${quoteIdent('seq_no')})` }
+}

@@ -14,12 +14,15 @@ import {
   checkIndexesInto,
   checkQueries,
   checkTriggerRowInto,
+  indexCommand,
+  triggerSeqNoIndexInto,
   orphanProblem,
   unusedEffectProblem,
   type TriggerCheckRow,
   type Utf8Check
 } from '../sql/check-rules'
 import { isSqliteError } from '../errors'
+import { leadingIndex } from './indexes'
 import { sqliteDamage } from './integrity'
 import { quoteIdent } from './schema'
 import type { Queries } from '../sql/queries'
@@ -48,17 +51,16 @@ function invalidUtf8Checker(db: Database.Database): Utf8Check {
   }
 }
 
-function checkIndexes(db: Database.Database, tables: TableNames, list: ProblemList): void {
-  const indexed = (table: string, columns: string[]): boolean => {
-    const indexes = db.prepare('SELECT name FROM pragma_index_list(?)').all(table) as { name: string }[]
-    return indexes.some((ix) => {
-      const cols = (db.prepare('SELECT name FROM pragma_index_info(?)').all(ix.name) as { name: string }[]).map((c) => c.name)
-      return cols.slice(0, columns.length).join(',') === columns.join(',')
-    })
-  }
+function checkIndexes(db: Database.Database, tables: TableNames, list: ProblemList, shown: string): void {
+  const indexed = (table: string, columns: string[]): boolean => leadingIndex(db, table, columns) !== null
   checkIndexesInto(list, tables, {
     aggregateIndex: indexed(tables.action, ['aggregate_kind', 'aggregate_id']),
     triggerIndex: indexed(tables.effect, ['trigger_kind', 'trigger_id'])
+  })
+  triggerSeqNoIndexInto(list, tables, {
+    indexed: indexed(tables.trigger, ['seq_no']),
+    rows: (db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(tables.trigger)}`).get() as { n: number }).n,
+    command: indexCommand(shown, tables)
   })
 }
 
@@ -105,11 +107,12 @@ function unlessDamaged(list: ProblemList, rule: string, run: () => void): void {
  * Run every check; read-only. SQLite's own `integrity_check` comes first (the
  * first step of the progress), then the store-level rules row by row.
  */
-export function checkStore(db: Database.Database, queries: Queries, tables: TableNames, onProgress?: ProgressFn): Problem[] {
+/** Every check of the store at `path` (named in the index hint); read-only. */
+export function checkStore(db: Database.Database, queries: Queries, tables: TableNames, path: string, onProgress?: ProgressFn): Problem[] {
   const list = new ProblemList(invalidUtf8Checker(db))
   onProgress?.(0, 1)
   checkSqlite(db, list)
-  unlessDamaged(list, 'index check', () => checkIndexes(db, tables, list))
+  unlessDamaged(list, 'index check', () => checkIndexes(db, tables, list, path))
   unlessDamaged(list, 'check of the events', () => checkEvents(db, queries, tables, list, onProgress))
   unlessDamaged(list, 'check of orphan rows', () => checkOrphans(db, queries, tables, list))
   return list.result()

@@ -97,7 +97,7 @@ export async function writeRows(
     db.exec('BEGIN IMMEDIATE')
     const filled = COPY_ROLES.filter((role) => db.prepare(`SELECT 1 FROM ${quoteIdent(tables[role])} LIMIT 1`).get() !== undefined)
     if (filled.length > 0) {
-      throw new StoreError('already-exists', `${path} already holds rows (in ${filled.map((r) => tables[r]).join(', ')}); a copy goes only into an empty store. Nothing was written.`)
+      throw new StoreError('already-exists', `${path} already holds rows (in ${filled.map((r) => tables[r]).join(', ')}), so nothing was written; a copy goes only into an empty store.`)
     }
     for await (const page of pages) {
       const insert = inserts[page.role]

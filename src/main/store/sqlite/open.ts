@@ -134,14 +134,14 @@ export function sqliteCopyTarget(path: string): 'absent' | 'empty' | { readonly 
   try {
     looks = assertLooksLikeSqlite(path)
   } catch (e) {
-    if (e instanceof StoreError) return { problem: `${path} already exists and is not an empty SQLite file; a copy goes only to a new file or an empty one. It was not changed.` }
+    if (e instanceof StoreError) return { problem: `${path} already exists and is not an empty SQLite file, so it was left unchanged; a copy goes only to a new file or an empty one.` }
     throw e
   }
   if (looks.empty) return 'empty'
   const db = openConnection(path, true, {})
   try {
     const tables = listTables(db)
-    return tables.length === 0 ? 'empty' : { problem: `${path} is not empty (it has the table${tables.length > 1 ? 's' : ''} ${tables.slice(0, 4).join(', ')}${tables.length > 4 ? ', …' : ''}); a copy goes only to a new file or an empty one. It was not changed.` }
+    return tables.length === 0 ? 'empty' : { problem: `${path} is not empty (it has the table${tables.length > 1 ? 's' : ''} ${tables.slice(0, 4).join(', ')}${tables.length > 4 ? ', …' : ''}), so it was left unchanged; a copy goes only to a new file or an empty one.` }
   } finally {
     db.close()
   }

@@ -22,6 +22,8 @@ import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
 import { afterCriteria, bothCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
 import * as browse from './browse'
 import { checkStore } from './check'
+import { addTriggerSeqNoIndex, leadingIndex } from './indexes'
+import type { AddedIndex } from '../store-indexer'
 import type { AuditGraph, BlastRadius, BlastReadSizes, GraphFocus, Timeline, TimelineQuery, TriggerIndexPage, TriggerIndexQuery } from '../../../shared/audit'
 import { countTriggers, triggerGraph, triggerIndex } from './triggers'
 import { blastRadius, blastReadSizes } from './blast-radius'
@@ -317,7 +319,16 @@ export class SqliteEventStore extends ReplayingReads implements OpenedStore, Sto
   }
 
   check(onProgress?: ProgressFn): Promise<Problem[]> {
-    return this.guard(() => checkStore(this.db, this.queries, this.tables, onProgress))
+    return this.guard(() => checkStore(this.db, this.queries, this.tables, this.path, onProgress))
+  }
+
+  triggerSeqNoIndex(): Promise<string | null> {
+    return this.guard(() => leadingIndex(this.db, this.tables.trigger, ['seq_no']))
+  }
+
+  addTriggerSeqNoIndex(): Promise<AddedIndex> {
+    if (this.readOnly) return Promise.reject(new StoreError('read-only', `${this.path} is open read-only; open it for writing to add an index.`))
+    return this.guard(() => addTriggerSeqNoIndex(this.db, this.tables))
   }
 
   dataVersion(): Promise<number> {

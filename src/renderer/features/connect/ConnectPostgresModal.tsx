@@ -4,21 +4,13 @@
  * it) and Connect (the store opens read-only in a tab, shown as `user@host/db`).
  */
 import type { ReactNode } from 'react'
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { RecentConnection } from '../../../shared/ipc/types'
 import type { ConnectPurpose } from '../../workspace/useConnectDialog'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import { ConnectFormFields } from './ConnectFormFields'
-import { useConnectForm, type ConnectStatus } from './useConnectForm'
-
-function StatusLine({ status }: { status: ConnectStatus }): ReactNode {
-  if (status.kind !== 'ok' && status.kind !== 'failed') return null
-  return (
-    <Alert color={status.kind === 'ok' ? 'teal' : 'red'} variant="light" data-testid="connect-status" role="status">
-      {status.message}
-    </Alert>
-  )
-}
+import { ConnectStatusLine } from './ConnectStatusLine'
+import { useConnectForm } from './useConnectForm'
 
 function ConnectForm({ recent, purpose }: { recent: RecentConnection | null; purpose: ConnectPurpose | null }): ReactNode {
   const { opener, showConnect } = useWorkspace()
@@ -44,7 +36,7 @@ function ConnectForm({ recent, purpose }: { recent: RecentConnection | null; pur
           </Text>
         )}
         <ConnectFormFields fields={fields} update={update} recent={recent} />
-        <StatusLine status={status} />
+        <ConnectStatusLine status={status} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => showConnect(false)}>
             Cancel

@@ -1,10 +1,11 @@
 /**
- * The Connect to PostgreSQL form: what the user typed, the request it makes
- * (the form goes to main as typed; main validates it and builds the URL), and
- * the outcome of Test connection / Connect as one sentence.
+ * The Connect to PostgreSQL form: what the user typed (or which recent
+ * connection they picked), the request it makes (the form goes to main as
+ * typed; main validates it and builds the URL), and the outcome of Test
+ * connection / Connect as one sentence. The Copy dialog uses the same form.
  */
 import { useState } from 'react'
-import type { RecentConnection, StoreInfo } from '../../../shared/ipc/types'
+import type { ConnectionProbe, RecentConnection, StoreInfo } from '../../../shared/ipc/types'
 import { call, messageOf } from '../../ipc/client'
 import type { ConnectTarget } from '../../workspace/useStoreOpener'
 
@@ -36,32 +37,56 @@ export function connectTarget(fields: ConnectFields, recent: RecentConnection | 
   return { source: 'form', form: { via: 'fields', host: fields.host.trim(), database: fields.database.trim(), user: fields.user.trim(), ...port, ...password } }
 }
 
-function describeTables(label: string, sets: number): string {
-  if (sets === 0) return `Connected to ${label}, but it holds no complete set of coherence tables.`
-  return `Connected to ${label}: ${sets === 1 ? 'one store' : `${sets} table sets`} found.`
+/** True when enough is typed to try: a URL, or host, database and user; for a recent connection, its password unless main holds it. */
+export function formComplete(fields: ConnectFields, recent: RecentConnection | null): boolean {
+  if (recent) return recent.hasPassword || fields.password !== ''
+  if (fields.via === 'url') return fields.url.trim() !== ''
+  return [fields.host, fields.database, fields.user].every((f) => f.trim() !== '')
 }
 
-/** Form state and its two actions; `connect` runs the app's open flow and resolves to the store that opened (null: none). */
-export function useConnectForm(recent: RecentConnection | null, open: (target: ConnectTarget) => Promise<StoreInfo | null>) {
+/** What Test connection says about a store to open. */
+export function describeTables(probe: ConnectionProbe): string {
+  const sets = probe.tables.length
+  if (sets === 0) return `Connected to ${probe.label}, but it holds no complete set of coherence tables.`
+  return `Connected to ${probe.label}: ${sets === 1 ? 'one store' : `${sets} table sets`} found.`
+}
+
+/** The form's state and Test connection (`describe` turns what main found into the sentence shown). */
+export function usePostgresForm(initialRecent: RecentConnection | null, describe: (probe: ConnectionProbe) => string = describeTables) {
   const [fields, setFields] = useState<ConnectFields>(EMPTY)
+  const [recent, setRecent] = useState(initialRecent)
   const [status, setStatus] = useState<ConnectStatus>({ kind: 'idle' })
   const update = (change: Partial<ConnectFields>): void => {
     setFields((f) => ({ ...f, ...change }))
     setStatus({ kind: 'idle' })
   }
+  const chooseRecent = (chosen: RecentConnection | null): void => {
+    setRecent(chosen)
+    setStatus({ kind: 'idle' })
+  }
+  const target = (): ConnectTarget => connectTarget(fields, recent)
   const test = async (): Promise<void> => {
     setStatus({ kind: 'busy', action: 'test' })
     try {
-      const probe = await call('postgres:test-connection', { target: connectTarget(fields, recent) })
-      setStatus({ kind: 'ok', message: describeTables(probe.label, probe.tables.length) })
+      setStatus({ kind: 'ok', message: describe(await call('postgres:test-connection', { target: target() })) })
     } catch (e) {
       setStatus({ kind: 'failed', message: messageOf(e) })
     }
   }
+  return { fields, update, recent, chooseRecent, status, setStatus, target, test, complete: formComplete(fields, recent) }
+}
+
+/** The form as `usePostgresForm` gives it. */
+export type PostgresForm = ReturnType<typeof usePostgresForm>
+
+/** Form state and its two actions; `connect` runs the app's open flow and resolves to the store that opened (null: none). */
+export function useConnectForm(recent: RecentConnection | null, open: (target: ConnectTarget) => Promise<StoreInfo | null>) {
+  const form = usePostgresForm(recent)
+  const { setStatus, target } = form
   const connect = async (): Promise<StoreInfo | null> => {
     setStatus({ kind: 'busy', action: 'connect' })
     try {
-      const opened = await open(connectTarget(fields, recent))
+      const opened = await open(target())
       setStatus({ kind: 'idle' })
       return opened
     } catch (e) {
@@ -69,5 +94,5 @@ export function useConnectForm(recent: RecentConnection | null, open: (target: C
       return null
     }
   }
-  return { fields, update, status, test, connect }
+  return { ...form, connect }
 }

@@ -4,7 +4,7 @@
  */
 import { useState, type ReactNode } from 'react'
 import { Button, Code, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
-import { DEFAULT_TABLES, SINGULAR_TABLES, type TableNames } from '../../../shared/domain'
+import { DEFAULT_TABLES, SINGULAR_TABLES, libraryTableNames, type TableNames } from '../../../shared/domain'
 import type { ChosenLocation } from '../../../shared/ipc/types'
 import { call } from '../../ipc/client'
 import { notifyError } from '../../ui/notify'
@@ -20,7 +20,9 @@ function NewStoreForm(): ReactNode {
   const [preset, setPreset] = useState<Preset>('readme')
   const [tables, setTables] = useState<TableNames>(DEFAULT_TABLES)
   const [busy, setBusy] = useState(false)
-  const problem = tableNamesProblem(tables)
+  // Dashes become underscores, as the library names tables (`:my-events` is `my_events`).
+  const created = libraryTableNames(tables)
+  const problem = tableNamesProblem(created)
 
   const choosePath = async (): Promise<void> => {
     try {
@@ -37,7 +39,7 @@ function NewStoreForm(): ReactNode {
   const create = async (): Promise<void> => {
     if (!file || problem) return
     setBusy(true)
-    await createStore(file, tables)
+    await createStore(file, created)
     setBusy(false)
   }
 
@@ -88,6 +90,11 @@ function NewStoreForm(): ReactNode {
       {problem && (
         <Text c="red" size="sm" role="alert">
           {problem}
+        </Text>
+      )}
+      {!problem && ROLES.some((role) => created[role] !== tables[role]) && (
+        <Text size="sm" data-testid="snake-tables">
+          Dashes become underscores, as in the library: the tables are <Code>{ROLES.map((role) => created[role]).join(', ')}</Code>.
         </Text>
       )}
       <Text size="xs" c="dimmed">

@@ -30,7 +30,7 @@ import { describePostgres } from '../../../helpers/postgres-suite'
 import { openStoreFile } from '../../../helpers/store-files'
 import { appendEvents, tempDir } from '../../../helpers/stores'
 import { cli, type CliRun } from '../../../cli/run-cli'
-import { missingOracle, real } from '../../../helpers/real-lib'
+import { missingOracle, real } from '../../../cli/real-lib-cases'
 
 const T = '#inst "2026-11-28T14:00:00.000-00:00"'
 const fix = (actor: string, genre: string): string =>

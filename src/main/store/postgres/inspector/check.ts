@@ -17,6 +17,8 @@ import {
   checkIndexesInto,
   checkQueries,
   checkTriggerRowInto,
+  indexCommand,
+  triggerSeqNoIndexInto,
   orphanProblem,
   unusedEffectProblem,
   type TriggerCheckRow
@@ -29,23 +31,30 @@ import { first, num, quoted, stream } from './run'
 /** Rows per round trip of the check's cursors. */
 const BATCH = 5000
 
-/** Whether `table` (looked up on the search path) has an index whose leading columns are `columns`. */
-async function indexed(db: PgQueries, table: string, columns: readonly string[]): Promise<boolean> {
-  const row = await first<{ found: boolean }>(
+/** The name of an index on `table` (looked up on the search path) whose leading columns are `columns` (not a partial one), or null. */
+export async function leadingIndex(db: PgQueries, table: string, columns: readonly string[]): Promise<string | null> {
+  const row = await first<{ name: string }>(
     db,
-    'SELECT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = to_regclass(?) AND ' +
+    'SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = to_regclass(?) AND i.indpred IS NULL AND ' +
       '(SELECT array_agg(a.attname::text ORDER BY k.n) FROM unnest(CAST(i.indkey AS int2[])) WITH ORDINALITY AS k(attnum, n) ' +
-      'JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum WHERE k.n <= ?) = CAST(? AS text[])) AS found',
+      'JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum WHERE k.n <= ?) = CAST(? AS text[]) ORDER BY c.relname LIMIT 1',
     [table, columns.length, columns]
   )
-  return row?.found === true
+  return row?.name ?? null
 }
 
-async function checkIndexes(db: PgQueries, tables: TableNames, list: ProblemList): Promise<void> {
+async function checkIndexes(db: PgQueries, tables: TableNames, list: ProblemList, shown: string): Promise<void> {
   const t = quoted(tables)
+  const indexed = async (table: string, columns: readonly string[]): Promise<boolean> => (await leadingIndex(db, table, columns)) !== null
   checkIndexesInto(list, tables, {
-    aggregateIndex: await indexed(db, t.action, ['aggregate_kind', 'aggregate_id']),
-    triggerIndex: await indexed(db, t.effect, ['trigger_kind', 'trigger_id'])
+    aggregateIndex: await indexed(t.action, ['aggregate_kind', 'aggregate_id']),
+    triggerIndex: await indexed(t.effect, ['trigger_kind', 'trigger_id'])
+  })
+  triggerSeqNoIndexInto(list, tables, {
+    indexed: await indexed(t.trigger, ['seq_no']),
+    rows: num((await first<{ n: unknown }>(db, `SELECT count(*) AS n FROM ${t.trigger}`))?.n ?? 0),
+    // The command without the masked password (PGPASSWORD or a prompt supplies it).
+    command: indexCommand(shown.replace(':***@', '@'), tables)
   })
 }
 
@@ -75,11 +84,11 @@ async function checkOrphans(db: PgQueries, tables: TableNames, list: ProblemList
   }
 }
 
-/** Run every check; read-only. */
-export async function check(db: PgQueries, tables: TableNames, onProgress?: ProgressFn): Promise<Problem[]> {
+/** Run every check of the store shown as `shown` (its masked URL, named in the index hint); read-only. */
+export async function check(db: PgQueries, tables: TableNames, onProgress?: ProgressFn, shown = 'URL'): Promise<Problem[]> {
   const list = new ProblemList()
   onProgress?.(0, 1)
-  await checkIndexes(db, tables, list)
+  await checkIndexes(db, tables, list, shown)
   await checkEvents(db, tables, list, onProgress)
   await checkOrphans(db, tables, list)
   return list.result()

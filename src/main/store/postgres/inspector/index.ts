@@ -7,7 +7,7 @@
 export { aggregateHistory, aggregateKinds, aggregates, triggersOfAggregate } from './aggregates'
 export { blastRadius, blastReadSizes } from './blast-radius'
 export { countEvents, distinctValues, eventRow, pageEvents, streamEvents } from './browse'
-export { check } from './check'
+export { check, leadingIndex } from './check'
 export { countRead, counts, dataVersion, replayCauses } from './counts'
 export { identitiesByPrefix } from './identities'
 export { timeline } from './timeline'

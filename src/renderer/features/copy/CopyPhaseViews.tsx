@@ -1,0 +1,64 @@
+/** The copy while it runs (rows written of the total) and once it is done (what, where, how long; Open the copy). */
+import { useState, type ReactNode } from 'react'
+import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core'
+import { countOf, formatCount } from '../../ui/format'
+import type { CopyDone } from './useCopyRun'
+
+/** Progress from main's events: a bar once the total is known. */
+export function CopyProgress({ done, total }: { done: number; total: number }): ReactNode {
+  const percent = total > 0 ? Math.round((100 * done) / total) : 0
+  return (
+    <Stack gap={6} role="status" aria-live="polite" data-testid="copy-progress">
+      <Text size="sm">{total > 0 ? `Copying… ${formatCount(done)} of ${countOf(total, 'row', 'rows')}` : 'Copying… reading the store'}</Text>
+      <Progress value={total > 0 ? percent : 100} animated={total === 0} striped={total === 0} aria-label={`${percent}%`} />
+    </Stack>
+  )
+}
+
+/** `0.4 s`, `2.5 s`, `350 ms` */
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`
+}
+
+/** The sentence a finished copy is reported in. */
+export function copySentence(name: string, outcome: CopyDone): string {
+  return `Copied ${countOf(outcome.seqNo, 'event', 'events')} of ${name} (${countOf(outcome.rows, 'row', 'rows')}) to ${outcome.target} in ${duration(outcome.elapsedMs)}.`
+}
+
+interface SummaryProps {
+  readonly name: string
+  readonly outcome: CopyDone
+  openCopy(): Promise<void>
+  close(): void
+}
+
+/** The summary, with Open the copy (a new tab, read-only like every open). */
+export function CopySummary({ name, outcome, openCopy, close }: SummaryProps): ReactNode {
+  const [opening, setOpening] = useState(false)
+  const open = async (): Promise<void> => {
+    setOpening(true)
+    try {
+      await openCopy()
+    } finally {
+      setOpening(false)
+    }
+  }
+  return (
+    <Stack gap="md">
+      <Alert color="teal" variant="light" title="Copy complete" role="status" data-testid="copy-result">
+        {copySentence(name, outcome)}
+      </Alert>
+      <Text size="sm" c="dimmed">
+        The copy opens in a new tab, read-only like every store you open.
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={close}>
+          Close
+        </Button>
+        <Button onClick={() => void open()} loading={opening} data-testid="copy-open">
+          Open the copy
+        </Button>
+      </Group>
+    </Stack>
+  )
+}
