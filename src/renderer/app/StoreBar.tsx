@@ -19,6 +19,7 @@ function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
         data-testid="lock-badge"
         variant={locked ? 'light' : 'filled'}
         color={locked ? 'gray' : 'orange'}
+        style={{ flexShrink: 0 }}
         leftSection={locked ? <IconLock size={12} /> : <IconLockOpen size={12} />}
       >
         {label}
@@ -35,7 +36,7 @@ export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
   return (
     <Group className={classes.storeBar} justify="space-between" wrap="nowrap" gap="md">
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Text fw={700} data-testid="store-name" truncate>
+        <Text fw={700} data-testid="store-name" truncate style={{ flexShrink: 0, maxWidth: 360 }}>
           {storeName(tab.info)}
         </Text>
         <LockBadge tab={tab} />
