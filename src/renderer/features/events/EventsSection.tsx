@@ -27,6 +27,7 @@ import { useColumnLayout } from './table/column-layout'
 import { ColumnsMenu } from './table/ColumnsMenu'
 import { EventTable } from './table/EventTable'
 import { EVENTS_STATE } from './view-state'
+import responsive from '../../ui/responsive.module.css'
 
 /** The section. */
 export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
@@ -63,8 +64,8 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
         </Group>
         <Group gap="sm" wrap="nowrap">
           <GoTo onGo={(seqNo) => setSelection({ seqNo, at: Date.now() })} />
-          <Switch size="xs" label="Timeline" checked={timeline} onChange={(e) => setTimeline(e.currentTarget.checked)} />
-          <Switch size="xs" label="Follow new events" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
+          <Switch size="xs" label="Timeline" className={responsive.noShrink} checked={timeline} onChange={(e) => setTimeline(e.currentTarget.checked)} />
+          <Switch size="xs" label={<>Follow<span className={responsive.wideOnly}> new events</span></>} title="Follow new events" className={`${responsive.noShrink} ${responsive.noWrap}`} checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
           <ColumnsMenu layout={columns} onLayout={setColumns} />
           <Tooltip label={below ? 'Show the detail beside the table' : 'Dock the detail below the table'}>
             <ActionIcon variant="default" size="md" aria-label={below ? 'Show the detail beside the table' : 'Dock the detail below the table'} onClick={() => setDock({ side: below ? 'right' : 'bottom', size: below ? 440 : 300 })}>
