@@ -87,12 +87,16 @@ describe('the header at 1024×768', () => {
     // The icon-only controls still say what they do.
     await page.getByTestId('fork-button').hover()
     await page.getByRole('tooltip').filter({ hasText: 'Copy this store into a new file you can change freely' }).waitFor()
+    await page.mouse.move(600, 400)
+    await page.getByRole('tooltip').waitFor({ state: 'detached' })
     await shot('header')
   })
 })
 
 describe('the timeline and the staged list follow the time-zone setting', () => {
-  const ticks = (): Promise<string[]> => page.locator('[data-testid="timeline"] .recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents()
+  // The x-axis labels (the y-axis ones are plain counts).
+  const ticks = async (): Promise<string[]> =>
+    (await page.locator('[data-testid="timeline"] .recharts-cartesian-axis-tick-value').allTextContents()).filter((t) => !/^[\d,.]+$/.test(t))
 
   it('labels the timeline buckets in local time, then in UTC once chosen', async () => {
     await showTab('coherence-demo.db')
@@ -123,6 +127,19 @@ describe('every section at 1024×768, dark', () => {
     await section('Events', 'events')
     await page.locator('[data-seq-no="3"]').click()
     await page.getByTestId('detail-dock').waitFor()
+    // The toolbar fits: Export… whole and inside the window, each switch's label on one line.
+    const exportButton = page.getByTestId('export-button')
+    expect(await seen(exportButton)).toBe(true)
+    expect(await notClipped(exportButton.locator('.mantine-Button-label'))).toBe(true)
+    for (const name of ['Timeline', 'Follow']) {
+      const label = page.locator('.mantine-Switch-label', { hasText: new RegExp(`^${name}`) })
+      const lines = await label.evaluate((el) => {
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
+      })
+      expect(lines, `${name} on one line`).toBe(1)
+    }
     await shot('events-detail')
   })
 
@@ -135,7 +152,7 @@ describe('every section at 1024×768, dark', () => {
   })
 
   it('Replay', async () => {
-    await section('Replay', 'replay')
+    await section('Replay', 'replay-offset')
     await page.waitForTimeout(500)
     await shot('replay')
   })
@@ -189,8 +206,13 @@ describe('every section at 1024×768, dark', () => {
     app.dialogs.willForkTo(join(dir.path, 'walkthrough-fork.db'))
     await page.getByTestId('fork-button').click()
     await page.getByTestId('store-name').filter({ hasText: 'walkthrough-fork.db' }).waitFor()
-    for (const id of ['fork-badge', 'merge-button', 'lock-badge']) expect(await seen(page.getByTestId(id)), `${id} is seen`).toBe(true)
-    expect(await notClipped(page.getByTestId('lock-badge').locator('.mantine-Badge-label'))).toBe(true)
+    for (const id of ['fork-badge', 'merge-button', 'lock-badge', 'store-name']) expect(await seen(page.getByTestId(id)), `${id} is seen`).toBe(true)
+    // Neither badge is squeezed to its icon, and the name is whole.
+    for (const id of ['lock-badge', 'fork-badge']) expect(await notClipped(page.getByTestId(id).locator('.mantine-Badge-label')), `${id} not clipped`).toBe(true)
+    expect(await page.getByTestId('fork-badge').locator('.mantine-Badge-label').textContent()).toBe('Fork')
+    expect(await notClipped(page.getByTestId('store-name'))).toBe(true)
+    // The tab just opened is scrolled into view even while a background check shows its progress.
+    expect(await seen(page.locator('[role="tab"][aria-selected="true"]'))).toBe(true)
     await shot('fork')
   })
 

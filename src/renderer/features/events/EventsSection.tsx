@@ -28,6 +28,7 @@ import { ColumnsMenu } from './table/ColumnsMenu'
 import { EventTable } from './table/EventTable'
 import { EVENTS_STATE } from './view-state'
 import responsive from '../../ui/responsive.module.css'
+import { useTimeZone } from '../../ui/time-zone'
 
 /** The section. */
 export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
@@ -43,6 +44,7 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
   const range = useRequest<SeqNoRange>(`${storeId}:${JSON.stringify(filter)}:${tab.revision}`, () => call('store:seq-no-range', { storeId, filter }))
   const select = useCallback((seqNo: number) => setSelection((previous) => ({ seqNo, at: previous?.at ?? 0 })), [setSelection])
   const nav = { storeId, showSection }
+  const { zone } = useTimeZone()
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -72,7 +74,7 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
               {below ? <IconPanelRight size={16} /> : <IconPanelBottom size={16} />}
             </ActionIcon>
           </Tooltip>
-          <ExportButton storeId={tab.info.storeId} revision={tab.revision} storeName={storeName(tab.info)} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
+          <ExportButton storeId={tab.info.storeId} revision={tab.revision} storeName={storeName(tab.info)} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter, zone)} />
         </Group>
       </Group>
       <FilterBar storeId={storeId} filter={filter} onChange={setFilter} />
