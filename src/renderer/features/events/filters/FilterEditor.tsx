@@ -8,21 +8,16 @@ import { Autocomplete, Button, Group, Modal, NumberInput, SegmentedControl, Stac
 import { identityText, type CellIdentity, type EventFilter, type SuggestableColumn } from '../../../../shared/browse'
 import { call } from '../../../ipc/client'
 import { useRequest } from '../../../ui/useRequest'
-import { checkRange, FILTER_FIELDS, parseIdentity, parseKeyword, parseLocalDateTime, type FilterField, type Parsed } from './filter-model'
+import { checkRange, dateTimeInput, FILTER_FIELDS, parseDateTimeIn, parseIdentity, parseKeyword, type FilterField, type Parsed } from './filter-model'
+import { useTimeZone } from '../../../ui/time-zone'
+import type { TimeZone } from '../../../ui/format'
 
 /** Height of the suggestion list (px). */
 const SUGGESTION_HEIGHT = 168
 
 const SUGGESTED: Partial<Record<FilterField, SuggestableColumn>> = { reason: 'reason', source: 'source', aggregateKind: 'aggregateKind' }
 
-function toLocalInput(seconds: number | undefined): string {
-  if (seconds === undefined) return ''
-  const d = new Date(seconds * 1000)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-function initialText(filter: EventFilter, field: FilterField): [string, string] {
+function initialText(filter: EventFilter, field: FilterField, zone: TimeZone): [string, string] {
   const identity = (i?: CellIdentity): string => (i ? identityText(i) : '')
   switch (field) {
     case 'type':
@@ -40,7 +35,7 @@ function initialText(filter: EventFilter, field: FilterField): [string, string] 
     case 'trigger':
       return [identity(filter.trigger), '']
     case 'time':
-      return [toLocalInput(filter.fromTime), toLocalInput(filter.toTime)]
+      return [dateTimeInput(zone, filter.fromTime), dateTimeInput(zone, filter.toTime)]
     case 'seqNo':
       return [filter.fromSeqNo?.toString() ?? '', filter.toSeqNo?.toString() ?? '']
     case 'patchText':
@@ -52,7 +47,7 @@ const optionalInt = (text: string): Parsed<number | undefined> =>
   text.trim() === '' ? { ok: true, value: undefined } : /^\d+$/.test(text.trim()) ? { ok: true, value: Number(text.trim()) } : { ok: false, message: `${text} is not a seq-no (a whole number ≥ 0).` }
 
 /** The filter with `field` set from the typed texts, or why the texts are not valid. */
-export function applyField(filter: EventFilter, field: FilterField, first: string, second: string): Parsed<EventFilter> {
+export function applyField(filter: EventFilter, field: FilterField, first: string, second: string, zone: TimeZone = 'local'): Parsed<EventFilter> {
   const set = (patch: Partial<EventFilter>): Parsed<EventFilter> => ({ ok: true, value: { ...filter, ...patch } })
   switch (field) {
     case 'type':
@@ -70,9 +65,9 @@ export function applyField(filter: EventFilter, field: FilterField, first: strin
       return parsed.ok ? set({ [field]: parsed.value }) : parsed
     }
     case 'time': {
-      const from = parseLocalDateTime(first)
+      const from = parseDateTimeIn(zone, first)
       if (!from.ok) return from
-      const to = parseLocalDateTime(second)
+      const to = parseDateTimeIn(zone, second)
       if (!to.ok) return to
       const checked = checkRange(from.value, to.value, 'time range')
       return checked.ok ? set({ fromTime: checked.value.from, toTime: checked.value.to }) : checked
@@ -124,11 +119,13 @@ export function FilterEditor({ storeId, filter, field, onApply, onClose }: { sto
 }
 
 function FieldForm({ storeId, filter, field, onApply, onClose }: { storeId: string; filter: EventFilter; field: FilterField; onApply(next: EventFilter): void; onClose(): void }): ReactNode {
-  const [initialFirst, initialSecond] = initialText(filter, field)
+  const { zone } = useTimeZone()
+  const zoneLabel = zone === 'utc' ? 'UTC' : 'local time'
+  const [initialFirst, initialSecond] = initialText(filter, field, zone)
   const [first, setFirst] = useState(initialFirst)
   const [second, setSecond] = useState(initialSecond)
   const [touched, setTouched] = useState(false)
-  const result = applyField(filter, field, first, second)
+  const result = applyField(filter, field, first, second, zone)
   const error = touched && !result.ok ? result.message : undefined
   const hint = FILTER_FIELDS.find((f) => f.field === field)?.hint ?? ''
   const column = SUGGESTED[field]
@@ -160,8 +157,8 @@ function FieldForm({ storeId, filter, field, onApply, onClose }: { storeId: stri
         )}
         {field === 'time' && (
           <Group grow align="flex-start">
-            <TextInput type="datetime-local" label="From (local time)" value={first} onChange={(e) => change(setFirst)(e.currentTarget.value)} />
-            <TextInput type="datetime-local" label="To (local time)" value={second} onChange={(e) => change(setSecond)(e.currentTarget.value)} error={error} />
+            <TextInput type="datetime-local" label={`From (${zoneLabel})`} value={first} onChange={(e) => change(setFirst)(e.currentTarget.value)} />
+            <TextInput type="datetime-local" label={`To (${zoneLabel})`} value={second} onChange={(e) => change(setSecond)(e.currentTarget.value)} error={error} />
           </Group>
         )}
         {field === 'seqNo' && (
