@@ -264,6 +264,8 @@ export const contract = {
   'fork:merge': { request: mergeRequest, response: returns<MergeOutcome>() },
   'import': { request: storeRef, response: returns<ImportBatchOutcome>() },
   'store:copy': { request: copyRequest, response: returns<StoreCopyOutcome>() },
+  /** Stop the running `store:copy` of this store (its answer is then `stopped`); false when none was running. */
+  'store:copy-cancel': { request: storeRef, response: returns<boolean>() },
   /** Copy to a new file: main's save dialog picks it; the window gets a token for `store:copy` (null: cancelled). */
   'dialog:copy-target': { request: storeRef, response: returns<ChosenLocation | null>() }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>
