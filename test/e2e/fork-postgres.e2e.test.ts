@@ -17,7 +17,7 @@ import { connectThroughDialog, createWalkthroughDatabase } from '../helpers/post
 import { describePostgres } from '../helpers/postgres-suite'
 import { tempDir } from '../helpers/stores'
 import { seen } from '../helpers/visibility'
-import { commit, stageRaw, unlock } from '../helpers/compose-steps'
+import { commit, openResolver, stageRaw, unlock } from '../helpers/compose-steps'
 import { cli } from '../cli/run-cli'
 
 const T = '#inst "2026-11-28T14:00:00.000-00:00"'
@@ -113,15 +113,7 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
     await app.screenshot('fork-pg-merge-conflict')
     expect(await seen(conflict.getByText('Conflict: staged event 1 meets stored event 8', { exact: true }))).toBe(true)
 
-    await page.getByTestId('resolve-open').click()
-    const resolver = page.getByTestId('conflict-resolver')
-    await resolver.waitFor()
-    expect(await resolver.getAttribute('data-theirs')).toBe('8')
-    expect(await page.getByTestId('resolve-theirs').textContent()).toMatch(/Stored event 8: :fix by \[:user "dave"\] from :studio/)
-    const genre = page.locator('[data-testid="resolve-row"][data-key=":genre"]')
-    expect(await genre.getByTestId('resolve-mark').textContent()).toBe('both · differ')
-    expect(await genre.textContent()).toContain('"Classic"')
-    expect(await genre.textContent()).toContain('"Cyberpunk classic"')
+    const genre = await openResolver(page, 8, /Stored event 8: :fix by \[:user "dave"\] from :studio/, ':genre', ['"Classic"', '"Cyberpunk classic"'])
     expect(await seen(genre.getByTestId('resolve-mark'))).toBe(true)
     await app.screenshot('fork-pg-merge-resolve')
     await page.getByTestId('resolve-retry').click()

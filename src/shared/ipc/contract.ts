@@ -59,7 +59,8 @@ const copyRequest = storeRef.extend({
 const seqNoList = z.array(z.number().int().min(1)).max(100_000)
 
 /**
- * `fork:merge`: `stage` collects the fork's new events and opens its origin;
+ * `fork:merge`: `stage` collects the fork's new events and opens its origin
+ * (a PostgreSQL origin without a known password: `connect`, then stage again);
  * `record` tells the fork what the origin committed of them (seq-nos the
  * origin tab saw), so the next merge takes only newer events.
  */
