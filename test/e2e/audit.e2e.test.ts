@@ -297,7 +297,7 @@ describe('timeline', () => {
     const timeline = app.page.getByTestId('timeline')
     await timeline.locator('.recharts-bar-rectangle').first().waitFor()
     await app.page.locator('[data-testid="timeline"]:not([data-loading])').waitFor()
-    expect(await timeline.textContent()).toContain('per bar, UTC')
+    expect(await timeline.textContent()).toContain('per bar, local time')
     await timeline.scrollIntoViewIfNeeded()
     await app.screenshot('audit-timeline')
     const box = await timeline.locator('.recharts-bar-rectangle').nth(3).boundingBox()

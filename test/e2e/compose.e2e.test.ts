@@ -15,6 +15,7 @@ import { DEFAULT_TABLES } from '../../src/shared/domain'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { tempDir } from '../helpers/stores'
 import { cli } from '../cli/run-cli'
+import { formatTimeIn } from '../../src/renderer/ui/format'
 
 let app: AppHarness
 let dir: ReturnType<typeof tempDir>
@@ -369,12 +370,14 @@ describe('the composer', () => {
     await fill('Timestamp', '#inst "2020-01-01T00:00:00.250Z"')
     await composeValid('[:book "Dune"]', ':rating', '4')
     await stage()
-    expect(await page.getByTestId('staged-0').getByTestId('staging-when').textContent()).toBe('2020-01-01 00:00:00Z')
+    // Shown in the time-zone setting's zone (local by default), like every time in the app.
+    const local = (iso: string): string => formatTimeIn('local', Date.parse(iso) / 1000)
+    expect(await page.getByTestId('staged-0').getByTestId('staging-when').textContent()).toBe(local('2020-01-01T00:00:00Z'))
     await page.getByTestId('commit-button').click()
     await page.getByTestId('commit-modal').waitFor()
     const warning = page.getByTestId('commit-older-warning')
     await warning.waitFor()
-    expect(await warning.textContent()).toMatch(/Staged event 1 is stamped 2020-01-01 00:00:00 UTC, before the store's latest event \(14, at 2026-11-28 14:00:00 UTC\)/)
+    expect(await warning.textContent()).toContain(`Staged event 1 is stamped ${local('2020-01-01T00:00:00Z')}, before the store's latest event (14, at ${local('2026-11-28T14:00:00Z')})`)
     expect(await warning.isVisible()).toBe(true)
     await app.screenshot('compose-older-timestamp-warning-light')
     await page.getByRole('button', { name: 'Cancel' }).click()

@@ -9,11 +9,8 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { DEFAULT_TABLES } from '../../src/shared/domain'
-import { createStore } from '../../src/main/store/open-store'
-import { writeWalkthrough } from '../../scripts/demo/walkthrough'
 import { startApp, type AppHarness } from '../helpers/app-harness'
-import { createDatabase, postgresUrl } from '../helpers/postgres'
+import { connectThroughDialog, createWalkthroughDatabase } from '../helpers/postgres-walkthrough'
 import { describePostgres } from '../helpers/postgres-suite'
 import { seen, smallestGraphText } from '../helpers/visibility'
 import { cli } from '../cli/run-cli'
@@ -37,24 +34,10 @@ describePostgres('the app on a PostgreSQL store', (server) => {
   }
 
   beforeAll(async () => {
-    db = await createDatabase(server, 'sections')
-    url = postgresUrl(server, db)
-    const store = await createStore({ kind: 'postgres', url }, { tables: DEFAULT_TABLES })
-    try {
-      await writeWalkthrough(store)
-    } finally {
-      await store.close()
-    }
+    ;({ db, url } = await createWalkthroughDatabase(server, 'sections'))
     app = await startApp({ viewport: { width: 1440, height: 1000 } })
     page = app.page
-    await page.getByTestId('empty-state').getByRole('button', { name: 'Connect to PostgreSQL…' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Connect to PostgreSQL' })
-    await dialog.getByLabel('Connection URL').fill(postgresUrl(server, db, { user: server.user }))
-    await dialog.getByLabel('Password', { exact: true }).fill(server.password)
-    await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
-    await dialog.waitFor({ state: 'hidden' })
-    await page.getByRole('tab', { name: `${server.user}@${server.host}/${db}` }).waitFor()
-    await page.getByTestId('header-seq-no').filter({ hasText: /^7$/ }).waitFor()
+    await connectThroughDialog(page, server, db)
   }, 180_000)
 
   afterAll(async () => {

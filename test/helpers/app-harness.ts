@@ -38,6 +38,8 @@ export interface AppOptions {
   readonly demoStore?: string | null
   readonly colorScheme?: 'light' | 'dark'
   readonly viewport?: { width: number; height: number }
+  /** The page's own time zone (IANA name); the machine's when absent. */
+  readonly timezoneId?: string
 }
 
 /** A running app. */
@@ -70,7 +72,7 @@ export async function startApp(options: AppOptions = {}): Promise<AppHarness> {
   const rendererDir = ensureRendererBuilt()
   const userData = tempDir('userdata')
   const server = await serveStatic(rendererDir)
-  const browser = await launchChromium(options.viewport)
+  const browser = await launchChromium(options.viewport, options.timezoneId)
   const page = await browser.context.newPage()
   await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light' })
 

@@ -29,8 +29,8 @@ export interface LaunchedBrowser {
   close(): Promise<void>
 }
 
-/** Launch Chromium headless with a fresh `--user-data-dir`. */
-export async function launchChromium(viewport = { width: 1280, height: 800 }): Promise<LaunchedBrowser> {
+/** Launch Chromium headless with a fresh `--user-data-dir` (in the machine's time zone unless `timezoneId` names one, e.g. `America/New_York`). */
+export async function launchChromium(viewport = { width: 1280, height: 800 }, timezoneId?: string): Promise<LaunchedBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} is missing. Install it with: apt-get update && apt-get install -y chromium xvfb (.ci/run does this).`)
   }
@@ -41,7 +41,8 @@ export async function launchChromium(viewport = { width: 1280, height: 800 }): P
     args: CHROMIUM_FLAGS,
     viewport,
     deviceScaleFactor: 1,
-    reducedMotion: 'reduce'
+    reducedMotion: 'reduce',
+    ...(timezoneId ? { timezoneId } : {})
   })
   return {
     context,

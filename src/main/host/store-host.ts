@@ -7,7 +7,7 @@
  */
 import { basename, resolve } from 'node:path'
 import { parseStoreLocation } from '../../shared/store-location'
-import { connectionLabelOf } from '../../shared/postgres-connection'
+import { connectionLabelOf, parsePostgresUrl } from '../../shared/postgres-connection'
 import type { TableNames } from '../../shared/domain'
 import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { OperationKind, ProgressEvent, RebaseSummary, StoreInfo } from '../../shared/ipc/types'
@@ -365,9 +365,11 @@ function displayName(path: string): string {
   return parseStoreLocation(path).kind === 'postgres' ? connectionLabelOf(path) : basename(path)
 }
 
-/** Two locations with the same key are the same store (one tab). */
+/** Two locations with the same key are the same store (one tab); for PostgreSQL the port counts too (`sameConnection`). */
 function locationKey(path: string): string {
-  return parseStoreLocation(path).kind === 'postgres' ? `postgres:${connectionLabelOf(path)}` : resolve(path)
+  if (parseStoreLocation(path).kind !== 'postgres') return resolve(path)
+  const parts = parsePostgresUrl(path)
+  return parts ? `postgres:${parts.user}@${parts.host.toLowerCase()}:${parts.port ?? 5432}/${parts.database}` : `postgres:${connectionLabelOf(path)}`
 }
 
 function toInfo(storeId: string, state: HostStoreState): StoreInfo {

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import { Group, Loader, Progress, Stack, Text, Tooltip } from '@mantine/core'
 import { useProgress } from './useProgress'
+import responsive from '../ui/responsive.module.css'
 
 /** Shows nothing while nothing slow runs. */
 export function ProgressIndicator(): ReactNode {
@@ -11,9 +12,10 @@ export function ProgressIndicator(): ReactNode {
   const percent = first.total > 0 ? Math.round((100 * first.done) / first.total) : null
   return (
     <Tooltip label={running.map((r) => r.label).join('\n')} withArrow multiline>
-      <Group gap={8} wrap="nowrap" role="status" aria-live="polite" data-testid="progress">
+      <Group gap={8} wrap="nowrap" role="status" aria-live="polite" aria-label={first.label} data-testid="progress" className={responsive.noShrink}>
         <Loader size="xs" />
-        <Stack gap={2} w={160}>
+        {/* Below 1280 px only the spinner shows; the labels are in the tooltip. */}
+        <Stack gap={2} w={160} className={responsive.wideOnly}>
           <Text size="xs" truncate>
             {first.label}
             {running.length > 1 ? ` (+${running.length - 1})` : ''}

@@ -4,7 +4,7 @@
  * the capability sections, and the active section — or the empty state.
  */
 import type { ReactNode } from 'react'
-import { AppShell, Button, Group, Kbd, Text, ThemeIcon } from '@mantine/core'
+import { AppShell, Button, Group, Kbd, Text, ThemeIcon, Tooltip } from '@mantine/core'
 import { NoStoreOpen } from '../features/open-store/EmptyState'
 import { IconDatabase, IconSearch } from '../ui/icons'
 import { ProgressIndicator } from './ProgressIndicator'
@@ -19,6 +19,7 @@ import { TimeZoneControl } from './TimeZoneControl'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
 import { useForkMenuCommands } from '../features/fork/useForkMenuCommands'
 import classes from './Shell.module.css'
+import responsive from '../ui/responsive.module.css'
 
 function Brand(): ReactNode {
   return (
@@ -26,7 +27,7 @@ function Brand(): ReactNode {
       <ThemeIcon size="md" radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'cyan', deg: 135 }}>
         <IconDatabase size={16} />
       </ThemeIcon>
-      <Text fw={700} visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+      <Text fw={700} className={responsive.wideOnly} style={{ whiteSpace: 'nowrap' }}>
         Coherence Studio
       </Text>
     </Group>
@@ -35,13 +36,16 @@ function Brand(): ReactNode {
 
 function PaletteButton(): ReactNode {
   const { openPalette, startup } = useWorkspace()
+  const shortcut = displayShortcut(SHORTCUTS.palette, startup?.platform)
   return (
-    <Button variant="default" size="sm" leftSection={<IconSearch size={16} />} onClick={openPalette} aria-label="Open the command palette" fw={400} c="dimmed">
-      <Text span size="sm" visibleFrom="md" mr="sm">
-        Commands
-      </Text>
-      <Kbd size="xs">{displayShortcut(SHORTCUTS.palette, startup?.platform)}</Kbd>
-    </Button>
+    <Tooltip label={`Commands (${shortcut})`} withArrow openDelay={400}>
+      <Button variant="default" size="sm" leftSection={<IconSearch size={16} />} onClick={openPalette} aria-label="Open the command palette" fw={400} c="dimmed" className={classes.noShrink}>
+        <Text span size="sm" className={responsive.wideOnly} mr="sm">
+          Commands
+        </Text>
+        <Kbd size="xs">{shortcut}</Kbd>
+      </Button>
+    </Tooltip>
   )
 }
 

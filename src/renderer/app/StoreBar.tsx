@@ -7,6 +7,7 @@ import { type StoreTab } from '../workspace/workspace-state'
 import { formatCount, storeName } from '../ui/format'
 import { ForkBadge, ForkButtons } from '../features/fork/ForkControls'
 import classes from './Shell.module.css'
+import responsive from '../ui/responsive.module.css'
 
 function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
   const { locked, fileReadOnly, kind } = tab.info
@@ -16,9 +17,11 @@ function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
   return (
     <Tooltip label={hint} withArrow>
       <Badge
+        className={classes.noShrink}
         data-testid="lock-badge"
         variant={locked ? 'light' : 'filled'}
         color={locked ? 'gray' : 'orange'}
+        style={{ flexShrink: 0 }}
         leftSection={locked ? <IconLock size={12} /> : <IconLockOpen size={12} />}
       >
         {label}
@@ -34,19 +37,19 @@ export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
   const cannotUnlock = tab.info.kind === 'postgres' ? 'This role has no INSERT privilege on the store’s tables, so it cannot be unlocked' : 'The file is read-only, so it cannot be unlocked'
   return (
     <Group className={classes.storeBar} justify="space-between" wrap="nowrap" gap="md">
-      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-        <Text fw={700} data-testid="store-name" truncate>
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 auto' }}>
+        <Text fw={700} data-testid="store-name" truncate className={classes.storeName} title={path}>
           {storeName(tab.info)}
         </Text>
         <LockBadge tab={tab} />
         <ForkBadge tab={tab} />
         {tab.info.kind === 'sqlite' && (
-          <Text size="sm" c="dimmed" truncate visibleFrom="md">
+          <Text size="sm" c="dimmed" truncate className={`${classes.storePath} ${responsive.wideOnly}`}>
             {path}
           </Text>
         )}
       </Group>
-      <Group gap="md" wrap="nowrap">
+      <Group gap="md" wrap="nowrap" className={`${classes.noShrink} ${classes.iconOnly}`}>
         <ForkButtons tab={tab} />
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           seq-no{' '}

@@ -8,16 +8,17 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { RebaseOutcome } from '../../../shared/compose'
 import { eventLine } from './OutcomeView'
 import type { OlderThanLatest } from './useOlderThanLatest'
-
-const utc = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')
+import { useTimeZone } from '../../ui/time-zone'
 
 /** The warning about staged events stamped before the store's latest event, or nothing. */
 function OlderWarning({ older }: { older: OlderThanLatest }): ReactNode {
+  const time = useTimeZone()
   if (older.latest === null || older.events.length === 0) return null
   const { latest } = older
+  const at = (ms: number): string => time.format(Math.floor(ms / 1000))
   return (
     <Alert color="yellow" variant="light" title="Timestamp before the latest event" data-testid="commit-older-warning">
-      {older.events.map((e) => `Staged event ${e.place} is stamped ${utc(e.ms)}`).join('; ')}, before the store's latest event ({latest.seqNo}, at {utc(latest.ms)}).
+      {older.events.map((e) => `Staged event ${e.place} is stamped ${at(e.ms)}`).join('; ')}, before the store's latest event ({latest.seqNo}, at {at(latest.ms)}).
       It will still come after it (the store is ordered by seq-no). Cancel and set its timestamp to “now at commit” unless the earlier time is meant.
     </Alert>
   )

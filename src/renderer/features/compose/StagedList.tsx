@@ -7,6 +7,7 @@ import { useState, type ReactNode } from 'react'
 import { ActionIcon, Badge, Button, Code, Group, Paper, Stack, Text, Tooltip } from '@mantine/core'
 import { call } from '../../ipc/client'
 import { useRequest } from '../../ui/useRequest'
+import { useTimeZone } from '../../ui/time-zone'
 import { editStagedEvent } from './Composer'
 import { useComposerState } from './form-state'
 import { dropStagedEvent, moveStagedEvent, useStaging, type StagedEvent } from './staging'
@@ -20,14 +21,16 @@ const DRAG_TYPE = 'application/x-coherence-staged-event'
 function Summary({ storeId, event }: { storeId: string; event: StagedEvent }): ReactNode {
   const answer = useRequest(`${storeId}:${event.edn}`, () => call('compose:validate', { storeId, input: { raw: event.edn } }))
   const line = answer.data?.summary ?? event.edn.replace(/\s+/g, ' ')
+  const time = useTimeZone()
   const ms = timestampOf(event.edn)
-  const when = event.stampAtCommit ? 'now at commit' : ms === null ? '' : new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')
+  const seconds = ms === null ? null : Math.floor(ms / 1000)
+  const when = event.stampAtCommit ? 'now at commit' : seconds === null ? '' : time.format(seconds)
   return (
     <>
       <Text size="sm" ff="monospace" lineClamp={2} title={line} data-testid="staging-summary">
         {line}
       </Text>
-      {when && <Text size="xs" c="dimmed" data-testid="staging-when">{when}</Text>}
+      {when && <Text size="xs" c="dimmed" data-testid="staging-when" title={event.stampAtCommit || seconds === null ? undefined : time.hover(seconds)}>{when}</Text>}
     </>
   )
 }

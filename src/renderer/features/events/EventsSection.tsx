@@ -27,6 +27,8 @@ import { useColumnLayout } from './table/column-layout'
 import { ColumnsMenu } from './table/ColumnsMenu'
 import { EventTable } from './table/EventTable'
 import { EVENTS_STATE } from './view-state'
+import responsive from '../../ui/responsive.module.css'
+import { useTimeZone } from '../../ui/time-zone'
 
 /** The section. */
 export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
@@ -42,6 +44,7 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
   const range = useRequest<SeqNoRange>(`${storeId}:${JSON.stringify(filter)}:${tab.revision}`, () => call('store:seq-no-range', { storeId, filter }))
   const select = useCallback((seqNo: number) => setSelection((previous) => ({ seqNo, at: previous?.at ?? 0 })), [setSelection])
   const nav = { storeId, showSection }
+  const { zone } = useTimeZone()
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -63,15 +66,15 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
         </Group>
         <Group gap="sm" wrap="nowrap">
           <GoTo onGo={(seqNo) => setSelection({ seqNo, at: Date.now() })} />
-          <Switch size="xs" label="Timeline" checked={timeline} onChange={(e) => setTimeline(e.currentTarget.checked)} />
-          <Switch size="xs" label="Follow new events" checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
+          <Switch size="xs" label="Timeline" className={responsive.noShrink} checked={timeline} onChange={(e) => setTimeline(e.currentTarget.checked)} />
+          <Switch size="xs" label={<>Follow<span className={responsive.wideOnly}> new events</span></>} title="Follow new events" className={`${responsive.noShrink} ${responsive.noWrap}`} checked={follow} onChange={(e) => setFollow(e.currentTarget.checked)} />
           <ColumnsMenu layout={columns} onLayout={setColumns} />
           <Tooltip label={below ? 'Show the detail beside the table' : 'Dock the detail below the table'}>
             <ActionIcon variant="default" size="md" aria-label={below ? 'Show the detail beside the table' : 'Dock the detail below the table'} onClick={() => setDock({ side: below ? 'right' : 'bottom', size: below ? 440 : 300 })}>
               {below ? <IconPanelRight size={16} /> : <IconPanelBottom size={16} />}
             </ActionIcon>
           </Tooltip>
-          <ExportButton storeId={tab.info.storeId} revision={tab.revision} storeName={storeName(tab.info)} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter)} />
+          <ExportButton storeId={tab.info.storeId} revision={tab.revision} storeName={storeName(tab.info)} filter={filter} filterLabel={Object.keys(filter).length === 0 ? '' : describeFilter(filter, zone)} />
         </Group>
       </Group>
       <FilterBar storeId={storeId} filter={filter} onChange={setFilter} />

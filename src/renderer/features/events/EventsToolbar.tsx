@@ -7,6 +7,7 @@ import { useRequest } from '../../ui/useRequest'
 import type { StoreTab } from '../../workspace/workspace-state'
 import { formatCount } from '../../ui/format'
 import { describeFilter } from './filters/filter-model'
+import { useTimeZone } from '../../ui/time-zone'
 
 /** "1,234 events match". */
 export function MatchCount({ tab, filter }: { tab: StoreTab; filter: EventFilter }): ReactNode {
@@ -14,10 +15,11 @@ export function MatchCount({ tab, filter }: { tab: StoreTab; filter: EventFilter
   const key = `${storeId}:${JSON.stringify(filter)}:${tab.revision}`
   const count = useRequest<number>(key, () => call('store:count-events', { storeId, filter }))
   const filtered = Object.keys(filter).length > 0
+  const { zone } = useTimeZone()
   if (count.error) return <Text size="sm" c="red">Counting failed: {count.error}</Text>
   if (count.data === null) return <Text size="sm" c="dimmed">Counting…</Text>
   return (
-    <Text size="sm" c="dimmed" data-testid="match-count" title={describeFilter(filter)} style={{ whiteSpace: 'nowrap' }}>
+    <Text size="sm" c="dimmed" data-testid="match-count" title={describeFilter(filter, zone)} style={{ whiteSpace: 'nowrap' }}>
       {formatCount(count.data)} {count.data === 1 ? 'event' : 'events'}
       {filtered ? ' match' : ''}
       {count.loading ? ' (recounting…)' : ''}

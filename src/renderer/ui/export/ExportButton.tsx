@@ -12,7 +12,7 @@ export function ExportButton(props: ExportButtonProps): ReactNode {
   const [opened, setOpened] = useState(false)
   return (
     <>
-      <Button variant="default" size="xs" leftSection={<IconDownload size={16} />} onClick={() => setOpened(true)} data-testid="export-button">
+      <Button variant="default" size="xs" leftSection={<IconDownload size={16} />} onClick={() => setOpened(true)} data-testid="export-button" style={{ flex: 'none' }}>
         Export…
       </Button>
       <ExportModal opened={opened} onClose={() => setOpened(false)} {...props} />

@@ -18,7 +18,8 @@ import type { ReactNode } from 'react'
 import { Group, Loader, Paper, Text } from '@mantine/core'
 import { call } from '../../ipc/client'
 import { useRequest } from '../useRequest'
-import { bucketSizeText } from './buckets'
+import { bucketLegend } from './buckets'
+import { useTimeZone } from '../time-zone'
 import { COMPENSATION_COLOR, REACH_COLOR, TimelineChart } from './TimelineChart'
 
 /** Height of the whole panel in pixels (reserved before the data arrives). */
@@ -35,6 +36,17 @@ export interface TimelineProps {
 
 const NO_WRAP = { whiteSpace: 'nowrap' } as const
 
+/** How long a bar is and which zone its labels are in (the bars start at UTC boundaries, as the store counts them). */
+function ZoneNote({ bucketSeconds }: { bucketSeconds: number }): ReactNode {
+  const { zone } = useTimeZone()
+  const text = `${bucketLegend(bucketSeconds, zone)}. Click a bar to show its events.`
+  return (
+    <Text size="xs" c="dimmed" truncate="end" title={`${text} The bars start at UTC boundaries; hover a bar for its span in the other zone.`} data-testid="timeline-legend-zone">
+      {text}
+    </Text>
+  )
+}
+
 function Legend({ bucketSeconds }: { bucketSeconds: number | null }): ReactNode {
   return (
     <Group justify="space-between" mb={4} wrap="nowrap" gap="md">
@@ -49,11 +61,7 @@ function Legend({ bucketSeconds }: { bucketSeconds: number | null }): ReactNode 
           ● compensations
         </Text>
       </Group>
-      {bucketSeconds !== null && (
-        <Text size="xs" c="dimmed" truncate="end" title={`${bucketSizeText(bucketSeconds)} per bar, UTC. Click a bar to show its events.`}>
-          {bucketSizeText(bucketSeconds)} per bar, UTC. Click a bar to show its events.
-        </Text>
-      )}
+      {bucketSeconds !== null && <ZoneNote bucketSeconds={bucketSeconds} />}
     </Group>
   )
 }

@@ -9,7 +9,8 @@ import { BarChart } from '@mantine/charts'
 import '@mantine/charts/styles.css'
 import { Group, Paper, Text } from '@mantine/core'
 import type { Timeline as TimelineData, TimelineBucket } from '../../../shared/audit'
-import { bucketLabel, clusterBuckets } from './buckets'
+import { bucketLabel, bucketSpan, clusterBuckets } from './buckets'
+import { useTimeZone } from '../time-zone'
 import { formatCount } from '../format'
 
 /** Colour of the "effects reaching aggregates" marker (not red: it is not a rebase conflict). */
@@ -20,6 +21,7 @@ export const COMPENSATION_COLOR = 'orange.6'
 type Datum = TimelineBucket & { readonly label: string; readonly total: number }
 
 function BucketTooltip({ datum, size }: { datum: Datum | undefined; size: number }): ReactNode {
+  const { zone } = useTimeZone()
   if (!datum) return null
   const rows: [string, number, string][] = [
     ['Actions', datum.actions, 'blue'],
@@ -29,8 +31,11 @@ function BucketTooltip({ datum, size }: { datum: Datum | undefined; size: number
   ]
   return (
     <Paper withBorder shadow="md" p="xs" radius="md">
-      <Text size="xs" fw={600} mb={4}>
-        {bucketLabel(datum.from, size)} – {bucketLabel(datum.to, size)} UTC
+      <Text size="xs" fw={600} data-testid="timeline-bucket-span">
+        {bucketSpan(datum.from, datum.to, size, zone)}
+      </Text>
+      <Text size="xs" c="dimmed" mb={4}>
+        {bucketSpan(datum.from, datum.to, size, zone === 'utc' ? 'local' : 'utc')}
       </Text>
       {rows.map(([name, n, color]) => (
         <Group key={name} justify="space-between" gap="lg">
@@ -48,9 +53,10 @@ function BucketTooltip({ datum, size }: { datum: Datum | undefined; size: number
 
 /** The chart, `height` pixels high. */
 export function TimelineChart({ timeline, height, onPickRange }: { timeline: TimelineData; height: number; onPickRange: (fromTime: number, toTime: number) => void }): ReactNode {
+  const { zone } = useTimeZone()
   const data: Datum[] = useMemo(
-    () => timeline.buckets.map((b) => ({ ...b, label: bucketLabel(b.from, timeline.bucketSeconds), total: b.actions + b.effects })),
-    [timeline]
+    () => timeline.buckets.map((b) => ({ ...b, label: bucketLabel(b.from, timeline.bucketSeconds, zone), total: b.actions + b.effects })),
+    [timeline, zone]
   )
   const clusters = useMemo(() => new Set(clusterBuckets(timeline.buckets)), [timeline])
   const lift = Math.max(1, ...data.map((d) => d.total)) * 0.06

@@ -1,5 +1,6 @@
 /** Labels and cluster markers of the timeline (pure: unit tested). */
 import type { TimelineBucket } from '../../../shared/audit'
+import { formatTimeIn, timeZoneName, type TimeZone } from '../format'
 
 const MINUTE = 60
 const HOUR = 3600
@@ -17,12 +18,28 @@ export function bucketSizeText(seconds: number): string {
   return unit(seconds, 'second')
 }
 
-/** A bucket's start as short as its size allows, in UTC: `2026-01-05`, `01-05 14:00`, `14:03:15`. */
-export function bucketLabel(from: number, size: number): string {
-  const iso = new Date(from * 1000).toISOString()
-  if (size >= DAY) return iso.slice(0, 10)
-  if (size >= MINUTE) return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`
-  return iso.slice(11, 19)
+/**
+ * A bucket's start as short as its size allows, in `zone`: `2026-01-05`,
+ * `01-05 14:00`, `14:03:15`. The store cuts buckets at UTC boundaries, so a
+ * day that starts at another hour in local time names that hour too
+ * (`01-05 09:00`) rather than pretending to be a local day.
+ */
+export function bucketLabel(from: number, size: number, zone: TimeZone = 'utc'): string {
+  const text = formatTimeIn(zone, from)
+  if (!/^\d{4}-/.test(text)) return text
+  if (size >= DAY && text.slice(11, 19) === '00:00:00') return text.slice(0, 10)
+  if (size >= MINUTE) return `${text.slice(5, 10)} ${text.slice(11, 16)}`
+  return text.slice(11, 19)
+}
+
+/** `2026-01-05 – 2026-01-06 UTC`: a bucket's span for its tooltip, in `zone`. */
+export function bucketSpan(from: number, to: number, size: number, zone: TimeZone): string {
+  return `${bucketLabel(from, size, zone)} – ${bucketLabel(to, size, zone)} ${zone === 'utc' ? 'UTC' : 'local time'}`
+}
+
+/** The legend's note: `1 day per bar, local time` (the bars start at UTC boundaries whatever the zone). */
+export function bucketLegend(size: number, zone: TimeZone): string {
+  return `${bucketSizeText(size)} per bar, ${zone === 'utc' ? 'UTC' : `${timeZoneName(zone)} time`}`
 }
 
 /**

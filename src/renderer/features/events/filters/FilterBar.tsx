@@ -4,12 +4,14 @@ import { Button, Group, Menu, Text } from '@mantine/core'
 import { IconX } from '../../../ui/icons'
 import type { EventFilter } from '../../../../shared/browse'
 import { FilterEditor } from './FilterEditor'
+import { useTimeZone } from '../../../ui/time-zone'
 import { FILTER_FIELDS, filterChips, removeField, type FilterField } from './filter-model'
 
 /** Filter chips and their editor. */
 export function FilterBar({ storeId, filter, onChange }: { storeId: string; filter: EventFilter; onChange(next: EventFilter): void }): ReactNode {
   const [editing, setEditing] = useState<FilterField | null>(null)
-  const chips = filterChips(filter)
+  const { zone } = useTimeZone()
+  const chips = filterChips(filter, zone)
   const used = new Set(chips.map((c) => c.field))
   return (
     <Group gap={6} wrap="wrap" data-testid="filter-bar" aria-label="Filters">

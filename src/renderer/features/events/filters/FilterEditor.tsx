@@ -8,6 +8,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core'
 import type { EventFilter } from '../../../../shared/browse'
 import { FILTER_FIELDS, type FilterField } from './filter-model'
 import { applyField, initialText } from './filter-form'
+import { useTimeZone } from '../../../ui/time-zone'
 import { FilterValueInputs } from './FilterValueInputs'
 
 /** Props of the editor: the current filter, the field being edited (null: closed), and what Apply and Cancel do. */
@@ -29,11 +30,12 @@ export function FilterEditor({ storeId, filter, field, onApply, onClose }: Filte
 }
 
 function FieldForm({ storeId, filter, field, onApply, onClose }: FilterEditorProps & { field: FilterField }): ReactNode {
-  const [initialFirst, initialSecond] = initialText(filter, field)
+  const { zone } = useTimeZone()
+  const [initialFirst, initialSecond] = initialText(filter, field, zone)
   const [first, setFirst] = useState(initialFirst)
   const [second, setSecond] = useState(initialSecond)
   const [touched, setTouched] = useState(false)
-  const result = applyField(filter, field, first, second)
+  const result = applyField(filter, field, first, second, zone)
   const error = touched && !result.ok ? result.message : undefined
   const hint = FILTER_FIELDS.find((f) => f.field === field)?.hint ?? ''
   const submit = (): void => {
@@ -55,7 +57,7 @@ function FieldForm({ storeId, filter, field, onApply, onClose }: FilterEditorPro
       }}
     >
       <Stack gap="sm">
-        <FilterValueInputs storeId={storeId} field={field} first={first} second={second} setFirst={setFirst} editFirst={change(setFirst)} editSecond={change(setSecond)} hint={hint} error={error} />
+        <FilterValueInputs storeId={storeId} field={field} first={first} second={second} setFirst={setFirst} editFirst={change(setFirst)} editSecond={change(setSecond)} hint={hint} error={error} zoneLabel={zone === 'utc' ? 'UTC' : 'local time'} />
         {field !== 'type' && (
           <Text size="xs" c="dimmed">
             {field === 'patchText' ? 'Matches patches whose stored EDN text contains this text (case-sensitive).' : `Compared with the stored cell text, ${hint}.`}

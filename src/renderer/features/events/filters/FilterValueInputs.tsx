@@ -61,10 +61,12 @@ export interface FilterValueInputsProps {
   editSecond(v: string): void
   readonly hint: string
   readonly error?: string
+  /** How times are typed: `local time` or `UTC`. */
+  readonly zoneLabel: string
 }
 
 /** The inputs `field` is typed in. */
-export function FilterValueInputs({ storeId, field, first, second, setFirst, editFirst, editSecond, hint, error }: FilterValueInputsProps): ReactNode {
+export function FilterValueInputs({ storeId, field, first, second, setFirst, editFirst, editSecond, hint, error, zoneLabel }: FilterValueInputsProps): ReactNode {
   const column = SUGGESTED[field]
   return (
     <>
@@ -77,8 +79,8 @@ export function FilterValueInputs({ storeId, field, first, second, setFirst, edi
       )}
       {field === 'time' && (
         <Group grow align="flex-start">
-          <TextInput type="datetime-local" label="From (local time)" value={first} onChange={(e) => editFirst(e.currentTarget.value)} />
-          <TextInput type="datetime-local" label="To (local time)" value={second} onChange={(e) => editSecond(e.currentTarget.value)} error={error} />
+          <TextInput type="datetime-local" label={`From (${zoneLabel})`} value={first} onChange={(e) => editFirst(e.currentTarget.value)} />
+          <TextInput type="datetime-local" label={`To (${zoneLabel})`} value={second} onChange={(e) => editSecond(e.currentTarget.value)} error={error} />
         </Group>
       )}
       {field === 'seqNo' && (

@@ -4,17 +4,11 @@
  * unit tests share one reading of every field.
  */
 import { identityText, type CellIdentity, type EventFilter } from '../../../../shared/browse'
-import { checkRange, parseIdentity, parseKeyword, parseLocalDateTime, type FilterField, type Parsed } from './filter-model'
+import type { TimeZone } from '../../../ui/format'
+import { checkRange, dateTimeInput, parseDateTimeIn, parseIdentity, parseKeyword, type FilterField, type Parsed } from './filter-model'
 
-function toLocalInput(seconds: number | undefined): string {
-  if (seconds === undefined) return ''
-  const d = new Date(seconds * 1000)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
-
-/** The two texts (the second only for ranges) the form for `field` starts with, from the current filter. */
-export function initialText(filter: EventFilter, field: FilterField): [string, string] {
+/** The two texts (the second only for ranges) the form for `field` starts with, from the current filter (times in `zone`). */
+export function initialText(filter: EventFilter, field: FilterField, zone: TimeZone): [string, string] {
   const identity = (i?: CellIdentity): string => (i ? identityText(i) : '')
   switch (field) {
     case 'type':
@@ -32,7 +26,7 @@ export function initialText(filter: EventFilter, field: FilterField): [string, s
     case 'trigger':
       return [identity(filter.trigger), '']
     case 'time':
-      return [toLocalInput(filter.fromTime), toLocalInput(filter.toTime)]
+      return [dateTimeInput(zone, filter.fromTime), dateTimeInput(zone, filter.toTime)]
     case 'seqNo':
       return [filter.fromSeqNo?.toString() ?? '', filter.toSeqNo?.toString() ?? '']
     case 'patchText':
@@ -43,8 +37,8 @@ export function initialText(filter: EventFilter, field: FilterField): [string, s
 const optionalInt = (text: string): Parsed<number | undefined> =>
   text.trim() === '' ? { ok: true, value: undefined } : /^\d+$/.test(text.trim()) ? { ok: true, value: Number(text.trim()) } : { ok: false, message: `${text} is not a seq-no (a whole number ≥ 0).` }
 
-/** The filter with `field` set from the typed texts, or why the texts are not valid. */
-export function applyField(filter: EventFilter, field: FilterField, first: string, second: string): Parsed<EventFilter> {
+/** The filter with `field` set from the typed texts (times in `zone`), or why the texts are not valid. */
+export function applyField(filter: EventFilter, field: FilterField, first: string, second: string, zone: TimeZone = 'local'): Parsed<EventFilter> {
   const set = (patch: Partial<EventFilter>): Parsed<EventFilter> => ({ ok: true, value: { ...filter, ...patch } })
   switch (field) {
     case 'type':
@@ -62,9 +56,9 @@ export function applyField(filter: EventFilter, field: FilterField, first: strin
       return parsed.ok ? set({ [field]: parsed.value }) : parsed
     }
     case 'time': {
-      const from = parseLocalDateTime(first)
+      const from = parseDateTimeIn(zone, first)
       if (!from.ok) return from
-      const to = parseLocalDateTime(second)
+      const to = parseDateTimeIn(zone, second)
       if (!to.ok) return to
       const checked = checkRange(from.value, to.value, 'time range')
       return checked.ok ? set({ fromTime: checked.value.from, toTime: checked.value.to }) : checked

@@ -5,6 +5,7 @@
  * `[:book "Dune"]` → kind `:book`, id `"Dune"`). Pure, unit tested.
  */
 import { identityText, type CellIdentity, type EventFilter } from '../../../../shared/browse'
+import { formatTimeIn, type TimeZone } from '../../../ui/format'
 
 /** A filter part the user can add. */
 export type FilterField =
@@ -28,7 +29,7 @@ export const FILTER_FIELDS: readonly { readonly field: FilterField; readonly lab
   { field: 'source', label: 'Source', hint: 'e.g. :bookstore' },
   { field: 'actor', label: 'Actor', hint: 'e.g. [:user "alice"]' },
   { field: 'trigger', label: 'Trigger', hint: 'e.g. [:encryption-key 1]' },
-  { field: 'time', label: 'Time range', hint: 'From and/or to, local time' },
+  { field: 'time', label: 'Time range', hint: 'From and/or to, in the time zone chosen in the header' },
   { field: 'seqNo', label: 'Seq-no range', hint: 'From and/or to' },
   { field: 'patchText', label: 'Text in patch', hint: 'Finds the text anywhere in the patch cell' }
 ]
@@ -39,11 +40,17 @@ export interface FilterChip {
   readonly label: string
 }
 
-/** `2026-01-05 09:00` in the viewer's local time, for epoch seconds. */
-export function localDateTime(seconds: number): string {
-  const d = new Date(seconds * 1000)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+/** `2026-01-05 09:00` in local time or `2026-01-05 09:00 UTC`, for epoch seconds. */
+export function dateTimeIn(zone: TimeZone, seconds: number): string {
+  const text = formatTimeIn(zone, seconds)
+  return /^\d{4}-/.test(text) ? `${text.slice(0, 16)}${zone === 'utc' ? ' UTC' : ''}` : text
+}
+
+/** The value of a `datetime-local` input (`2026-01-05T09:00`) showing `seconds` in `zone`; '' for none. */
+export function dateTimeInput(zone: TimeZone, seconds: number | undefined): string {
+  if (seconds === undefined) return ''
+  const text = formatTimeIn(zone, seconds)
+  return /^\d{4}-/.test(text) ? `${text.slice(0, 10)}T${text.slice(11, 16)}` : ''
 }
 
 function range(from: number | undefined, to: number | undefined, show: (n: number) => string): string {
@@ -52,7 +59,7 @@ function range(from: number | undefined, to: number | undefined, show: (n: numbe
 }
 
 /** The chips of a filter, in menu order. */
-export function filterChips(filter: EventFilter): FilterChip[] {
+export function filterChips(filter: EventFilter, zone: TimeZone = 'local'): FilterChip[] {
   const chips: FilterChip[] = []
   const add = (field: FilterField, label: string): void => void chips.push({ field, label })
   if (filter.type) add('type', filter.type === 'action' ? 'actions only' : 'effects only')
@@ -62,7 +69,7 @@ export function filterChips(filter: EventFilter): FilterChip[] {
   if (filter.source !== undefined) add('source', `source ${filter.source}`)
   if (filter.actor) add('actor', `actor ${identityText(filter.actor)}`)
   if (filter.trigger) add('trigger', `trigger ${identityText(filter.trigger)}`)
-  if (filter.fromTime !== undefined || filter.toTime !== undefined) add('time', `time ${range(filter.fromTime, filter.toTime, localDateTime)}`)
+  if (filter.fromTime !== undefined || filter.toTime !== undefined) add('time', `time ${range(filter.fromTime, filter.toTime, (t) => dateTimeIn(zone, t))}`)
   if (filter.fromSeqNo !== undefined || filter.toSeqNo !== undefined) add('seqNo', `seq-no ${range(filter.fromSeqNo, filter.toSeqNo, String)}`)
   if (filter.patchText !== undefined) add('patchText', `patch contains ${JSON.stringify(filter.patchText)}`)
   return chips
@@ -119,10 +126,10 @@ export function parseIdentity(text: string, what: string): Parsed<CellIdentity> 
   return { ok: true, value: { kind: kind.value, id: id.replace(/^#uuid\s+/, '#uuid ') } }
 }
 
-/** Local `YYYY-MM-DDTHH:MM` (a datetime-local input) → epoch seconds; '' → undefined. */
-export function parseLocalDateTime(text: string): Parsed<number | undefined> {
+/** `YYYY-MM-DDTHH:MM` (a datetime-local input) read in `zone` → epoch seconds; '' → undefined. */
+export function parseDateTimeIn(zone: TimeZone, text: string): Parsed<number | undefined> {
   if (text.trim() === '') return { ok: true, value: undefined }
-  const ms = new Date(text).getTime()
+  const ms = new Date(zone === 'utc' && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(text.trim()) ? `${text.trim()}Z` : text).getTime()
   if (Number.isNaN(ms)) return { ok: false, message: `${text} is not a date and time; pick one in the field.` }
   return { ok: true, value: Math.floor(ms / 1000) }
 }
@@ -135,7 +142,7 @@ export function checkRange(from: number | undefined, to: number | undefined, wha
 }
 
 /** A short description of the whole filter ("all events" when empty). */
-export function describeFilter(filter: EventFilter): string {
-  const chips = filterChips(filter)
+export function describeFilter(filter: EventFilter, zone: TimeZone = 'local'): string {
+  const chips = filterChips(filter, zone)
   return chips.length === 0 ? 'all events' : chips.map((c) => c.label).join(', ')
 }
