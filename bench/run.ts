@@ -7,9 +7,10 @@
  *   npm run bench -- --large 10000000
  *
  * Generated stores are cached in bench/.data (store-<events>.db, with the
- * generation time in store-<events>.json); delete them to regenerate.
+ * generation time in store-<events>.json; store-<events>-indexed.db is a copy
+ * with `coherence index`'s index); delete them to regenerate.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
@@ -131,10 +132,10 @@ async function benchPaging(path: string, events: number): Promise<[number, numbe
   return [page, conflict]
 }
 
-/** A copy of the store at `path` with `coherence index`'s index on the trigger table (cached beside it). */
+/** A copy of the store at `path` with `coherence index`'s index on the trigger table (cached beside it; made again when the store is newer). */
 async function indexedCopy(path: string): Promise<string> {
   const copy = path.replace(/\.db$/, '-indexed.db')
-  if (!existsSync(copy)) {
+  if (!existsSync(copy) || statSync(copy).mtimeMs < statSync(path).mtimeMs) {
     copyFileSync(path, `${copy}.tmp`)
     const store = await openSqliteStore(`${copy}.tmp`)
     await store.addTriggerSeqNoIndex()
