@@ -128,6 +128,12 @@ describe('the timeline and the staged list follow the time-zone setting', () => 
     await expect.poll(ticks).not.toEqual(local)
     const utc = await ticks()
     expect(utc.length).toBe(local.length)
+    // A bar's tooltip names its span in the chosen zone, then in the other one.
+    await page.locator('[data-testid="timeline"] .recharts-bar-rectangle').nth(3).hover()
+    const span = page.getByTestId('timeline-bucket-span')
+    await expect.poll(() => span.textContent()).toMatch(/ UTC$/)
+    expect(await span.locator('xpath=following-sibling::*[1]').textContent()).toMatch(/ local time$/)
+    await page.mouse.move(WIDTH - 40, HEIGHT - 40)
     await page.getByTestId('time-zone').getByText('Local', { exact: true }).click()
     await expect.poll(ticks).toEqual(local)
   })
