@@ -14,7 +14,7 @@ import { replayPlan } from '../src/main/store/sql/replay'
 import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
 import { adminQuery, createDatabase, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../test/helpers/postgres'
 import { aggregateCount, chunkStatements, eventRows, random, syntheticEvent } from './generate'
-import { conflictCheck, median } from './timing'
+import { alternating, conflictCheck, median } from './timing'
 import { numbered } from '../src/main/store/sql/numbered'
 
 
@@ -123,11 +123,14 @@ async function benchRead(cluster: RunningCluster, db: string): Promise<[number, 
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   let count = 0
-  const ours = await median(5, async () => {
-    count = 0
-    for await (const _ of store.read(1)) count++
-  })
-  const raw = await median(5, () => client.query({ text: numbered(plan.current.sql), values: plan.current.params, rowMode: 'array' }))
+  const [ours, raw] = await alternating(
+    9,
+    async () => {
+      count = 0
+      for await (const _ of store.read(1)) count++
+    },
+    () => client.query({ text: numbered(plan.current.sql), values: plan.current.params, rowMode: 'array' })
+  )
   await client.end()
   await store.close()
   return [ours, raw, count]

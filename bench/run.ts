@@ -21,7 +21,7 @@ import { generateStore, random, rawInserter, syntheticEvent } from './generate'
 import { benchFirstRows, benchIpcPage } from './ipc-ui'
 import { benchRebaseBatch } from './rebase-batch'
 import { benchPostgres, type PostgresBench } from './postgres'
-import { conflictCheck, median } from './timing'
+import { alternating, conflictCheck, median } from './timing'
 
 const DATA = join(import.meta.dirname, '.data')
 const largeArg = process.argv.indexOf('--large')
@@ -104,15 +104,18 @@ async function benchRead(path: string): Promise<[number, number, number]> {
   const plan = replayPlan(buildQueries(DEFAULT_TABLES), 1)
   const db = new Database(path, { readonly: true })
   let count = 0
-  const ours = await median(3, async () => {
-    count = 0
-    for await (const _ of store.read(1)) count++
-  })
-  const raw = await median(3, () => {
-    let n = 0
-    for (const _ of db.prepare(plan.current.sql).raw().iterate(...plan.current.params)) n++
-    return n
-  })
+  const [ours, raw] = await alternating(
+    9,
+    async () => {
+      count = 0
+      for await (const _ of store.read(1)) count++
+    },
+    () => {
+      let n = 0
+      for (const _ of db.prepare(plan.current.sql).raw().iterate(...plan.current.params)) n++
+      return n
+    }
+  )
   db.close()
   await store.close()
   return [ours, raw, count]

@@ -23,3 +23,23 @@ export async function conflictCheck(store: Pick<OpenedStore, 'currentSeqNo' | 'r
     if (r.result !== 'conflict') throw new Error(`bench conflict check found ${r.result}`)
   })
 }
+
+/**
+ * Medians of `runs` timings each of `ours` and `raw`, run alternately (ours,
+ * raw, ours, raw, …) so that load on a shared machine falls on both sides
+ * alike instead of skewing whichever block of runs it hits. Returns [ours, raw] in ms.
+ */
+export async function alternating(runs: number, ours: () => unknown, raw: () => unknown): Promise<[number, number]> {
+  const a: number[] = []
+  const b: number[] = []
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now()
+    await ours()
+    a.push(performance.now() - start)
+    start = performance.now()
+    await raw()
+    b.push(performance.now() - start)
+  }
+  const mid = (times: number[]): number => times.sort((x, y) => x - y)[Math.floor(times.length / 2)]
+  return [mid(a), mid(b)]
+}

@@ -79,7 +79,8 @@ export type ForkCreateOutcome =
 
 /**
  * `store:copy`: what was copied where (`target` names the file or `user@host/db`,
- * never a password) and how long it took, or the dialog was cancelled. A file
+ * never a password) and how long it took, or the dialog was cancelled, or the
+ * copy was stopped (`store:copy-cancel`) and `target` left as it was. A file
  * copy comes with the token that opens it (`file`); a database copy opens with
  * the connection the window sent.
  */
@@ -93,6 +94,7 @@ export type StoreCopyOutcome =
       readonly file?: ChosenLocation
     }
   | { readonly result: 'cancelled' }
+  | { readonly result: 'stopped'; readonly target: string }
 
 /**
  * `fork:merge`: the batch and the origin's tab it goes to (`stage`), or the

@@ -9,6 +9,7 @@
  * state is photographed in light and dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { generateStore } from '../../bench/generate'
@@ -215,5 +216,66 @@ describePostgres('copy to PostgreSQL', (server) => {
       expect(await readable(error)).toBe(true)
       await shoot('copy-dialog-unreachable')
     })
+  })
+})
+
+describe('Cancel while a copy runs', () => {
+  const HUGE = 200_000
+  let huge: string
+  beforeAll(async () => {
+    huge = join(dir.path, 'huge.db')
+    await generateStore(huge, HUGE)
+    await app.openStore(huge)
+  }, 120_000)
+
+  it('stops the copy: the dialog says nothing was written to the target, and no file appears', async () => {
+    const target = join(dir.path, 'huge-copy.db')
+    const dialog = await openCopyDialog('huge.db')
+    app.dialogs.willCopyTo(target)
+    await dialog.getByTestId('copy-choose-file').click()
+    await dialog.getByTestId('copy-file').filter({ hasText: target }).waitFor()
+    await dialog.getByTestId('copy-start').click()
+    await dialog.getByTestId('copy-progress').filter({ hasText: /Copying… [\d,]+ of [\d,]+ rows/ }).waitFor({ timeout: 60_000 })
+    const cancel = dialog.getByRole('button', { name: 'Cancel copy' })
+    expect(await readable(cancel)).toBe(true)
+    await app.screenshot('copy-dialog-cancel-light')
+    await cancel.click()
+
+    const stopped = dialog.getByTestId('copy-stopped')
+    await stopped.waitFor({ timeout: 30_000 })
+    expect(await stopped.textContent()).toBe(`Copy cancelled; nothing was written to ${target}.`)
+    expect(oneSentence((await stopped.textContent()) ?? '')).toBe(true)
+    expect(await readable(stopped)).toBe(true)
+    expect(existsSync(target)).toBe(false)
+    expect(readdirSync(dir.path).filter((name) => name.includes('huge-copy'))).toEqual([])
+    await shoot('copy-dialog-cancelled')
+
+    // The dialog is the form again: the same file may be copied to, or the dialog closed.
+    expect(await dialog.getByTestId('copy-start').isEnabled()).toBe(true)
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect(existsSync(target)).toBe(false)
+  }, 180_000)
+
+  describePostgres('into a database', (server) => {
+    it('stops the copy: the dialog names the database, which has no tables afterwards', async () => {
+      const database = await createDatabase(server, 'e2e_copy_cancel')
+      const dialog = await openCopyDialog('huge.db')
+      await dialog.getByText('A PostgreSQL database', { exact: true }).click()
+      await dialog.getByLabel('Connection URL').fill(postgresUrl(server, database))
+      await dialog.getByTestId('copy-start').click()
+      await dialog.getByTestId('copy-progress').filter({ hasText: /Copying… [\d,]+ of [\d,]+ rows/ }).waitFor({ timeout: 60_000 })
+      await dialog.getByRole('button', { name: 'Cancel copy' }).click()
+      const stopped = dialog.getByTestId('copy-stopped')
+      await stopped.waitFor({ timeout: 30_000 })
+      expect(await stopped.textContent()).toBe(`Copy cancelled; nothing was written to ${server.user}@${server.host}/${database}.`)
+      expect(await stopped.textContent()).not.toContain(server.password)
+      expect(await readable(stopped)).toBe(true)
+      await app.screenshot('copy-dialog-cancelled-postgres-light')
+      const tables = await adminQuery(server, "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'", database)
+      expect(tables.rows[0].n).toBe(0)
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).click()
+      await dialog.waitFor({ state: 'hidden' })
+    }, 180_000)
   })
 })

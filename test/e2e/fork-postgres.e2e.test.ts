@@ -12,14 +12,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { DEFAULT_TABLES } from '../../src/shared/domain'
-import { createStore } from '../../src/main/store/open-store'
-import { writeWalkthrough } from '../../scripts/demo/walkthrough'
 import { startApp, type AppHarness } from '../helpers/app-harness'
-import { createDatabase, postgresUrl } from '../helpers/postgres'
+import { connectThroughDialog, createWalkthroughDatabase } from '../helpers/postgres-walkthrough'
 import { describePostgres } from '../helpers/postgres-suite'
 import { tempDir } from '../helpers/stores'
 import { seen } from '../helpers/visibility'
+import { commit, openResolver, stageRaw, unlock } from '../helpers/compose-steps'
 import { cli } from '../cli/run-cli'
 
 const T = '#inst "2026-11-28T14:00:00.000-00:00"'
@@ -41,34 +39,15 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
     expect(run.code, run.stderr).toBe(0)
     return run.stdout
   }
-  async function commit(): Promise<void> {
-    await page.getByTestId('commit-button').click()
-    await page.getByTestId('commit-modal').waitFor()
-    await page.getByTestId('confirm-commit').click()
-    await page.getByTestId('commit-modal').waitFor({ state: 'detached' })
-  }
-
   beforeAll(async () => {
     dir = tempDir('e2e-fork-pg')
     forkPath = join(dir.path, 'shop-fork.db')
-    const db = await createDatabase(server, 'forkshop')
-    url = postgresUrl(server, db)
+    const { db, url: dbUrl } = await createWalkthroughDatabase(server, 'forkshop')
+    url = dbUrl
     label = `${server.user}@${server.host}/${db}`
-    const store = await createStore({ kind: 'postgres', url }, { tables: DEFAULT_TABLES })
-    try {
-      await writeWalkthrough(store)
-    } finally {
-      await store.close()
-    }
     app = await startApp({ viewport: { width: 1440, height: 1000 } })
     page = app.page
-    await page.getByTestId('empty-state').getByRole('button', { name: 'Connect to PostgreSQL…' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Connect to PostgreSQL' })
-    await dialog.getByLabel('Connection URL').fill(postgresUrl(server, db, { user: server.user }))
-    await dialog.getByLabel('Password', { exact: true }).fill(server.password)
-    await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
-    await dialog.waitFor({ state: 'hidden' })
-    await page.getByTestId('header-seq-no').filter({ hasText: /^7$/ }).waitFor()
+    await connectThroughDialog(page, server, db)
   }, 180_000)
 
   afterAll(async () => {
@@ -82,6 +61,12 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
     await page.getByTestId('store-name').filter({ hasText: 'shop-fork.db' }).waitFor()
     expect(await page.getByTestId('fork-badge').textContent()).toBe(`Forkof ${label}`)
     expect(await seen(page.getByTestId('fork-badge'))).toBe(true)
+    // The long origin name gives way: the store's name, the lock badge and FORK stay whole and readable.
+    const whole = (testId: string) => page.getByTestId(testId).evaluate((el) => [el, ...el.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth + 1))
+    expect(await whole('store-name')).toBe(true)
+    expect(await whole('lock-badge')).toBe(true)
+    expect(await page.getByTestId('fork-badge').locator('.mantine-Badge-root').evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.clientWidth > 40)).toBe(true)
+    await app.screenshot('fork-pg-opened')
     expect(await page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
     expect(await seqNo()).toBe('7')
     expect(readFileSync(`${forkPath}.fork.json`, 'utf8')).not.toContain(server.password)
@@ -89,15 +74,8 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
 
   it('asks for the password of the closed origin, stages the correction there, resolves the conflict side by side, commits', async () => {
     await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
-    await page.locator('.mantine-SegmentedControl-label', { hasText: /^Raw EDN$/ }).click()
-    await page.locator('.cm-content[aria-label="Raw event EDN"]').click()
-    await page.keyboard.press('Control+A')
-    await page.keyboard.press('Delete')
-    await page.keyboard.insertText(fix('carol', 'Cyberpunk classic'))
-    await page.keyboard.press('Escape')
-    await expect.poll(() => page.getByTestId('compose-status').textContent()).toBe('The event is valid and can be staged.')
-    await page.getByTestId('stage-button').click()
-    await commit()
+    await stageRaw(page, fix('carol', 'Cyberpunk classic'))
+    await commit(page)
     await expect.poll(seqNo).toBe('8')
     // Another process appends to the database meanwhile.
     const other = cli(['rebase', url, '--base', '8'], `[${fix('dave', 'Classic')}]`)
@@ -118,6 +96,10 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
     expect(await seen(password)).toBe(true)
     await password.fill(server.password)
     await app.screenshot('fork-pg-merge-password')
+    await app.setColorScheme('dark')
+    expect(await seen(purpose)).toBe(true)
+    await app.screenshot('fork-pg-merge-password-dark')
+    await app.setColorScheme('light')
     await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
     await dialog.waitFor({ state: 'hidden' })
 
@@ -131,15 +113,7 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
     await app.screenshot('fork-pg-merge-conflict')
     expect(await seen(conflict.getByText('Conflict: staged event 1 meets stored event 8', { exact: true }))).toBe(true)
 
-    await page.getByTestId('resolve-open').click()
-    const resolver = page.getByTestId('conflict-resolver')
-    await resolver.waitFor()
-    expect(await resolver.getAttribute('data-theirs')).toBe('8')
-    expect(await page.getByTestId('resolve-theirs').textContent()).toMatch(/Stored event 8: :fix by \[:user "dave"\] from :studio/)
-    const genre = page.locator('[data-testid="resolve-row"][data-key=":genre"]')
-    expect(await genre.getByTestId('resolve-mark').textContent()).toBe('both · differ')
-    expect(await genre.textContent()).toContain('"Classic"')
-    expect(await genre.textContent()).toContain('"Cyberpunk classic"')
+    const genre = await openResolver(page, 8, /Stored event 8: :fix by \[:user "dave"\] from :studio/, ':genre', ['"Classic"', '"Cyberpunk classic"'])
     expect(await seen(genre.getByTestId('resolve-mark'))).toBe(true)
     await app.screenshot('fork-pg-merge-resolve')
     await page.getByTestId('resolve-retry').click()
@@ -147,10 +121,8 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
     expect(await page.getByTestId('outcome-ok').textContent()).toContain('would get seq-no 9')
     expect(await page.getByTestId('resolved-list').textContent()).toContain('8')
 
-    app.dialogs.willConfirmUnlock()
-    await page.getByRole('button', { name: 'Unlock…' }).click()
-    await expect.poll(() => page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
-    await commit()
+    await unlock(app)
+    await commit(page)
     await expect.poll(seqNo).toBe('9')
     const merged = page.getByText(/shop-fork\.db is merged up to its seq-no 8/)
     await merged.waitFor()

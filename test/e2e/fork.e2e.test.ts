@@ -16,6 +16,7 @@ import { createStoreFile, openStoreFile } from '../helpers/store-files'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { makeWalkthroughStore, tempDir } from '../helpers/stores'
 import { cli } from '../cli/run-cli'
+import { commit, stageRaw, unlock } from '../helpers/compose-steps'
 
 let app: AppHarness
 let dir: ReturnType<typeof tempDir>
@@ -47,31 +48,6 @@ const seqNo = () => page.getByTestId('header-seq-no').textContent()
 async function showCompose(): Promise<void> {
   await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
   await page.getByTestId('compose').waitFor()
-}
-
-async function stageRaw(eventEdn: string): Promise<void> {
-  await page.locator('.mantine-SegmentedControl-label', { hasText: /^Raw EDN$/ }).click()
-  const editor = page.locator('.cm-content[aria-label="Raw event EDN"]')
-  await editor.click()
-  await page.keyboard.press('Control+A')
-  await page.keyboard.press('Delete')
-  await page.keyboard.insertText(eventEdn)
-  await page.keyboard.press('Escape')
-  await expect.poll(() => page.getByTestId('compose-status').textContent()).toBe('The event is valid and can be staged.')
-  await page.getByTestId('stage-button').click()
-}
-
-async function commit(): Promise<void> {
-  await page.getByTestId('commit-button').click()
-  await page.getByTestId('commit-modal').waitFor()
-  await page.getByTestId('confirm-commit').click()
-  await page.getByTestId('commit-modal').waitFor({ state: 'detached' })
-}
-
-async function unlock(): Promise<void> {
-  app.dialogs.willConfirmUnlock()
-  await page.getByRole('button', { name: 'Unlock…' }).click()
-  await expect.poll(() => page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
 }
 
 /** True when the element is fully inside the viewport and the topmost thing at its centre. */
@@ -107,8 +83,8 @@ describe('fork and merge back', () => {
 
     // The correction on the fork …
     await showCompose()
-    await stageRaw(fix('carol', 'Cyberpunk classic'))
-    await commit()
+    await stageRaw(page, fix('carol', 'Cyberpunk classic'))
+    await commit(page)
     await expect.poll(seqNo).toBe('8')
     // … while another process appends to the origin.
     const other = cli(['rebase', origin, '--base', '8'], `[${fix('dave', 'Classic')}]`)
@@ -137,8 +113,8 @@ describe('fork and merge back', () => {
     await page.getByTestId('outcome-ok').waitFor()
     expect(await page.getByTestId('resolved-list').textContent()).toContain('8')
 
-    await unlock()
-    await commit()
+    await unlock(app)
+    await commit(page)
     await expect.poll(seqNo).toBe('9')
     await page.getByText(/fork\.db is merged up to its seq-no 8/).waitFor()
     await app.screenshot('fork-merged-light')
@@ -179,8 +155,8 @@ describe('import', () => {
     await expect.poll(() => staged().count()).toBe(9)
     expect(await staged().nth(2).textContent()).toContain('walkthrough.edn: :create [:book "Mona Lisa Overdrive"] by [:user "bob"]')
     await app.screenshot('fork-import-staged-light')
-    await unlock()
-    await commit()
+    await unlock(app)
+    await commit(page)
     await expect.poll(seqNo).toBe('9')
     expect(read(empty)).toBe(read(origin))
 

@@ -9,11 +9,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { DEFAULT_TABLES } from '../../src/shared/domain'
-import { createStore } from '../../src/main/store/open-store'
-import { writeWalkthrough } from '../../scripts/demo/walkthrough'
 import { startApp, type AppHarness } from '../helpers/app-harness'
-import { createDatabase, postgresUrl } from '../helpers/postgres'
+import { connectThroughDialog, createWalkthroughDatabase } from '../helpers/postgres-walkthrough'
+import { openResolver } from '../helpers/compose-steps'
 import { describePostgres } from '../helpers/postgres-suite'
 import { seen, smallestGraphText } from '../helpers/visibility'
 import { cli } from '../cli/run-cli'
@@ -37,24 +35,10 @@ describePostgres('the app on a PostgreSQL store', (server) => {
   }
 
   beforeAll(async () => {
-    db = await createDatabase(server, 'sections')
-    url = postgresUrl(server, db)
-    const store = await createStore({ kind: 'postgres', url }, { tables: DEFAULT_TABLES })
-    try {
-      await writeWalkthrough(store)
-    } finally {
-      await store.close()
-    }
+    ;({ db, url } = await createWalkthroughDatabase(server, 'sections'))
     app = await startApp({ viewport: { width: 1440, height: 1000 } })
     page = app.page
-    await page.getByTestId('empty-state').getByRole('button', { name: 'Connect to PostgreSQL…' }).click()
-    const dialog = page.getByRole('dialog', { name: 'Connect to PostgreSQL' })
-    await dialog.getByLabel('Connection URL').fill(postgresUrl(server, db, { user: server.user }))
-    await dialog.getByLabel('Password', { exact: true }).fill(server.password)
-    await dialog.getByRole('button', { name: 'Connect', exact: true }).click()
-    await dialog.waitFor({ state: 'hidden' })
-    await page.getByRole('tab', { name: `${server.user}@${server.host}/${db}` }).waitFor()
-    await page.getByTestId('header-seq-no').filter({ hasText: /^7$/ }).waitFor()
+    await connectThroughDialog(page, server, db)
   }, 180_000)
 
   afterAll(async () => {
@@ -84,6 +68,7 @@ describePostgres('the app on a PostgreSQL store', (server) => {
     await nav('Triggers').click()
     await page.getByTestId('triggers-section').waitFor()
     const row = page.getByTestId('trigger-row').filter({ hasText: /^\[:encryption-key 1\]/ }).first()
+    await row.waitFor() // the rows come from a query: under load they may not be there yet
     expect(await row.locator('td').allTextContents()).toEqual(['[:encryption-key 1]', '1', '1', 'Graph'])
     await row.getByRole('button', { name: 'Graph' }).click()
     const graph = page.getByTestId('trigger-graph')
@@ -135,15 +120,7 @@ describePostgres('the app on a PostgreSQL store', (server) => {
     await expect.poll(header, { timeout: 15_000 }).toBe('8')
 
     await page.getByTestId('preflight-button').click()
-    await page.getByTestId('resolve-open').click()
-    const resolver = page.getByTestId('conflict-resolver')
-    await resolver.waitFor()
-    expect(await resolver.getAttribute('data-theirs')).toBe('8')
-    expect(await page.getByTestId('resolve-theirs').textContent()).toMatch(/Stored event 8: :update by \[:user "carol"\] from :bookstore/)
-    const genre = page.locator('[data-testid="resolve-row"][data-key=":genre"]')
-    expect(await genre.getByTestId('resolve-mark').textContent()).toBe('both · differ')
-    expect(await genre.textContent()).toContain('"SciFi"')
-    expect(await genre.textContent()).toContain('"Hard SF"')
+    const genre = await openResolver(page, 8, /Stored event 8: :update by \[:user "carol"\] from :bookstore/, ':genre', ['"SciFi"', '"Hard SF"'])
     expect(await seen(genre.getByTestId('resolve-mark'))).toBe(true)
     await expect.poll(() => page.getByTestId('resolve-patch').getAttribute('data-pending')).toBeNull()
     expect(await page.getByTestId('resolve-patch-edn').textContent()).toBe('{:assoc {:genre "Hard SF"}}')

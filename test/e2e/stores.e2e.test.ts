@@ -11,6 +11,7 @@ import { createStoreFile } from '../helpers/store-files'
 import { startApp, type AppHarness } from '../helpers/app-harness'
 import { makeBookStore, tempDir } from '../helpers/stores'
 import { seen } from '../helpers/visibility'
+import { chooseRecent } from '../helpers/recent-menu'
 
 let app: AppHarness
 let dir: ReturnType<typeof tempDir>
@@ -129,6 +130,17 @@ describe('several stores', () => {
     await app.screenshot('stores-recent-dark')
     await recent.getByRole('button', { name: /two-sets\.db/ }).click()
     await expect.poll(activeTab).toBe('two-sets.db')
+    expect(await app.page.getByTestId('table-names').locator('code').allTextContents()).toEqual(['event', 'action', 'effect', 'trigger'])
+  })
+
+  it('opens a file from File ▸ Open Recent as the recent list does: with its last tables, no question asked', async () => {
+    await app.setColorScheme('light')
+    await app.page.getByRole('tab', { name: 'two-sets.db' }).click()
+    await app.page.keyboard.press('Control+W')
+    await app.page.getByTestId('empty-state').waitFor()
+    await app.menu(chooseRecent(app.deps, twoSets))
+    await expect.poll(activeTab).toBe('two-sets.db')
+    expect(await app.page.getByRole('dialog', { name: 'Choose the tables' }).count()).toBe(0)
     expect(await app.page.getByTestId('table-names').locator('code').allTextContents()).toEqual(['event', 'action', 'effect', 'trigger'])
   })
 })

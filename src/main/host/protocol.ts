@@ -65,6 +65,15 @@ export interface HostRequestMessage<M extends HostMethod = HostMethod> {
   readonly args: HostMethods[M]['args']
 }
 
+/** main → worker: stop request `id` if it is still queued or running (a copy stops between pages, writing nothing). */
+export interface HostCancelMessage {
+  readonly kind: 'cancel'
+  readonly id: number
+}
+
+/** Everything main sends a worker. */
+export type MainMessage = HostRequestMessage | HostCancelMessage
+
 /** worker → main */
 export type WorkerMessage =
   | { readonly kind: 'response'; readonly id: number; readonly ok: true; readonly value: unknown }

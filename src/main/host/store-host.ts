@@ -7,7 +7,7 @@
  */
 import { basename, resolve } from 'node:path'
 import { parseStoreLocation } from '../../shared/store-location'
-import { connectionLabelOf } from '../../shared/postgres-connection'
+import { connectionLabelOf, parsePostgresUrl } from '../../shared/postgres-connection'
 import type { TableNames } from '../../shared/domain'
 import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { OperationKind, ProgressEvent, RebaseSummary, StoreInfo } from '../../shared/ipc/types'
@@ -45,6 +45,8 @@ export interface StoreHostListener {
 interface OpenStore {
   readonly client: StoreWorkerClient
   state: HostStoreState
+  /** Stops the copy of this store that is running, if one is. */
+  copying?: AbortController
   /** A second, read-only worker for slow queries (started on first use). */
   background?: Promise<StoreWorkerClient>
 }
@@ -191,10 +193,30 @@ export class StoreHost {
     return this.tracked('fork', storeId, `Forking ${displayName(state.path)} into ${basename(target)}`, () => client.request('fork', { target }))
   }
 
-  /** Copy the store into `target` (a new file or an empty database; a tracked operation with progress); nothing is opened. */
-  copy(storeId: string, target: string): Promise<CopyOutcome> {
-    const { client, state } = this.get(storeId)
-    return this.tracked('copy', storeId, `Copying ${displayName(state.path)} to ${displayName(target)}`, (progress) => client.request('copy', { target }, progress))
+  /**
+   * Copy the store into `target` (a new file or an empty database; a tracked
+   * operation with progress); nothing is opened. `cancelCopy` stops it: it
+   * then fails with the code `cancelled`, `target` left as it was.
+   */
+  async copy(storeId: string, target: string): Promise<CopyOutcome> {
+    const store = this.get(storeId)
+    if (store.copying) throw new HostError('invalid-request', `${displayName(store.state.path)} is being copied already; wait for that copy or cancel it.`)
+    const copying = new AbortController()
+    store.copying = copying
+    try {
+      return await this.tracked('copy', storeId, `Copying ${displayName(store.state.path)} to ${displayName(target)}`, (progress) =>
+        store.client.request('copy', { target }, progress, copying.signal)
+      )
+    } finally {
+      store.copying = undefined
+    }
+  }
+
+  /** Stop the running copy of `storeId`; false when none is running (it may just have finished). */
+  cancelCopy(storeId: string): boolean {
+    const copying = this.get(storeId).copying
+    copying?.abort()
+    return copying !== undefined
   }
 
   /** A fork's events after its last merge, with its record (which names the origin). */
@@ -343,9 +365,11 @@ function displayName(path: string): string {
   return parseStoreLocation(path).kind === 'postgres' ? connectionLabelOf(path) : basename(path)
 }
 
-/** Two locations with the same key are the same store (one tab). */
+/** Two locations with the same key are the same store (one tab); for PostgreSQL the port counts too (`sameConnection`). */
 function locationKey(path: string): string {
-  return parseStoreLocation(path).kind === 'postgres' ? `postgres:${connectionLabelOf(path)}` : resolve(path)
+  if (parseStoreLocation(path).kind !== 'postgres') return resolve(path)
+  const parts = parsePostgresUrl(path)
+  return parts ? `postgres:${parts.user}@${parts.host.toLowerCase()}:${parts.port ?? 5432}/${parts.database}` : `postgres:${connectionLabelOf(path)}`
 }
 
 function toInfo(storeId: string, state: HostStoreState): StoreInfo {

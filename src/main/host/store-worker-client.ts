@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import { HostError } from './host-error'
-import type { HostMethod, HostMethods, HostRequestMessage, WorkerConfig, WorkerMessage } from './protocol'
+import type { HostMethod, HostMethods, MainMessage, WorkerConfig, WorkerMessage } from './protocol'
 
 /** Where the worker script is and how to start it. */
 export interface WorkerLaunch {
@@ -46,19 +46,30 @@ export class StoreWorkerClient {
     this.worker.on('exit', (code) => this.fail(`The store worker stopped (exit code ${code}).`))
   }
 
-  /** Ask the worker; rejects with a HostError carrying the worker's code and message. */
+  /**
+   * Ask the worker; rejects with a HostError carrying the worker's code and
+   * message. Aborting `signal` asks the worker to stop the request (a copy
+   * then fails with `cancelled`; other methods run to their end).
+   */
   request<M extends HostMethod>(
     method: M,
     args: HostMethods[M]['args'],
-    progress?: (done: number, total: number) => void
+    progress?: (done: number, total: number) => void,
+    signal?: AbortSignal
   ): Promise<HostMethods[M]['result']> {
     if (this.stopped) return Promise.reject(new HostError('host-failed', 'The store worker is no longer running. Open the store again.'))
     const id = this.nextId++
-    return new Promise((resolve, reject) => {
+    const cancel = (): void => this.post({ kind: 'cancel', id })
+    signal?.addEventListener('abort', cancel, { once: true })
+    const answered = new Promise<HostMethods[M]['result']>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress })
-      const message: HostRequestMessage = { kind: 'request', id, method, args }
-      this.worker.postMessage(message)
+      this.post({ kind: 'request', id, method, args })
     })
+    return signal ? answered.finally(() => signal.removeEventListener('abort', cancel)) : answered
+  }
+
+  private post(message: MainMessage): void {
+    if (!this.stopped) this.worker.postMessage(message)
   }
 
   /** Stop the worker (after the store was closed); pending requests fail. */

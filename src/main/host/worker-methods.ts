@@ -10,7 +10,7 @@ import type { HostMethod, HostMethods, HostRequestMessage } from './protocol'
 
 /** One handler per host method, typed by the method's arguments and result. */
 export type HostHandlers = {
-  readonly [M in HostMethod]: (args: HostMethods[M]['args'], progress: ProgressFn) => Promise<HostMethods[M]['result']>
+  readonly [M in HostMethod]: (args: HostMethods[M]['args'], progress: ProgressFn, signal: AbortSignal) => Promise<HostMethods[M]['result']>
 }
 
 /** The handlers of a worker holding `session`. */
@@ -30,7 +30,7 @@ export function sessionHandlers(session: StoreSession): HostHandlers {
     close: () => session.close(),
     query: (request, progress) => session.query(request, progress),
     fork: ({ target }) => session.fork(target),
-    copy: ({ target }, progress) => session.copy(target, progress),
+    copy: ({ target }, progress, signal) => session.copy(target, progress, signal),
     collectMerge: () => session.collectMerge(),
     recordMerge: (committed) => session.recordMerge(committed),
     importBatch: ({ file }) => session.importBatch(file)
@@ -42,7 +42,12 @@ export function isHostMethod(handlers: HostHandlers, method: unknown): method is
   return typeof method === 'string' && Object.hasOwn(handlers, method)
 }
 
-/** Run one request with the handler of its method. */
-export function dispatchHostRequest<M extends HostMethod>(handlers: HostHandlers, request: HostRequestMessage<M>, progress: ProgressFn): Promise<HostMethods[M]['result']> {
-  return handlers[request.method](request.args, progress)
+/** Run one request with the handler of its method; `signal` is aborted when main cancels the request (only `copy` listens). */
+export function dispatchHostRequest<M extends HostMethod>(
+  handlers: HostHandlers,
+  request: HostRequestMessage<M>,
+  progress: ProgressFn,
+  signal: AbortSignal
+): Promise<HostMethods[M]['result']> {
+  return handlers[request.method](request.args, progress, signal)
 }

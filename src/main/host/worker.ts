@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { HostError, toIpcError } from './host-error'
-import { HOST_WRITE_METHODS, type HostRequestMessage, type WorkerConfig, type WorkerMessage } from './protocol'
+import { HOST_WRITE_METHODS, type HostRequestMessage, type MainMessage, type WorkerConfig, type WorkerMessage } from './protocol'
 import { StoreSession } from '../services/store-session'
 import { dispatchHostRequest, isHostMethod, sessionHandlers } from './worker-methods'
 
@@ -23,12 +23,12 @@ const post = (message: WorkerMessage): void => port.postMessage(message)
 
 const handlers = sessionHandlers(session)
 
-/** Runs one request through the handler table; `progress` reports for this request id. */
-function run(request: HostRequestMessage, progress: (done: number, total: number) => void): Promise<unknown> {
+/** Runs one request through the handler table; `progress` reports for this request id, `signal` is its cancel. */
+function run(request: HostRequestMessage, progress: (done: number, total: number) => void, signal: AbortSignal): Promise<unknown> {
   if (!isHostMethod(handlers, request.method)) {
     return Promise.reject(new HostError('invalid-request', `The store host has no method "${String(request.method)}".`))
   }
-  return dispatchHostRequest(handlers, request, progress)
+  return dispatchHostRequest(handlers, request, progress, signal)
 }
 
 function throttledProgress(id: number): (done: number, total: number) => void {
@@ -44,10 +44,20 @@ function throttledProgress(id: number): (done: number, total: number) => void {
 // Requests run strictly one after another: a store connection is not re-entrant.
 let queue: Promise<void> = Promise.resolve()
 
-port.on('message', (request: HostRequestMessage) => {
+/** The cancel of every request not answered yet: a cancel message is acted on at once, not queued. */
+const cancels = new Map<number, AbortController>()
+
+port.on('message', (message: MainMessage) => {
+  if (message.kind === 'cancel') {
+    cancels.get(message.id)?.abort()
+    return
+  }
+  const request = message
+  const cancel = new AbortController()
+  cancels.set(request.id, cancel)
   queue = queue.then(async () => {
     try {
-      const value = await run(request, throttledProgress(request.id))
+      const value = await run(request, throttledProgress(request.id), cancel.signal)
       post({ kind: 'response', id: request.id, ok: true, value })
       // Our own commits do not move our connection's data_version: report them here.
       if (HOST_WRITE_METHODS.has(request.method)) post({ kind: 'changed', seqNo: (await session.info()).seqNo })
@@ -56,6 +66,8 @@ port.on('message', (request: HostRequestMessage) => {
       post({ kind: 'response', id: request.id, ok: false, error })
       // A request that met a lost server says so at once (the poll would, at its next turn).
       if (error.code === 'unreachable') reportLoss()
+    } finally {
+      cancels.delete(request.id)
     }
   })
 })

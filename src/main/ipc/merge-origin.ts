@@ -7,7 +7,9 @@
  * (listed for it, without a password), and main never keeps it in plain text.
  */
 import type { ForkRecord } from '../../shared/fork'
+import { postgresFormSchema } from '../../shared/ipc/postgres-schemas'
 import type { RecentConnection, StoreInfo } from '../../shared/ipc/types'
+import { maskedUrl } from '../../shared/store-location'
 import { HostError, toIpcError } from '../host/host-error'
 import { isOriginAt } from '../services/fork/sidecar'
 import type { IpcDeps } from './deps'
@@ -36,11 +38,15 @@ export async function openMergeOrigin(deps: IpcDeps, record: ForkRecord): Promis
   if (origin.kind === 'sqlite') return { opened: await deps.host.open(origin.path, tables) }
   const open = deps.host.findOpen((location) => isOriginAt(origin, location))
   if (open !== null) return { opened: await deps.host.info(open) }
+  // The sidecar is a file on disk: its URL passes the checks of a typed one (no options that redirect the connection).
+  if (!postgresFormSchema.safeParse({ via: 'url', url: origin.url }).success) {
+    throw new HostError('invalid-request', `The fork's origin ${maskedUrl(origin.url)} is not a PostgreSQL URL this app connects to (options: sslmode, application_name, connect_timeout); fix it in the fork's .fork.json sidecar.`)
+  }
   const known = deps.connections.find(origin.url)
   const opened = known && (await openWithStoredPassword(deps, known, record))
   if (opened) return { opened }
   if (!known) deps.connections.remember(origin.url, tables)
   const connect = known ?? deps.connections.find(origin.url)
-  if (!connect) throw new HostError('invalid-request', `The fork's origin ${origin.url} is not a PostgreSQL URL this app can connect to; fix the origin in the fork's .fork.json sidecar.`)
+  if (!connect) throw new HostError('internal', `The connection to ${maskedUrl(origin.url)} could not be listed among the recent connections.`)
   return { connect }
 }

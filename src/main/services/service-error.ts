@@ -19,6 +19,8 @@ export type ServiceErrorCode =
   | 'read-only'
   /** The store is open read-only (locked): unlock it before writing. */
   | 'store-locked'
+  /** The user stopped it (Ctrl-C, Cancel); nothing was written. */
+  | 'cancelled'
   /** Writing a file failed. */
   | 'io'
   /** A broken invariant of the app itself. */

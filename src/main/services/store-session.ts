@@ -95,9 +95,9 @@ export class StoreSession {
     return forkTo(this.forkContext(), target)
   }
 
-  /** Copy the store into `target` (a new file or an empty database), all or nothing (see services/fork/copy-store). */
-  copy(target: string, progress?: (done: number, total: number) => void): Promise<CopyOutcome> {
-    return copyStore(parseStoreLocation(this.path), parseStoreLocation(target), { ...this.options(), tables: this.current().tables, progress })
+  /** Copy the store into `target` (a new file or an empty database), all or nothing; `signal` stops it (see services/fork/copy-store). */
+  copy(target: string, progress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<CopyOutcome> {
+    return copyStore(parseStoreLocation(this.path), parseStoreLocation(target), { ...this.options(), tables: this.current().tables, progress, signal })
   }
 
   /** This fork's events after its last merge, and its record. */

@@ -59,9 +59,26 @@ export class CellReader {
       const hit = this.cache.get(text)
       if (hit !== undefined) return hit
     }
-    let value: EdnValue
+    const value = this.uncached(text, seqNo, table, column)
+    if (cacheable) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear()
+      this.cache.set(text, value)
+    }
+    return value
+  }
+
+  /**
+   * Parse a patch cell. Patches rarely repeat, so they skip the cache: caching
+   * them only churned it (and kept thousands of dead values alive long enough
+   * for the garbage collector to copy them).
+   */
+  patch(text: string, seqNo: number, table: string): EdnValue {
+    return this.uncached(text, seqNo, table, 'patch')
+  }
+
+  private uncached(text: string, seqNo: number, table: string, column: string): EdnValue {
     try {
-      value = readEdn(text)
+      return readEdn(text)
     } catch (e) {
       if (e instanceof EdnParseError) {
         throw new StoreError(
@@ -71,11 +88,6 @@ export class CellReader {
       }
       throw e
     }
-    if (cacheable) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear()
-      this.cache.set(text, value)
-    }
-    return value
   }
 
   /** Parse a cell that must hold a keyword (sources, reasons, kinds). */

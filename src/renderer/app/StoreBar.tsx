@@ -21,6 +21,7 @@ function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
         data-testid="lock-badge"
         variant={locked ? 'light' : 'filled'}
         color={locked ? 'gray' : 'orange'}
+        style={{ flexShrink: 0 }}
         leftSection={locked ? <IconLock size={12} /> : <IconLockOpen size={12} />}
       >
         {label}

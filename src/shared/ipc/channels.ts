@@ -66,6 +66,7 @@ export const CHANNEL_NAMES = [
   'fork:merge',
   'import',
   'store:copy',
+  'store:copy-cancel',
   'dialog:copy-target'
 ] as const
 

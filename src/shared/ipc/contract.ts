@@ -59,7 +59,8 @@ const copyRequest = storeRef.extend({
 const seqNoList = z.array(z.number().int().min(1)).max(100_000)
 
 /**
- * `fork:merge`: `stage` collects the fork's new events and opens its origin;
+ * `fork:merge`: `stage` collects the fork's new events and opens its origin
+ * (a PostgreSQL origin without a known password: `connect`, then stage again);
  * `record` tells the fork what the origin committed of them (seq-nos the
  * origin tab saw), so the next merge takes only newer events.
  */
@@ -264,6 +265,8 @@ export const contract = {
   'fork:merge': { request: mergeRequest, response: returns<MergeOutcome>() },
   'import': { request: storeRef, response: returns<ImportBatchOutcome>() },
   'store:copy': { request: copyRequest, response: returns<StoreCopyOutcome>() },
+  /** Stop the running `store:copy` of this store (its answer is then `stopped`); false when none was running. */
+  'store:copy-cancel': { request: storeRef, response: returns<boolean>() },
   /** Copy to a new file: main's save dialog picks it; the window gets a token for `store:copy` (null: cancelled). */
   'dialog:copy-target': { request: storeRef, response: returns<ChosenLocation | null>() }
 } as const satisfies Record<Channel, { request: z.ZodType; response: unknown; writes?: true }>

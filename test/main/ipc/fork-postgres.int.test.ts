@@ -7,15 +7,15 @@
  * the merge stages. Recording checks the store is that database.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_TABLES } from '../../../src/shared/domain'
 import type { ForkCreateOutcome, MergeOutcome } from '../../../src/shared/fork'
 import type { RebaseSummary, RecentConnection, StoreInfo } from '../../../src/shared/ipc/types'
 import { createStore } from '../../../src/main/store/open-store'
-import { writeWalkthrough } from '../../../scripts/demo/walkthrough'
 import { createDatabase, postgresUrl } from '../../helpers/postgres'
 import { describePostgres } from '../../helpers/postgres-suite'
+import { createWalkthroughDatabase } from '../../helpers/postgres-walkthrough'
 import { startIpc, type IpcHarness } from '../../helpers/ipc'
 
 const T = '#inst "2026-11-28T14:00:00.000-00:00"'
@@ -34,14 +34,8 @@ describePostgres('fork:merge into a PostgreSQL origin', (server) => {
 
   beforeAll(async () => {
     ipc = await startIpc('fork-pg-ipc')
-    database = await createDatabase(server, 'forkipc')
+    database = (await createWalkthroughDatabase(server, 'forkipc')).db
     label = `${server.user}@${server.host}/${database}`
-    const store = await createStore({ kind: 'postgres', url: postgresUrl(server, database) }, { tables: DEFAULT_TABLES })
-    try {
-      await writeWalkthrough(store)
-    } finally {
-      await store.close()
-    }
   }, 60_000)
   afterAll(() => ipc?.close())
 
@@ -90,6 +84,21 @@ describePostgres('fork:merge into a PostgreSQL origin', (server) => {
     const staged = await stage()
     if (staged.result !== 'staged') throw new Error(staged.result)
     expect(staged.origin.storeId).toBe(origin.storeId)
+  })
+
+  it('refuses a sidecar whose origin URL carries options that redirect the connection, connecting nowhere', async () => {
+    const sidecar = `${ipc.deps.host.pathOf(fork)}.fork.json`
+    const saved = readFileSync(sidecar, 'utf8')
+    const record = JSON.parse(saved) as { origin: { url: string } }
+    writeFileSync(sidecar, JSON.stringify({ ...record, origin: { kind: 'postgres', url: `${bare('elsewhere')}?host=/tmp/evil` } }))
+    const recent = await ipc.value<RecentConnection[]>('postgres:recent', {})
+    try {
+      const error = await ipc.failure('fork:merge', { storeId: fork, step: 'stage' })
+      expect(error.message).toMatch(/is not a PostgreSQL URL this app connects to/)
+      expect(await ipc.value('postgres:recent', {})).toEqual(recent)
+    } finally {
+      writeFileSync(sidecar, saved)
+    }
   })
 
   it('records the merge only for that database, once it holds the merged events', async () => {

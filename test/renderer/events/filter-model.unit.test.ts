@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { EventFilter } from '../../../src/shared/browse'
 import { describeFilter, filterChips, FILTER_FIELDS, parseIdentity, parseKeyword, removeField } from '../../../src/renderer/features/events/filters/filter-model'
-import { applyField } from '../../../src/renderer/features/events/filters/FilterEditor'
+import { applyField } from '../../../src/renderer/features/events/filters/filter-form'
 
 const full: EventFilter = {
   type: 'action', aggregateKind: ':book', aggregate: { kind: ':book', id: '"Dune"' }, reason: ':create', source: ':shop',

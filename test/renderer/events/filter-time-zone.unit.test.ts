@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dateTimeIn, dateTimeInput, describeFilter, filterChips, parseDateTimeIn } from '../../../src/renderer/features/events/filters/filter-model'
-import { applyField } from '../../../src/renderer/features/events/filters/FilterEditor'
+import { applyField } from '../../../src/renderer/features/events/filters/filter-form'
 
 const at = (iso: string): number => Date.parse(iso) / 1000
 let saved: string | undefined

@@ -5,7 +5,7 @@
  * whitespace or a macro character).
  */
 import type { EdnValue } from '../../../shared/edn-value'
-import { isEdnWhitespace, isJavaDigit, isMacroChar, javaDigit } from './java-chars'
+import * as javaChars from './java-chars'
 import { describeChar, lineAndColumn } from './parse-error'
 
 /** What `readStringBody` needs from the reader. */
@@ -30,6 +30,9 @@ function backslashFrom(r: StringSource, from: number): number {
   }
   return r.nextBackslash
 }
+
+/** Bound once (see the note in `reader.ts`): these are called per character. */
+const { isEdnWhitespace, isJavaDigit, isMacroChar, javaDigit } = javaChars
 
 const SIMPLE_ESCAPES: Readonly<Record<number, string>> = {
   116: '\t', // t

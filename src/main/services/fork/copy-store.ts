@@ -40,15 +40,34 @@ export function removeSqliteFile(path: string): void {
   for (const extra of ['', '-journal', '-wal', '-shm']) rmSync(path + extra, { force: true })
 }
 
+/** The one sentence of a copy that was stopped (Ctrl-C, SIGTERM, Cancel in the app). */
+export const COPY_INTERRUPTED = 'The copy was interrupted; nothing was written.'
+
+function interrupted(): ServiceError {
+  return new ServiceError('cancelled', COPY_INTERRUPTED)
+}
+
 async function* checked(pages: AsyncIterable<StoredRowPage>, signal: AbortSignal | undefined): AsyncGenerator<StoredRowPage> {
   for await (const page of pages) {
-    if (signal?.aborted) throw new ServiceError('io', 'The copy was interrupted; nothing was written.')
+    if (signal?.aborted) throw interrupted()
     yield page
   }
 }
 
-/** Copy every row of the store at `from` into `to`, which must be absent or empty. */
+/**
+ * Copy every row of the store at `from` into `to`, which must be absent or
+ * empty. A copy stopped through `options.signal` fails with the code
+ * `cancelled` (whatever the adapter made of the interruption), `to` as it was.
+ */
 export async function copyStore(from: StoreLocation, to: StoreLocation, options: CopyOptions = {}): Promise<CopyOutcome> {
+  try {
+    return await copyAll(from, to, options)
+  } catch (e) {
+    throw options.signal?.aborted === true ? interrupted() : e
+  }
+}
+
+async function copyAll(from: StoreLocation, to: StoreLocation, options: CopyOptions): Promise<CopyOutcome> {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
   const target = await copyTargetState(to, options.tables)
   if (typeof target === 'object') throw new StoreError('already-exists', target.problem)
@@ -91,7 +110,7 @@ async function writeFile<T>(path: string, options: CopyOptions, fill: (store: Wr
     } finally {
       await store.close()
     }
-    if (options.signal?.aborted) throw new ServiceError('io', 'The copy was interrupted; nothing was written.')
+    if (options.signal?.aborted) throw interrupted()
     renameSync(temp, path)
     renamed = true
     return result

@@ -11,16 +11,24 @@ import type { PgQueries } from './pg-queries'
 /** The statement that opens every read. */
 export const BEGIN_SNAPSHOT = 'BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ'
 
-/** Rows of one statement, in batches, through a server-side cursor (closed when the consumer stops early). */
+/**
+ * Rows of one statement, in batches, through a server-side cursor (closed when
+ * the consumer stops early). The next batch is asked for before this one is
+ * handed over, so the server produces and sends it while the consumer decodes
+ * (a full batch means there may be more; a short one ends the cursor).
+ */
 export async function* cursorBatches<R>(client: pg.PoolClient, sql: string, params: unknown[], batchSize: number, arrays = false): AsyncGenerator<R[]> {
   const cursor = client.query(new Cursor<R>(sql, params, arrays ? { rowMode: 'array' } : {}))
+  let next: Promise<R[]> | null = cursor.read(batchSize)
   try {
-    for (;;) {
-      const rows = await cursor.read(batchSize)
-      if (rows.length === 0) return
-      yield rows
+    while (next !== null) {
+      const rows: R[] = await next
+      next = rows.length === batchSize ? cursor.read(batchSize) : null
+      if (rows.length > 0) yield rows
     }
   } finally {
+    // A batch asked for but not taken (the consumer stopped early) is awaited before the cursor closes.
+    if (next !== null) await next.catch(() => [])
     await cursor.close()
   }
 }

@@ -25,7 +25,8 @@ import { CellReader, identityToCells } from '../cells'
 import { StoreError } from '../errors'
 import { RowDecoder, type ActionRow, type EffectRow } from '../rows/row-decoder'
 import { buildQueries, POSTGRES_DIALECT, type Queries } from '../sql/queries'
-import { quoteIdent, triggerSeqNoIndexStatement } from '../sql/schema'
+import { quoteIdent } from '../sql/schema'
+import { addTriggerSeqNoIndex } from './indexes'
 import type { AddedIndex } from '../store-indexer'
 import { afterCriteria, bothCriteria, replayPlan, type ActionCriteria } from '../sql/replay'
 import { connectionLossOf, explainPgError, pgErrorCode, type PgTarget } from './connection'
@@ -290,27 +291,17 @@ export class PostgresEventStore extends ReplayingReads implements OpenedStore, S
     return this.inspect((db) => inspector.leadingIndex(db, quoteIdent(this.tables.trigger), ['seq_no']))
   }
 
-  /** In one transaction: an index that already serves, or `CREATE INDEX IF NOT EXISTS` (it holds a SHARE lock on the trigger table while it builds). */
+  /** `coherence index`: in one transaction (see `./indexes`); a role that does not own the table is refused in one sentence. */
   async addTriggerSeqNoIndex(): Promise<AddedIndex> {
     if (this.readOnly) throw new StoreError('read-only', `${this.target.shown} is open read-only; open it for writing to add an index.`)
     if (this.closed) throw this.closedError()
-    const table = quoteIdent(this.tables.trigger)
     try {
-      return await inTransaction(this.pool, 'BEGIN', async (client) => {
-        const db = queriesOn(client)
-        const existing = await inspector.leadingIndex(db, table, ['seq_no'])
-        if (existing !== null) return { name: existing, created: false }
-        await client.query(triggerSeqNoIndexStatement(this.tables).sql)
-        const name = await inspector.leadingIndex(db, table, ['seq_no'])
-        if (name === null) throw new StoreError('already-exists', `An index named "${triggerSeqNoIndexStatement(this.tables).name}" already exists on something other than ${table} ("seq_no"); nothing changed. Drop or rename it, then run this again.`)
-        return { name, created: true }
-      })
+      return await inTransaction(this.pool, 'BEGIN', (client) => addTriggerSeqNoIndex(client, this.tables))
     } catch (e) {
       if (e instanceof StoreError) throw e
-      if (pgErrorCode(e) === '42501') {
-        throw new StoreError('permission-denied', `The role "${this.target.user}" may not create an index on ${table} in ${this.target.shown} (only the table's owner may); nothing changed. Run this as the owner.`)
-      }
-      throw explainPgError(e, this.target)
+      if (pgErrorCode(e) !== '42501') throw explainPgError(e, this.target)
+      const table = quoteIdent(this.tables.trigger)
+      throw new StoreError('permission-denied', `The role "${this.target.user}" may not create an index on ${table} in ${this.target.shown} (only the table's owner may); nothing changed. Run this as the owner.`)
     }
   }
 

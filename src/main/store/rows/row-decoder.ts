@@ -58,7 +58,7 @@ export class RowDecoder {
         reason: this.cells.keyword(reason, n, table, 'reason'),
         actor: this.cells.identity(actorKind, actorId, n, table, 'actor'),
         aggregate: this.cells.identity(aggregateKind, aggregateId, n, table, 'aggregate'),
-        patch: this.cells.value(patch, n, table, 'patch')
+        patch: this.cells.patch(patch, n, table)
       },
       triggers: []
     }

@@ -1,17 +1,52 @@
-/** The copy while it runs (rows written of the total) and once it is done (what, where, how long; Open the copy). */
+/**
+ * The copy while it runs (rows written of the total, Cancel), when it ended
+ * without a copy (main's sentence, or cancelled), and once it is done (what,
+ * where, how long; Open the copy).
+ */
 import { useState, type ReactNode } from 'react'
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core'
 import { countOf, formatCount } from '../../ui/format'
-import type { CopyDone } from './useCopyRun'
+import { stoppedSentence, type CopyDone, type CopyPhase } from './useCopyRun'
 
-/** Progress from main's events: a bar once the total is known. */
-export function CopyProgress({ done, total }: { done: number; total: number }): ReactNode {
+interface ProgressProps {
+  readonly done: number
+  readonly total: number
+  /** Cancel was clicked and main has not answered yet. */
+  readonly cancelling: boolean
+  cancel(): void
+}
+
+/** Progress from main's events (a bar once the total is known), and Cancel, which stops the copy writing nothing. */
+export function CopyProgress({ done, total, cancelling, cancel }: ProgressProps): ReactNode {
   const percent = total > 0 ? Math.round((100 * done) / total) : 0
   return (
-    <Stack gap={6} role="status" aria-live="polite" data-testid="copy-progress">
-      <Text size="sm">{total > 0 ? `Copying… ${formatCount(done)} of ${countOf(total, 'row', 'rows')}` : 'Copying… reading the store'}</Text>
-      <Progress value={total > 0 ? percent : 100} animated={total === 0} striped={total === 0} aria-label={`${percent}%`} />
+    <Stack gap="sm">
+      <Stack gap={6} role="status" aria-live="polite" data-testid="copy-progress">
+        <Text size="sm">{cancelling ? 'Cancelling… nothing is kept' : total > 0 ? `Copying… ${formatCount(done)} of ${countOf(total, 'row', 'rows')}` : 'Copying… reading the store'}</Text>
+        <Progress value={total > 0 ? percent : 100} animated={total === 0} striped={total === 0} aria-label={`${percent}%`} />
+      </Stack>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={cancel} loading={cancelling} data-testid="copy-cancel">
+          Cancel copy
+        </Button>
+      </Group>
     </Stack>
+  )
+}
+
+/** Why the last copy made no copy: main's one sentence (red), or that it was cancelled and the target left as it was. */
+export function CopyEndNotice({ phase }: { phase: Extract<CopyPhase, { kind: 'failed' | 'stopped' }> }): ReactNode {
+  if (phase.kind === 'failed') {
+    return (
+      <Alert color="red" variant="light" role="alert" data-testid="copy-error">
+        {phase.message}
+      </Alert>
+    )
+  }
+  return (
+    <Alert color="gray" variant="light" role="status" data-testid="copy-stopped">
+      {stoppedSentence(phase.target)}
+    </Alert>
   )
 }
 

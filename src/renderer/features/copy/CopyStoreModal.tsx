@@ -5,7 +5,7 @@
  * the target is left as it was; on success a summary and Open the copy.
  */
 import { useEffect, useState, type ReactNode } from 'react'
-import { Alert, Button, Code, Fieldset, Group, Modal, Stack, Text } from '@mantine/core'
+import { Button, Code, Fieldset, Group, Modal, Stack, Text } from '@mantine/core'
 import type { StoreInfo } from '../../../shared/ipc/types'
 import { notifyError } from '../../ui/notify'
 import { storeName } from '../../ui/format'
@@ -13,7 +13,7 @@ import { setViewState, useViewState, viewKey } from '../../workspace/view-state'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import { TABLE_ROLES } from '../open-store/table-names'
 import { CopyTargetForm } from './CopyTargetForm'
-import { CopyProgress, CopySummary } from './CopyPhaseViews'
+import { CopyEndNotice, CopyProgress, CopySummary } from './CopyPhaseViews'
 import { useCopyRun, type CopyDone } from './useCopyRun'
 import { useCopyTarget, type CopyTo } from './useCopyTarget'
 
@@ -44,7 +44,7 @@ interface DialogProps {
 function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
   const { opener, refreshConnections } = useWorkspace()
   const target = useCopyTarget(info.storeId)
-  const { phase, run } = useCopyRun(info.storeId)
+  const { phase, run, cancel } = useCopyRun(info.storeId)
   const copying = phase.kind === 'copying'
   useEffect(() => busy(copying), [busy, copying])
   const openCopy = async ({ file, target: label }: CopyDone, to: CopyTo): Promise<void> => {
@@ -66,13 +66,9 @@ function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
       <Fieldset variant="unstyled" disabled={copying}>
         <CopyTargetForm target={target} />
       </Fieldset>
-      {phase.kind === 'failed' && sameTarget(phase.to, request) && (
-        <Alert color="red" variant="light" role="alert" data-testid="copy-error">
-          {phase.message}
-        </Alert>
-      )}
+      {(phase.kind === 'failed' || phase.kind === 'stopped') && sameTarget(phase.to, request) && <CopyEndNotice phase={phase} />}
       {copying ? (
-        <CopyProgress done={phase.done} total={phase.total} />
+        <CopyProgress done={phase.done} total={phase.total} cancelling={phase.cancelling} cancel={() => void cancel()} />
       ) : (
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>

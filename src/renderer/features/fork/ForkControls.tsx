@@ -32,11 +32,11 @@ export function ForkBadge({ tab }: { tab: StoreTab }): ReactNode {
   const merged = fork.mergedUpTo > fork.forkSeqNo ? `; merged into it up to seq-no ${fork.mergedUpTo}` : '; nothing merged back yet'
   return (
     <Tooltip label={`Forked from ${fork.origin} at its seq-no ${fork.forkSeqNo}${merged}`} withArrow multiline maw={420}>
-      <Group gap={6} wrap="nowrap" data-testid="fork-badge" onMouseEnter={refresh}>
-        <Badge color="grape" variant="filled" leftSection={<IconFork size={12} />}>
+      <Group gap={6} wrap="nowrap" data-testid="fork-badge" onMouseEnter={refresh} style={{ minWidth: 0 }}>
+        <Badge color="grape" variant="filled" leftSection={<IconFork size={12} />} style={{ flexShrink: 0 }}>
           Fork
         </Badge>
-        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm" c="dimmed" truncate>
           of {originName(fork)}
         </Text>
       </Group>

@@ -166,6 +166,20 @@ describePostgres('PostgreSQL adapter specifics', (server) => {
     await store.close()
   })
 
+  it('a read stopped early, with the next cursor batch already asked for, frees its connection (more stops than the pool has connections)', async () => {
+    const { db, store } = await freshStore(server, 'pg_early_stop')
+    await adminQuery(server, `INSERT INTO "events" SELECT i, 1764338400 + i, ':s' FROM generate_series(1, 4500) AS i`, db)
+    await adminQuery(server, `INSERT INTO "actions" SELECT "seq_no", ':r', ':user', '"a"', ':book', ("seq_no" % 50)::text, '{:assoc {:a 1}}' FROM "events"`, db)
+    for (const stopAt of [1, 1999, 2000, 2001, 3999, 4499]) {
+      let n = 0
+      for await (const _ of store.read(1)) if (++n >= stopAt) break
+      expect(n).toBe(stopAt)
+    }
+    expect((await collect(store.read(1))).length).toBe(4500)
+    expect(await store.currentSeqNo()).toBe(4500)
+    await store.close()
+  })
+
   describe('two writers under READ COMMITTED', () => {
     it('a writer that loses the seq-no to a concurrent commit gets :write-conflict, not an error, and writes nothing', async () => {
       const { db, url, store } = await freshStore(server, 'race')

@@ -5,20 +5,20 @@
  * replaces the staged event by the adjusted one, adds theirs to the resolved
  * list and runs the preflight again; the next conflict, if any, comes next.
  */
-import { useMemo, useState, type ReactNode } from 'react'
-import { Alert, Button, Code, Group, Loader, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
+import { useMemo, type ReactNode } from 'react'
+import { Alert, Button, Code, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { ComposeConflict, RebaseOutcome } from '../../../../shared/compose'
 import type { ConflictDetail } from '../../../../shared/resolve'
-import { call, messageOf } from '../../../ipc/client'
-import { notifyInfo } from '../../../ui/notify'
+import { call } from '../../../ipc/client'
 import { useRequest } from '../../../ui/useRequest'
 import type { StoreTab } from '../../../workspace/workspace-state'
-import { addResolved, dropStagedEvent, getStaging, replaceStagedEvent, useStaging, type StagedEvent } from '../staging'
-import { discardDraft, draftKey } from './drafts'
-import { KeyTable } from './KeyTable'
+import { useStaging, type StagedEvent } from '../staging'
+import { draftKey } from './drafts'
 import { ResolvedList } from './ResolvedList'
+import { AdjustedPatch, KeyChoices } from './ResolverParts'
 import { TheirsSummary } from './TheirsSummary'
 import { useResolution, type ConflictRef } from './useResolution'
+import { useResolveRetry } from './useResolveRetry'
 import classes from './resolve.module.css'
 
 /** Props of the resolver. */
@@ -51,6 +51,7 @@ export function ConflictResolver({ tab, conflict, onResolved }: ConflictResolver
   return <ConflictLoader key={`${ref.theirs}:${staged.id}`} tab={tab} conflict={conflict} staged={staged} conflictRef={ref} onResolved={onResolved} />
 }
 
+/** Loads the conflict's detail (the three states key by key), then shows the resolver. */
 function ConflictLoader({ tab, conflict, staged, conflictRef, onResolved }: ConflictResolverProps & { staged: StagedEvent; conflictRef: ConflictRef }): ReactNode {
   const requestKey = `${tab.revision}:${conflictRef.base}:${conflictRef.theirs}:${conflictRef.resolved.join(',')}:${conflictRef.oursEdn}`
   const detail = useRequest<ConflictDetail>(requestKey, () => call('store:conflict-detail', { storeId: conflictRef.storeId, base: conflictRef.base, theirs: conflictRef.theirs, oursEdn: conflictRef.oursEdn, resolved: [...conflictRef.resolved] }))
@@ -70,43 +71,14 @@ interface BodyProps extends ConflictResolverProps {
   readonly detail: ConflictDetail
 }
 
+/** One conflict, loaded: the stored event, the key choices, the reason and patch of the adjusted event, the resolved list and Resolve and retry. */
 function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }: BodyProps): ReactNode {
-  const { storeId } = tab.info
   const state = useResolution(conflictRef, detail.keys, detail.oursReason)
-  const [showUnchanged, setShowUnchanged] = useState(detail.keys.length <= 12)
-  const [retrying, setRetrying] = useState(false)
-  const [retryError, setRetryError] = useState<string | null>(null)
   const { resolution } = state
   const errors = useMemo(() => new Map((resolution?.errors ?? []).map((e) => [e.key, e.message])), [resolution])
   const blocked = state.pending || resolution === null || resolution.errors.length > 0 || resolution.problems.length > 0
   const theirs = detail.theirs.seqNo
-  const changed = detail.keys.filter((k) => k.mark !== 'none').length
-
-  const retry = async (): Promise<void> => {
-    if (resolution === null) return
-    setRetrying(true)
-    setRetryError(null)
-    try {
-      if (getStaging(storeId).events.find((e) => e.id === staged.id)?.edn !== staged.edn) {
-        throw new Error('The staged event was edited meanwhile; run the preflight again to see the conflict as it is now.')
-      }
-      if (resolution.event === null) dropStagedEvent(storeId, staged.id)
-      else replaceStagedEvent(storeId, staged.id, resolution.event)
-      addResolved(storeId, theirs)
-      discardDraft(conflictRef.draft)
-      const batch = getStaging(storeId)
-      const outcome = batch.events.length === 0
-        ? null
-        : await call('store:preflight', { storeId, events: batch.events.map((e) => e.edn), base: conflictRef.base, resolved: [...batch.resolved] })
-      if (outcome === null) notifyInfo('Conflict resolved', 'The staged event changed nothing once adjusted, so it was dropped; the batch is empty.')
-      else if (outcome.result === 'ok') notifyInfo('Conflict resolved', 'The preflight passes now. Review the resolved list and commit when ready.')
-      onResolved(outcome)
-    } catch (e) {
-      setRetryError(messageOf(e))
-    } finally {
-      setRetrying(false)
-    }
-  }
+  const { retry, retrying, retryError } = useResolveRetry({ conflictRef, staged, theirs, onResolved })
 
   return (
     <Stack gap="sm" data-testid="conflict-resolver" data-theirs={theirs}>
@@ -119,28 +91,7 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
           After this one, stored event{detail.laterConflicts.length === 1 ? '' : 's'} {detail.laterConflicts.join(', ')} also conflict{detail.laterConflicts.length === 1 ? 's' : ''} with it; they come one at a time.
         </Text>
       )}
-      <Paper withBorder radius="md" p="sm">
-        <Group justify="space-between" mb="xs">
-          <Text size="sm">
-            {changed === 0 ? 'No key differs between the three states.' : `${changed} of ${detail.keys.length} key${detail.keys.length === 1 ? '' : 's'} changed since the base. Choose what each keeps.`}
-          </Text>
-          <Group gap="xs">
-            <Button size="xs" variant="default" onClick={() => state.chooseAll('ours')} disabled={changed === 0}>Keep ours for all</Button>
-            <Button size="xs" variant="default" onClick={() => state.chooseAll('theirs')} disabled={changed === 0}>Keep theirs for all</Button>
-            <Switch size="xs" label="Show unchanged keys" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.currentTarget.checked)} />
-          </Group>
-        </Group>
-        <KeyTable
-          keys={detail.keys}
-          baseLabel={detail.baseAsOf === 0 ? 'Base (before any event)' : `Base (as of ${detail.baseAsOf})`}
-          theirsLabel={`Theirs (after ${theirs})`}
-          pickOf={state.pickOf}
-          choose={state.choose}
-          edit={state.edit}
-          errors={errors}
-          showUnchanged={showUnchanged}
-        />
-      </Paper>
+      <KeyChoices detail={detail} state={state} errors={errors} />
       <Group align="flex-start" grow>
         <TextInput
           label="Reason of the adjusted event"
@@ -152,32 +103,11 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
           data-testid="resolve-reason"
         />
       </Group>
-      <Paper withBorder radius="md" p="sm" data-testid="resolve-patch" data-pending={state.pending || undefined}>
-        <Group gap="xs" mb={4}>
-          <Text fw={600} size="sm">Adjusted patch</Text>
-          {state.pending && <Loader size="xs" />}
-        </Group>
-        {state.error !== null && <Text c="red" size="sm" role="alert">{state.error}</Text>}
-        {resolution !== null && resolution.errors.length === 0 && resolution.patch !== null && (
-          <>
-            <Code block className={classes.code} data-testid="resolve-patch-edn">{resolution.patch}</Code>
-            <Text size="xs" c="dimmed" mt={4}>Applied after stored event {theirs}, it gives the state:</Text>
-            <Code block className={classes.code} data-testid="resolve-state-edn">{resolution.chosenState?.text ?? ''}</Code>
-          </>
-        )}
-        {resolution !== null && resolution.errors.length === 0 && resolution.patch === null && (
-          <Text size="sm" data-testid="resolve-patch-none">
-            Every key keeps theirs, so the staged event would change nothing. Resolving drops it from the batch.
-          </Text>
-        )}
-        {resolution !== null && resolution.errors.length > 0 && (
-          <Text size="sm" c="red" mt={4}>Fix the edited value{resolution.errors.length === 1 ? '' : 's'} above first ({resolution.errors.map((e) => e.key).join(', ')}).</Text>
-        )}
-      </Paper>
+      <AdjustedPatch state={state} theirs={theirs} />
       {retryError !== null && <Alert color="red" title="Not retried" data-testid="resolve-retry-error">{retryError}</Alert>}
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <ResolvedList tab={tab} />
-        <Button onClick={() => void retry()} loading={retrying} disabled={blocked} data-testid="resolve-retry">
+        <Button onClick={() => void retry(resolution)} loading={retrying} disabled={blocked} data-testid="resolve-retry">
           Resolve and retry
         </Button>
       </Group>
