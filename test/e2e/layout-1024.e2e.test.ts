@@ -250,6 +250,8 @@ describe('every section at 1024×768, dark', () => {
     } finally {
       await page.setViewportSize({ width: WIDTH, height: HEIGHT })
     }
+    // The "Forked" note closes by itself; the next screens are photographed without it.
+    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 15_000 })
   })
 
   it('Compose with a staged batch, and the resolve dialog', async () => {
