@@ -71,7 +71,7 @@ export function AddIndexFix({ tab, fix }: { tab: StoreTab; fix: ProblemFix }): R
         <LockedHint tab={tab} />
       ) : (
         <Group>
-          <Tooltip label={`Runs ${fix.sql}`} multiline maw={420}>
+          <Tooltip label={`Runs ${fix.sql}`} multiline maw={640} position="right">
             <Button size="compact-sm" variant="light" loading={running} onClick={() => void add()} data-testid="add-index">
               Add index
             </Button>
