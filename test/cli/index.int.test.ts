@@ -136,7 +136,7 @@ describe('coherence index on an SQLite file', () => {
       code: 0,
       stderr: '',
       stdout:
-        `notice: Table "triggers" has ${MANY_TRIGGERS} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: coherence index ${store}\n` +
+        `notice: Table "triggers" has ${MANY_TRIGGERS.toLocaleString('en-US')} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: coherence index ${store}\n` +
         `${store}: healthy (1 notice).\n`
     })
     expect(cli(['index', store]).code).toBe(0)
@@ -204,7 +204,7 @@ describePostgres('coherence index on PostgreSQL', (server) => {
     const shownUrl = url.replace(`:${server.password}@`, '@')
     const before = cli(['check', url])
     expect(before.code).toBe(0)
-    expect(before.stdout).toContain(`notice: Table "triggers" has ${MANY_TRIGGERS} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: coherence index ${shownUrl}\n`)
+    expect(before.stdout).toContain(`notice: Table "triggers" has ${MANY_TRIGGERS.toLocaleString('en-US')} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: coherence index ${shownUrl}\n`)
     expect(before.stdout).toMatch(/: healthy \(1 notice\)\.\n$/)
     expect(before.stdout).not.toContain(server.password)
     expect(cli(['index', url]).code).toBe(0)

@@ -95,7 +95,7 @@ export function triggerSeqNoIndexInto(list: ProblemList, tables: TableNames, fou
     severity: 'notice',
     table: tables.trigger,
     fix: { kind: 'add-trigger-seq-no-index', sql: triggerSeqNoIndexStatement(tables).sql },
-    message: `Table "${tables.trigger}" has ${found.rows} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: ${found.command}`
+    message: `Table "${tables.trigger}" has ${found.rows.toLocaleString('en-US')} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: ${found.command}`
   })
 }
 
