@@ -8,13 +8,13 @@
  */
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
-import { createStore, openStore } from '../src/main/store/open-store'
+import { createStore, openStore, type OpenedStore } from '../src/main/store/open-store'
 import { buildQueries, POSTGRES_DIALECT } from '../src/main/store/sql/queries'
 import { replayPlan } from '../src/main/store/sql/replay'
 import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
 import { adminQuery, createDatabase, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../test/helpers/postgres'
 import { aggregateCount, chunkStatements, eventRows, random, syntheticEvent } from './generate'
-import { alternating, conflictCheck, median } from './timing'
+import { alternating, conflictCheck, conflictProbe, median } from './timing'
 import { numbered } from '../src/main/store/sql/numbered'
 
 
@@ -151,14 +151,23 @@ async function benchPaging(cluster: RunningCluster, db: string, events: number):
   return [page, conflict]
 }
 
-/** `coherence index`'s index added to the database (as the CLI adds it), then one conflict check. */
-async function benchIndexedConflict(cluster: RunningCluster, db: string, events: number): Promise<number> {
-  const store = await openStore({ kind: 'postgres', url: postgresUrl(cluster, db) })
-  await store.addTriggerSeqNoIndex()
-  await adminQuery(cluster, 'ANALYZE', db)
-  const t = await conflictCheck(store, events)
-  await store.close()
-  return t
+/**
+ * `coherence index`'s index added to both databases (as the CLI adds it), then
+ * one conflict check on each, timed alternately: [small, large].
+ */
+async function benchIndexedConflicts(cluster: RunningCluster, smallDb: string, largeDb: string, small: number, large: number): Promise<[number, number]> {
+  const open = async (db: string): Promise<OpenedStore> => {
+    const store = await openStore({ kind: 'postgres', url: postgresUrl(cluster, db) })
+    await store.addTriggerSeqNoIndex()
+    await adminQuery(cluster, 'ANALYZE', db)
+    return store
+  }
+  const smallStore = await open(smallDb)
+  const largeStore = await open(largeDb)
+  const times = await alternating(21, await conflictProbe(smallStore, small), await conflictProbe(largeStore, large))
+  await smallStore.close()
+  await largeStore.close()
+  return times
 }
 
 /** Run the PostgreSQL measurements on a cluster of its own; null (with the reason printed) without PostgreSQL. */
@@ -186,8 +195,7 @@ export async function benchPostgres(small: number, large: number): Promise<Postg
     const [readOurs, readRaw, readCount] = await benchRead(cluster, smallDb)
     const [pageSmall, conflictSmall] = await benchPaging(cluster, smallDb, small)
     const [pageLarge, conflictLarge] = await benchPaging(cluster, largeDb, large)
-    const conflictIndexedSmall = await benchIndexedConflict(cluster, smallDb, small)
-    const conflictIndexedLarge = await benchIndexedConflict(cluster, largeDb, large)
+    const [conflictIndexedSmall, conflictIndexedLarge] = await benchIndexedConflicts(cluster, smallDb, largeDb, small, large)
     return { appendOurs, appendRaw, readOurs, readRaw, readCount, pageSmall, pageLarge, conflictSmall, conflictLarge, conflictIndexedSmall, conflictIndexedLarge, generated }
   } finally {
     cluster.stop()

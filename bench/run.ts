@@ -7,9 +7,10 @@
  *   npm run bench -- --large 10000000
  *
  * Generated stores are cached in bench/.data (store-<events>.db, with the
- * generation time in store-<events>.json); delete them to regenerate.
+ * generation time in store-<events>.json; store-<events>-indexed.db is a copy
+ * with `coherence index`'s index); delete them to regenerate.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
@@ -21,7 +22,7 @@ import { generateStore, random, rawInserter, syntheticEvent } from './generate'
 import { benchFirstRows, benchIpcPage } from './ipc-ui'
 import { benchRebaseBatch } from './rebase-batch'
 import { benchPostgres, type PostgresBench } from './postgres'
-import { alternating, conflictCheck, median } from './timing'
+import { alternating, conflictCheck, conflictProbe, median } from './timing'
 
 const DATA = join(import.meta.dirname, '.data')
 const largeArg = process.argv.indexOf('--large')
@@ -131,10 +132,10 @@ async function benchPaging(path: string, events: number): Promise<[number, numbe
   return [page, conflict]
 }
 
-/** A copy of the store at `path` with `coherence index`'s index on the trigger table (cached beside it). */
+/** A copy of the store at `path` with `coherence index`'s index on the trigger table (cached beside it; made again when the store is newer). */
 async function indexedCopy(path: string): Promise<string> {
   const copy = path.replace(/\.db$/, '-indexed.db')
-  if (!existsSync(copy)) {
+  if (!existsSync(copy) || statSync(copy).mtimeMs < statSync(path).mtimeMs) {
     copyFileSync(path, `${copy}.tmp`)
     const store = await openSqliteStore(`${copy}.tmp`)
     await store.addTriggerSeqNoIndex()
@@ -144,12 +145,14 @@ async function indexedCopy(path: string): Promise<string> {
   return copy
 }
 
-/** One conflict check on the indexed copy of a store. */
-async function benchIndexedConflict(path: string, events: number): Promise<number> {
-  const store = await openSqliteStore(await indexedCopy(path))
-  const t = await conflictCheck(store, events)
-  await store.close()
-  return t
+/** One conflict check on the indexed copies of the small and the large store, timed alternately: [small, large]. */
+async function benchIndexedConflicts(small: string, large: string): Promise<[number, number]> {
+  const smallStore = await openSqliteStore(await indexedCopy(small))
+  const largeStore = await openSqliteStore(await indexedCopy(large))
+  const times = await alternating(21, await conflictProbe(smallStore, SMALL), await conflictProbe(largeStore, LARGE))
+  await smallStore.close()
+  await largeStore.close()
+  return times
 }
 
 async function main(): Promise<void> {
@@ -161,8 +164,7 @@ async function main(): Promise<void> {
   const [readOurs, readRaw, readCount] = await benchRead(small)
   const [pageSmall, conflictSmall] = await benchPaging(small, SMALL)
   const [pageLarge, conflictLarge] = await benchPaging(large, LARGE)
-  const conflictIndexedSmall = await benchIndexedConflict(small, SMALL)
-  const conflictIndexedLarge = await benchIndexedConflict(large, LARGE)
+  const [conflictIndexedSmall, conflictIndexedLarge] = await benchIndexedConflicts(small, large)
   const ipcSmall = await benchIpcPage(small, SMALL)
   const ipcLarge = await benchIpcPage(large, LARGE)
   const uiSmall = await benchFirstRows(small)

@@ -14,18 +14,23 @@ export async function median(runs: number, fn: () => unknown): Promise<number> {
   return times[Math.floor(times.length / 2)]
 }
 
-/** One conflict check (a dry rebase that finds a conflict 1000 events back) on an open store: the median of 21. */
-export async function conflictCheck(store: Pick<OpenedStore, 'currentSeqNo' | 'rebase'>, events: number): Promise<number> {
+/** One conflict check on an open store, ready to run: a dry rebase that must find its conflict 1000 events back. */
+export async function conflictProbe(store: Pick<OpenedStore, 'currentSeqNo' | 'rebase'>, events: number): Promise<() => Promise<void>> {
   const max = await store.currentSeqNo()
   const probe = syntheticEvent(events - 5, aggregateCount(events))
-  return median(21, async () => {
+  return async () => {
     const r = await store.rebase(Math.max(1, max - 1000), [probe], { dry: true })
     if (r.result !== 'conflict') throw new Error(`bench conflict check found ${r.result}`)
-  })
+  }
+}
+
+/** One conflict check on an open store: the median of 21. */
+export async function conflictCheck(store: Pick<OpenedStore, 'currentSeqNo' | 'rebase'>, events: number): Promise<number> {
+  return median(21, await conflictProbe(store, events))
 }
 
 /**
- * Medians of `runs` timings each of `ours` and `raw`, run alternately (ours,
+ * Medians of `runs` timings each of `ours` and `raw` (or any two sides), run alternately (ours,
  * raw, ours, raw, …) so that load on a shared machine falls on both sides
  * alike instead of skewing whichever block of runs it hits. Returns [ours, raw] in ms.
  */

@@ -128,7 +128,26 @@ export interface Problem {
   readonly seqNo?: number
   readonly table?: string
   readonly column?: string
+  /** A fix the app offers for this problem (the CLI names its command in `message`). */
+  readonly fix?: ProblemFix
 }
+
+/**
+ * A fix the app can apply from the Problems section: adding the trigger
+ * table's seq_no index (`coherence index`), with the statement it runs.
+ */
+export interface ProblemFix {
+  readonly kind: 'add-trigger-seq-no-index'
+  /** The statement, as shown to the user before they add it (`CREATE INDEX IF NOT EXISTS …`). */
+  readonly sql: string
+}
+
+/** What adding the trigger table's seq_no index from the app did (results as data). */
+export type AddIndexOutcome =
+  | { readonly result: 'created'; readonly name: string }
+  | { readonly result: 'exists'; readonly name: string }
+  /** Nothing changed: `message` says why in one sentence (read-only, a role that does not own the table, …). */
+  | { readonly result: 'refused'; readonly message: string }
 
 /** One event with everything the detail panel shows. */
 export interface EventDetail {

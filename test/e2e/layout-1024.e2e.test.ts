@@ -24,6 +24,8 @@ const HEIGHT = 768
 async function section(name: string, testId: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Sections' }).locator(`[aria-label="${name}"]`).click()
   await page.getByTestId(testId).first().waitFor()
+  // Away from the navbar, so that its tooltip does not cover the screen photographed.
+  await page.mouse.move(WIDTH - 40, HEIGHT - 40)
 }
 
 /** Activate the tab whose file is `file` (exactly). */
@@ -37,6 +39,19 @@ const pageFitsWidth = (): Promise<boolean> => page.evaluate(() => document.docum
 
 /** The text of `locator` is not cut off (no ellipsis: its content fits its box). */
 const notClipped = (locator: Locator): Promise<boolean> => locator.evaluate((el) => el.scrollWidth <= el.clientWidth)
+
+/** On how many lines the text of `locator` is laid out. */
+const lines = (locator: Locator): Promise<number> =>
+  locator.evaluate((el) => {
+    const tops = new Set<number>()
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top))
+    }
+    return tops.size
+  })
 
 /** Photograph a screen and check what every screen must satisfy. */
 async function shot(name: string): Promise<void> {
@@ -84,7 +99,9 @@ describe('the header at 1024×768', () => {
       page.getByRole('button', { name: 'Unlock…' })
     ]
     for (const control of controls) expect(await seen(control), `${await control.getAttribute('aria-label') ?? await control.getAttribute('data-testid')} is seen`).toBe(true)
-    // The icon-only controls still say what they do.
+    // The icon-only controls still say what they do: their names for assistive technology, and a tooltip.
+    expect(await page.getByRole('button', { name: 'Fork to a file…' }).count()).toBe(1)
+    expect(await page.getByRole('button', { name: 'Copy to…' }).count()).toBe(1)
     await page.getByTestId('fork-button').hover()
     await page.getByRole('tooltip').filter({ hasText: 'Copy this store into a new file you can change freely' }).waitFor()
     await page.mouse.move(600, 400)
@@ -111,6 +128,12 @@ describe('the timeline and the staged list follow the time-zone setting', () => 
     await expect.poll(ticks).not.toEqual(local)
     const utc = await ticks()
     expect(utc.length).toBe(local.length)
+    // A bar's tooltip names its span in the chosen zone, then in the other one.
+    await page.locator('[data-testid="timeline"] .recharts-bar-rectangle').nth(3).hover()
+    const span = page.getByTestId('timeline-bucket-span')
+    await expect.poll(() => span.textContent()).toMatch(/ UTC$/)
+    expect(await span.locator('xpath=following-sibling::*[1]').textContent()).toMatch(/ local time$/)
+    await page.mouse.move(WIDTH - 40, HEIGHT - 40)
     await page.getByTestId('time-zone').getByText('Local', { exact: true }).click()
     await expect.poll(ticks).toEqual(local)
   })
@@ -133,12 +156,7 @@ describe('every section at 1024×768, dark', () => {
     expect(await notClipped(exportButton.locator('.mantine-Button-label'))).toBe(true)
     for (const name of ['Timeline', 'Follow']) {
       const label = page.locator('.mantine-Switch-label', { hasText: new RegExp(`^${name}`) })
-      const lines = await label.evaluate((el) => {
-        const range = document.createRange()
-        range.selectNodeContents(el)
-        return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size
-      })
-      expect(lines, `${name} on one line`).toBe(1)
+      expect(await lines(label), `${name} on one line`).toBe(1)
     }
     await shot('events-detail')
   })
@@ -153,7 +171,9 @@ describe('every section at 1024×768, dark', () => {
 
   it('Replay', async () => {
     await section('Replay', 'replay-offset')
-    await page.waitForTimeout(500)
+    const why = page.getByTestId('replay-item').first().locator('td').nth(2)
+    await why.waitFor()
+    expect(await lines(why), 'each replayed item on one line').toBe(1)
     await shot('replay')
   })
 
@@ -175,8 +195,12 @@ describe('every section at 1024×768, dark', () => {
 
   it('the command palette', async () => {
     await page.keyboard.press('Control+K')
-    await page.getByRole('textbox', { name: 'Command' }).waitFor()
+    const search = page.getByRole('textbox', { name: 'Command' })
+    await search.waitFor()
     await shot('palette')
+    // The placeholder is read whole: typed as text, it does not overflow the field.
+    await search.fill((await search.getAttribute('placeholder')) ?? '')
+    expect(await search.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the placeholder fits').toBe(true)
     await page.getByRole('textbox', { name: 'Command' }).fill('12')
     await page.waitForTimeout(300)
     await shot('palette-query')
@@ -214,6 +238,20 @@ describe('every section at 1024×768, dark', () => {
     // The tab just opened is scrolled into view even while a background check shows its progress.
     expect(await seen(page.locator('[role="tab"][aria-selected="true"]'))).toBe(true)
     await shot('fork')
+    // Just above the breakpoint every label is back, and the header still fits.
+    await page.setViewportSize({ width: 1280, height: 800 })
+    try {
+      for (const id of ['lock-badge', 'fork-badge']) expect(await notClipped(page.getByTestId(id).locator('.mantine-Badge-label')), `${id} not clipped at 1280`).toBe(true)
+      for (const id of ['store-name', 'merge-button', 'copy-button', 'fork-button', 'header-seq-no', 'time-zone']) expect(await seen(page.getByTestId(id)), `${id} is seen at 1280`).toBe(true)
+      expect(await notClipped(page.getByTestId('copy-button').locator('.mantine-Button-label'))).toBe(true)
+      await page.mouse.move(600, 400)
+      await expect.poll(() => seen(page.locator('[role="tab"][aria-selected="true"]')), { message: 'the active tab stays in view as the header narrows' }).toBe(true)
+      await app.screenshot('tour-1280-dark-fork')
+    } finally {
+      await page.setViewportSize({ width: WIDTH, height: HEIGHT })
+    }
+    // The "Forked" note closes by itself; the next screens are photographed without it.
+    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached', timeout: 15_000 })
   })
 
   it('Compose with a staged batch, and the resolve dialog', async () => {

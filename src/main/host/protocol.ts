@@ -4,7 +4,7 @@
  * progress for it before, and reports commits by other connections.
  */
 import type { TableNames } from '../../shared/domain'
-import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
+import type { AddIndexOutcome, EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { PageQuery, RebaseRequest, SessionState } from '../services/store-session'
 import type { QueryRequest } from '../services/registry'
 import type { IpcError } from '../../shared/ipc/errors'
@@ -36,6 +36,8 @@ export interface HostMethods {
   /** Open the same store again on a new connection (after it was lost), read-only. */
   reconnect: { args: Record<string, never>; result: HostStoreState }
   rebase: { args: HostRebaseRequest; result: RebaseSummary }
+  /** Add the trigger table's seq_no index (`coherence index`); refused while locked. */
+  addTriggerIndex: { args: Record<string, never>; result: AddIndexOutcome }
   close: { args: Record<string, never>; result: null }
   /** Fork the store into a new file; the sidecar records the fork point. */
   fork: { args: { readonly target: string }; result: ForkRecord }
@@ -54,7 +56,10 @@ export interface HostMethods {
 /** A method name. */
 export type HostMethod = keyof HostMethods
 
-/** Methods that write to the store: refused while it is locked. */
+/**
+ * Methods that write events: refused while the store is locked, and reported as a change after.
+ * (`addTriggerIndex` is refused while locked too, by the session, but adds no event.)
+ */
 export const HOST_WRITE_METHODS: ReadonlySet<HostMethod> = new Set<HostMethod>(['rebase'])
 
 /** main → worker: a request for method `M` with that method's arguments. */

@@ -9,7 +9,7 @@ import { basename, resolve } from 'node:path'
 import { parseStoreLocation } from '../../shared/store-location'
 import { connectionLabelOf, parsePostgresUrl } from '../../shared/postgres-connection'
 import type { TableNames } from '../../shared/domain'
-import type { EventPage, Problem, StoreCounts } from '../../shared/browse'
+import type { AddIndexOutcome, EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { OperationKind, ProgressEvent, RebaseSummary, StoreInfo } from '../../shared/ipc/types'
 import { HostError } from './host-error'
 import type { QueryArgs, QueryName, QueryResult } from '../services/registry'
@@ -187,6 +187,18 @@ export class StoreHost {
       return Promise.reject(new HostError('store-locked', 'This store is read-only. Unlock it (the lock button in the header) before writing.'))
     }
     return client.request('rebase', request)
+  }
+
+  /**
+   * Add the trigger table's seq_no index (a tracked operation: it may take a
+   * while on a big table); refused here, in main, while the store is locked.
+   */
+  addTriggerIndex(storeId: string): Promise<AddIndexOutcome> {
+    const { client, state } = this.get(storeId)
+    if (this.isLocked(storeId)) {
+      return Promise.reject(new HostError('store-locked', 'This store is read-only. Unlock it (the lock button in the header) before writing.'))
+    }
+    return this.tracked('add-index', storeId, `Adding an index to ${displayName(state.path)}`, () => client.request('addTriggerIndex', {}))
   }
 
   /** Fork the store into the new file `target` (a tracked operation); the fork is not opened here. */

@@ -27,6 +27,7 @@ export function sessionHandlers(session: StoreSession): HostHandlers {
     lock: () => session.lock(),
     reconnect: () => session.reconnect(),
     rebase: (request) => session.rebase(request),
+    addTriggerIndex: () => session.addTriggerIndex(),
     close: () => session.close(),
     query: (request, progress) => session.query(request, progress),
     fork: ({ target }) => session.fork(target),

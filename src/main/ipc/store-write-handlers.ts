@@ -1,10 +1,10 @@
-/** Unlocking, locking and writing. `store:rebase` only reaches here for an unlocked store (see dispatch). */
+/** Unlocking, locking and writing. `store:rebase` and `store:add-trigger-index` only reaches here for an unlocked store (see dispatch). */
 import { basename } from 'node:path'
 import { HostError } from '../host/host-error'
 import type { Handlers } from './handler'
 
-/** `store:unlock`, `store:lock`, `store:reconnect`, `store:rebase` */
-export const storeWriteHandlers: Handlers<'store:unlock' | 'store:lock' | 'store:reconnect' | 'store:rebase'> = {
+/** `store:unlock`, `store:lock`, `store:reconnect`, `store:rebase`, `store:add-trigger-index` */
+export const storeWriteHandlers: Handlers<'store:unlock' | 'store:lock' | 'store:reconnect' | 'store:rebase' | 'store:add-trigger-index'> = {
   // The confirmation is main's own native dialog: a request from the page alone never unlocks.
   'store:unlock': async (deps, { storeId }) => {
     const { kind, path, locked, fileReadOnly } = await deps.host.info(storeId)
@@ -18,5 +18,7 @@ export const storeWriteHandlers: Handlers<'store:unlock' | 'store:lock' | 'store
   },
   'store:lock': (deps, request) => deps.host.lock(request.storeId),
   'store:reconnect': (deps, request) => deps.host.reconnect(request.storeId),
-  'store:rebase': (deps, { storeId, ...request }) => deps.host.rebase(storeId, request)
+  'store:rebase': (deps, { storeId, ...request }) => deps.host.rebase(storeId, request),
+  // Only for an unlocked store (dispatch and the host refuse a locked one): the unlock was confirmed in main already.
+  'store:add-trigger-index': (deps, { storeId }) => deps.host.addTriggerIndex(storeId)
 }

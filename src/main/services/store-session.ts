@@ -25,6 +25,8 @@ import type { ForkRecord, ForkSummary, ImportOutcome, MergeBatch } from '../../s
 import { collectForMerge, forkSummaryOf, forkTo, readBatchFile, recordCommittedMerge, type ForkContext } from './fork/fork-session'
 import type { MergeCommitted } from './fork/merge'
 import { copyStore, type CopyOutcome } from './fork/copy-store'
+import { addTriggerIndex } from './trigger-index'
+import type { AddIndexOutcome } from '../../shared/browse'
 
 /** What a session knows about its store: the window's `StoreInfo` without the ids the host adds. */
 export type SessionState = Omit<StoreInfo, 'storeId' | 'kind'>
@@ -194,6 +196,11 @@ export class StoreSession {
     const eventCount = result.result === 'ok' || result.result === 'conflict' ? result.events.length : 0
     const outcome = await describeRebase(store, request.base, result)
     return { result: result.result, edn: printEdn(rebaseResultToEdn(result)), eventCount, seqNo: await store.currentSeqNo(), outcome }
+  }
+
+  /** Add the trigger table's seq_no index (refused while locked; see `./trigger-index`). */
+  addTriggerIndex(): Promise<AddIndexOutcome> {
+    return addTriggerIndex(this.writableStore())
   }
 
   /**

@@ -56,7 +56,7 @@ export function CommandPalette({ store }: { store: SpotlightStore }): ReactNode 
       highlightQuery
       scrollable
       maxHeight={420}
-      searchProps={{ leftSection: <IconSearch />, placeholder: 'Type a command, a seq-no, an aggregate or trigger such as [:book "Dune"] or Dune…', 'aria-label': 'Command' }}
+      searchProps={{ leftSection: <IconSearch />, placeholder: 'A command, seq-no, aggregate or trigger: [:book "Dune"]', 'aria-label': 'Command' }}
     />
   )
 }

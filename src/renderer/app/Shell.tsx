@@ -40,7 +40,7 @@ function PaletteButton(): ReactNode {
   const shortcut = displayShortcut(SHORTCUTS.palette, startup?.platform)
   return (
     <Tooltip label={`Commands (${shortcut})`} withArrow openDelay={400}>
-      <Button variant="default" size="sm" leftSection={<IconSearch size={16} />} onClick={openPalette} aria-label="Open the command palette" fw={400} c="dimmed" className={classes.noShrink}>
+      <Button variant="default" size="sm" leftSection={<IconSearch size={16} />} onClick={openPalette} aria-label="Open the command palette" fw={400} c="dimmed" className={responsive.noShrink}>
         <Text span size="sm" className={responsive.wideOnly} mr="sm">
           Commands
         </Text>

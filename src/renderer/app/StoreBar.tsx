@@ -17,7 +17,7 @@ function LockBadge({ tab }: { tab: StoreTab }): ReactNode {
   return (
     <Tooltip label={hint} withArrow>
       <Badge
-        className={classes.noShrink}
+        className={responsive.noShrink}
         data-testid="lock-badge"
         variant={locked ? 'light' : 'filled'}
         color={locked ? 'gray' : 'orange'}
@@ -49,7 +49,7 @@ export function StoreBar({ tab }: { tab: StoreTab }): ReactNode {
           </Text>
         )}
       </Group>
-      <Group gap="md" wrap="nowrap" className={`${classes.noShrink} ${classes.iconOnly}`}>
+      <Group gap="md" wrap="nowrap" className={`${responsive.noShrink} ${classes.iconOnly}`}>
         <ForkButtons tab={tab} />
         <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           seq-no{' '}

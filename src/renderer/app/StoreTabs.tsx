@@ -1,17 +1,30 @@
 /** One tab per open store; arrow keys move between tabs, each tab has its own close button. */
-import { useEffect, type KeyboardEvent, type ReactNode } from 'react'
+import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
 import { CloseButton, Group, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import { IconLock, IconLockOpen } from '../ui/icons'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
 import { storeName } from '../ui/format'
 import classes from './Shell.module.css'
 
+/** Keeps the active tab scrolled into view in an overflowing strip: when it changes, and when the strip narrows (the header's other items grow). */
+function useActiveTabInView(activeId: string | null, count: number): RefObject<HTMLDivElement | null> {
+  const strip = useRef<HTMLDivElement | null>(null)
+  useEffect(() => {
+    const show = (): void => document.getElementById(`store-tab-${activeId}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    show()
+    const element = strip.current
+    if (!element) return
+    const observer = new ResizeObserver(show)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [activeId, count])
+  return strip
+}
+
 /** The tab strip in the header; the active tab is scrolled into view when the strip overflows (a store just opened is seen). */
 export function StoreTabs(): ReactNode {
   const { state, activate, closeStore } = useWorkspace()
-  useEffect(() => {
-    document.getElementById(`store-tab-${state.activeId}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-  }, [state.activeId, state.tabs.length])
+  const strip = useActiveTabInView(state.activeId, state.tabs.length)
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {
     const last = state.tabs.length - 1
@@ -25,7 +38,7 @@ export function StoreTabs(): ReactNode {
 
   if (state.tabs.length === 0) return null
   return (
-    <Group gap={4} wrap="nowrap" role="tablist" aria-label="Open stores" className={classes.tabStrip}>
+    <Group ref={strip} gap={4} wrap="nowrap" role="tablist" aria-label="Open stores" className={classes.tabStrip}>
       {state.tabs.map((tab, index) => {
         const active = tab.info.storeId === state.activeId
         const name = storeName(tab.info)

@@ -3,7 +3,6 @@ import type { ReactNode } from 'react'
 import { Group, SegmentedControl, Text, Tooltip } from '@mantine/core'
 import { useTimeZone } from '../ui/time-zone'
 import type { TimeZone } from '../ui/format'
-import classes from './Shell.module.css'
 import responsive from '../ui/responsive.module.css'
 
 const DATA: { value: TimeZone; label: string }[] = [
@@ -16,7 +15,7 @@ export function TimeZoneControl(): ReactNode {
   const { zone, setZone } = useTimeZone()
   return (
     <Tooltip label="Times are shown in this zone; the other one is on hover" withArrow openDelay={400}>
-      <Group gap={6} wrap="nowrap" data-testid="time-zone" className={classes.noShrink}>
+      <Group gap={6} wrap="nowrap" data-testid="time-zone" className={responsive.noShrink}>
         <Text size="xs" c="dimmed" className={responsive.wideOnly}>
           Time
         </Text>

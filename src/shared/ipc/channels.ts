@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'store:lock',
   'store:reconnect',
   'store:rebase',
+  'store:add-trigger-index',
   // browsing
   'store:event-detail',
   'store:count-events',

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod'
 import type { TableNames } from '../domain'
-import type { EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '../browse'
+import type { AddIndexOutcome, EventDetail, EventPage, Problem, SeqNoRange, StoreCounts } from '../browse'
 import type { ReplayCount, ReplayPage } from '../replay'
 import type { ExportOutcome } from '../export'
 import type { Compensation, ConflictDetail, ConflictResolution } from '../resolve'
@@ -144,6 +144,8 @@ export const contract = {
     response: returns<RebaseSummary>(),
     writes: true
   },
+  /** Add the trigger table's seq_no index (what `coherence index` does); only for an unlocked store. */
+  'store:add-trigger-index': { request: storeRef, response: returns<AddIndexOutcome>(), writes: true },
   // browsing
   'store:event-detail': {
     request: storeRef.extend({ seqNo: z.number().int().min(0) }),

@@ -91,7 +91,7 @@ export interface RebaseSummary {
 }
 
 /** Long operations that report progress. */
-export type OperationKind = 'open' | 'create' | 'detect-tables' | 'counts' | 'check' | 'count-events' | 'export' | 'replay' | 'audit' | 'fork' | 'import' | 'copy'
+export type OperationKind = 'open' | 'create' | 'detect-tables' | 'counts' | 'check' | 'count-events' | 'export' | 'replay' | 'audit' | 'fork' | 'import' | 'copy' | 'add-index'
 
 /** Progress of one long operation; `total` 0 means "size unknown yet". */
 export interface ProgressEvent {

@@ -10,7 +10,7 @@ describe('the IPC contract', () => {
   })
 
   it('marks exactly the channels that write to a store', () => {
-    expect(CHANNEL_NAMES.filter(isWriteChannel)).toEqual(['store:rebase'])
+    expect(CHANNEL_NAMES.filter(isWriteChannel)).toEqual(['store:rebase', 'store:add-trigger-index'])
   })
 
   it('fills defaults and refuses unknown keys', () => {

@@ -2,7 +2,8 @@
  * `store:copy-cancel` through the real dispatch, store host and workers: a
  * copy of a 200 000-event store stopped half-way answers `stopped` and leaves
  * the target as it was — no file (nor a temporary one) for a new file, no
- * tables for a PostgreSQL database; the open store can be copied again.
+ * tables for a PostgreSQL database (or its four empty tables still empty);
+ * the store stays open, and a cancel from elsewhere is refused.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { existsSync, readdirSync } from 'node:fs'
@@ -15,6 +16,7 @@ import { startIpc, type IpcHarness } from '../../helpers/ipc'
 import { dispatch } from '../../../src/main/ipc/dispatch'
 import { describePostgres } from '../../helpers/postgres-suite'
 import { adminQuery, createDatabase, postgresUrl } from '../../helpers/postgres'
+import { cli } from '../../cli/run-cli'
 
 const EVENTS = 200_000
 let source: ReturnType<typeof tempDir>
@@ -88,5 +90,17 @@ describePostgres('store:copy-cancel with a real PostgreSQL server', (server) => 
     expect(await copying).toEqual({ result: 'stopped', target: `${server.user}@${server.host}/${database}` })
     const tables = await adminQuery(server, "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'", database)
     expect(tables.rows[0].n).toBe(0)
+  }, 180_000)
+
+  it('Cancel half-way through a copy into a store whose four tables exist and are empty: they stay, empty', async () => {
+    const database = await createDatabase(server, 'copy_cancel_init')
+    expect(cli(['init', postgresUrl(server, database)]).code).toBe(0)
+    const target = { source: 'form', form: { via: 'url', url: postgresUrl(server, database, { user: server.user }), password: server.password } }
+    const copying = ipc.value<StoreCopyOutcome>('store:copy', { storeId: origin.storeId, to: { kind: 'postgres', target } })
+    await midCopy(origin.storeId)
+    expect(await ipc.value<boolean>('store:copy-cancel', { storeId: origin.storeId })).toBe(true)
+    expect(await copying).toMatchObject({ result: 'stopped' })
+    const rows = await adminQuery(server, 'SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM actions) + (SELECT count(*) FROM effects) + (SELECT count(*) FROM triggers) AS n', database)
+    expect(Number(rows.rows[0].n)).toBe(0)
   }, 180_000)
 })

@@ -4,15 +4,14 @@
  * transaction. An SQLite target is written as a temporary file next to it and
  * renamed at the end, so a failed or interrupted copy leaves no target.
  */
-import { renameSync, rmSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { renameSync } from 'node:fs'
 import type { TableNames } from '../../../shared/domain'
 import { storeLocationText, type StoreLocation } from '../../../shared/store-location'
 import { copyTargetState, createStore, openStore, storeCopier, writeNewStore } from '../../store/open-store'
 import type { CopyProgress, StoredRowPage } from '../../store/store-copier'
 import { StoreError } from '../../store/errors'
 import { ServiceError } from '../service-error'
+import { removeSqliteFile, temporaryNeighbour } from './temporary-files'
 
 /** How to copy. */
 export interface CopyOptions {
@@ -28,16 +27,6 @@ export interface CopyOptions {
 export interface CopyOutcome {
   readonly rows: number
   readonly seqNo: number
-}
-
-/** The temporary file a copy to `path` writes first (a dot file next to it). */
-export function temporaryNeighbour(path: string, suffix: string): string {
-  return join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.${suffix}`)
-}
-
-/** Remove an SQLite file with whatever journal it may have left. */
-export function removeSqliteFile(path: string): void {
-  for (const extra of ['', '-journal', '-wal', '-shm']) rmSync(path + extra, { force: true })
 }
 
 /** The one sentence of a copy that was stopped (Ctrl-C, SIGTERM, Cancel in the app). */

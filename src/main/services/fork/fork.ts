@@ -12,7 +12,7 @@ import { copyTargetState, createStore, openStore, storeCopier } from '../../stor
 import type { OpenedStore } from '../../store/opened-store'
 import { StoreError } from '../../store/errors'
 import { ServiceError } from '../service-error'
-import { removeSqliteFile, temporaryNeighbour } from './copy-store'
+import { removeSqliteFile, temporaryNeighbour } from './temporary-files'
 import { forkOrigin, sidecarPath, writeForkRecord } from './sidecar'
 
 /** Where the origin is and how to open files. */

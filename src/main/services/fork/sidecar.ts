@@ -11,7 +11,7 @@ import type { ForkOrigin, ForkRecord } from '../../../shared/fork'
 import { parseStoreLocation, type StoreLocation } from '../../../shared/store-location'
 import { passwordlessUrl, sameConnection } from '../../../shared/postgres-connection'
 import { ServiceError } from '../service-error'
-import { temporaryNeighbour } from './copy-store'
+import { temporaryNeighbour } from './temporary-files'
 
 /** The sidecar of the fork at `copyPath`. */
 export function sidecarPath(copyPath: string): string {

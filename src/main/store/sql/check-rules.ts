@@ -8,6 +8,7 @@ import { DEFAULT_TABLES, type TableNames } from '../../../shared/domain'
 import { checkCell, type CellExpectation } from '../../core/integrity'
 import { lengthNotice } from '../../core/cell-limits'
 import type { QuotedTables, RawEventRow } from './event-rows'
+import { triggerSeqNoIndexStatement } from './schema'
 
 /** Detailed problems reported per code before they are summarised. */
 export const PROBLEMS_PER_CODE = 200
@@ -93,6 +94,7 @@ export function triggerSeqNoIndexInto(list: ProblemList, tables: TableNames, fou
     code: 'schema',
     severity: 'notice',
     table: tables.trigger,
+    fix: { kind: 'add-trigger-seq-no-index', sql: triggerSeqNoIndexStatement(tables).sql },
     message: `Table "${tables.trigger}" has ${found.rows} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: ${found.command}`
   })
 }

@@ -22,7 +22,7 @@ function SeqNoLink({ seqNo, onShow, label }: { seqNo: number; onShow: (seqNo: nu
 
 /** Why an item arrives: replayed because of effects, or simply at or after the offset. */
 function Why({ item, onShow }: { item: ReplayItem; onShow: (seqNo: number) => void }): ReactNode {
-  if (!item.replayed) return <Text size="sm" c="dimmed">from the offset on</Text>
+  if (!item.replayed) return <Text size="sm" c="dimmed" style={NO_WRAP}>from the offset on</Text>
   return (
     <Group gap={6} wrap="nowrap">
       <Badge size="sm" color="orange" variant="light" styles={{ label: { overflow: 'visible' } }}>

@@ -1,8 +1,9 @@
 /**
  * The Problems section: the integrity check (run in the store's worker, with
  * progress in the header), each problem a sentence with its severity,
- * grouped by kind, with a jump to the event. Read-only: it never changes the
- * store. The check runs in the background after a store opens
+ * grouped by kind, with a jump to the event. The check never changes the
+ * store; the one fix it offers (adding the trigger table's seq_no index,
+ * `AddIndexFix`) writes only to an unlocked store. The check runs in the background after a store opens
  * (`problems-check.ts`); a change to the store marks the result as out of date.
  */
 import type { ReactNode } from 'react'
@@ -12,6 +13,7 @@ import { useWorkspace } from '../../../workspace/WorkspaceProvider'
 import type { StoreTab } from '../../../workspace/workspace-state'
 import { groupProblems, problemSummary } from './problem-groups'
 import { ProblemGroup } from './ProblemGroup'
+import { AddIndexFix } from './AddIndexFix'
 import { useBackgroundCheck, useCheck } from './problems-check'
 
 function Heading({ running, onRun }: { running: boolean; onRun: () => void }): ReactNode {
@@ -70,7 +72,13 @@ export function ProblemsSection({ tab }: { tab: StoreTab }): ReactNode {
             {problemSummary(result.problems)}
           </Text>
           {groupProblems(result.problems).map(([code, problems]) => (
-            <ProblemGroup key={code} code={code} problems={problems} onShow={(seqNo) => showEvent({ storeId, showSection }, seqNo)} />
+            <ProblemGroup
+              key={code}
+              code={code}
+              problems={problems}
+              onShow={(seqNo) => showEvent({ storeId, showSection }, seqNo)}
+              renderFix={(fix) => <AddIndexFix tab={tab} fix={fix} />}
+            />
           ))}
         </>
       )}

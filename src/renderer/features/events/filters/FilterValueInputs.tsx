@@ -61,7 +61,7 @@ export interface FilterValueInputsProps {
   editSecond(v: string): void
   readonly hint: string
   readonly error?: string
-  /** How the time range's zone is named in its labels (`local time` or `UTC`). */
+  /** How times are typed: `local time` or `UTC`. */
   readonly zoneLabel: string
 }
 

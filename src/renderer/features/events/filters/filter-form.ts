@@ -7,8 +7,8 @@ import { identityText, type CellIdentity, type EventFilter } from '../../../../s
 import type { TimeZone } from '../../../ui/format'
 import { checkRange, dateTimeInput, parseDateTimeIn, parseIdentity, parseKeyword, type FilterField, type Parsed } from './filter-model'
 
-/** The two texts (the second only for ranges) the form for `field` starts with, from the current filter; times in `zone`. */
-export function initialText(filter: EventFilter, field: FilterField, zone: TimeZone = 'local'): [string, string] {
+/** The two texts (the second only for ranges) the form for `field` starts with, from the current filter (times in `zone`). */
+export function initialText(filter: EventFilter, field: FilterField, zone: TimeZone): [string, string] {
   const identity = (i?: CellIdentity): string => (i ? identityText(i) : '')
   switch (field) {
     case 'type':
@@ -37,7 +37,7 @@ export function initialText(filter: EventFilter, field: FilterField, zone: TimeZ
 const optionalInt = (text: string): Parsed<number | undefined> =>
   text.trim() === '' ? { ok: true, value: undefined } : /^\d+$/.test(text.trim()) ? { ok: true, value: Number(text.trim()) } : { ok: false, message: `${text} is not a seq-no (a whole number ≥ 0).` }
 
-/** The filter with `field` set from the typed texts, or why the texts are not valid. */
+/** The filter with `field` set from the typed texts (times in `zone`), or why the texts are not valid. */
 export function applyField(filter: EventFilter, field: FilterField, first: string, second: string, zone: TimeZone = 'local'): Parsed<EventFilter> {
   const set = (patch: Partial<EventFilter>): Parsed<EventFilter> => ({ ok: true, value: { ...filter, ...patch } })
   switch (field) {
