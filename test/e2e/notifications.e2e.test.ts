@@ -47,6 +47,7 @@ function covered(): Promise<string[]> {
         }
       })
     }
+    if (bad.length > 0) bad.push(`(page: reserve=${document.documentElement.style.getPropertyValue('--cs-notifications-reserve')} y=${scrollY} h=${document.documentElement.scrollHeight} innerHeight=${innerHeight})`)
     return bad
   }, TARGETS)
 }

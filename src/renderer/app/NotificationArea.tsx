@@ -22,27 +22,34 @@ function useReserve(): void {
   useEffect(() => {
     const html = document.documentElement
     let root: Element | null = null
-    const measure = (): void => {
+    const sizes = new ResizeObserver(() => measure())
+    // The root lives in a portal at the end of <body> and may be replaced: look it up on every change.
+    function measure(): void {
+      const found = document.querySelector(ROOT_SELECTOR)
+      if (found !== root) {
+        sizes.disconnect()
+        root = found
+        if (root) sizes.observe(root)
+      }
       const shown = root !== null && root.childElementCount > 0
       const top = root?.getBoundingClientRect().top ?? window.innerHeight
       html.style.setProperty(NOTIFICATIONS_RESERVE, shown ? `${Math.ceil(window.innerHeight - top)}px` : '0px')
     }
-    const sizes = new ResizeObserver(measure)
-    // The root is a portal at the end of <body>: find it once it is there.
-    const attach = (): void => {
-      const found = document.querySelector(ROOT_SELECTOR)
-      if (found === root) return
-      root = found
-      sizes.disconnect()
-      if (root) sizes.observe(root)
+    // Toasts come and go inside the portal; the portal itself is a child of <body>.
+    const toasts = new MutationObserver(() => measure())
+    const watchPortal = (): void => {
+      toasts.disconnect()
+      const portal = document.querySelector(ROOT_SELECTOR)?.closest('body > *')
+      if (portal) toasts.observe(portal, { childList: true, subtree: true })
       measure()
     }
-    const portals = new MutationObserver(attach)
+    const portals = new MutationObserver(watchPortal)
     portals.observe(document.body, { childList: true })
-    attach()
+    watchPortal()
     window.addEventListener('resize', measure)
     return () => {
       portals.disconnect()
+      toasts.disconnect()
       sizes.disconnect()
       window.removeEventListener('resize', measure)
       html.style.removeProperty(NOTIFICATIONS_RESERVE)
