@@ -26,6 +26,10 @@ export interface RunningCluster extends PostgresServer {
   stop(): void
   /** Stop the server (fast: open connections are cut), leave it down for `downMs`, and start it again on the same port. */
   restart(downMs?: number): void
+  /** Stop the server (fast) and leave it down until `resume`: an outage the test can act in. */
+  halt(): void
+  /** Start a halted server again on the same port. */
+  resume(): void
 }
 
 /** The folder holding initdb, pg_ctl and postgres: `$PG_BIN`, else the newest Debian install. */
@@ -93,12 +97,18 @@ export async function startCluster(binDir: string): Promise<RunningCluster> {
     const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim()
     throw new Error(`The throwaway PostgreSQL cluster could not start: ${stderr || (e as Error).message}`, { cause: e })
   }
-  const restart = (downMs = 1500): void => {
+  const halt = (): void => {
     runAsServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'])
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, downMs)
+  }
+  const resume = (): void => {
     runAsServerUser(join(binDir, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'])
   }
-  return { host: '127.0.0.1', port, user: 'postgres', password, stop, restart }
+  const restart = (downMs = 1500): void => {
+    halt()
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, downMs)
+    resume()
+  }
+  return { host: '127.0.0.1', port, user: 'postgres', password, stop, restart, halt, resume }
 }
 
 /** A connection URL for `database` on `server` (as `user`/`password` when given). */

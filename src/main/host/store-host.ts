@@ -49,6 +49,8 @@ interface OpenStore {
   copying?: AbortController
   /** A second, read-only worker for slow queries (started on first use). */
   background?: Promise<StoreWorkerClient>
+  /** That worker from the moment it starts (still opening, too), so closing the store stops it at once. */
+  backgroundWorker?: StoreWorkerClient
 }
 
 /**
@@ -261,9 +263,10 @@ export class StoreHost {
 
   /** Close one store and stop its workers. */
   async close(storeId: string): Promise<void> {
-    const { client, background } = this.get(storeId)
+    const { client, backgroundWorker } = this.get(storeId)
     this.stores.delete(storeId)
-    if (background) await background.then((b) => b.terminate(), () => undefined)
+    // Stops slow background work (counts, checks) at once, even while its worker is still opening the store.
+    await backgroundWorker?.terminate()
     try {
       await client.request('close', {})
     } finally {
@@ -287,6 +290,7 @@ export class StoreHost {
           store.background = undefined
         }
       })
+      store.backgroundWorker = client
       try {
         await client.request('open', { path: store.state.path, tables: store.state.tables })
         return client

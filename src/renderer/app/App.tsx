@@ -1,7 +1,6 @@
 /** Providers (theme, notifications, time zone, command palette, workspace) around the shell and its dialogs. */
 import type { ReactNode } from 'react'
 import { MantineProvider } from '@mantine/core'
-import { Notifications } from '@mantine/notifications'
 import { createSpotlight } from '@mantine/spotlight'
 import { ExportRequestModal } from './ExportRequestModal'
 import { CopyStoreModal } from '../features/copy/CopyStoreModal'
@@ -10,6 +9,7 @@ import { DropOverlay } from '../features/open-store/DropOverlay'
 import { NewStoreModal } from '../features/open-store/NewStoreModal'
 import { ConnectPostgresModal } from '../features/connect/ConnectPostgresModal'
 import { CommandPalette } from './CommandPalette'
+import { NotificationArea } from './NotificationArea'
 import { Shell } from './Shell'
 import { colorSchemeManager, theme } from './theme'
 import { WorkspaceProvider } from '../workspace/WorkspaceProvider'
@@ -21,7 +21,7 @@ const [paletteStore, palette] = createSpotlight()
 export function App(): ReactNode {
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
-      <Notifications position="bottom-right" limit={4} />
+      <NotificationArea />
       <TimeZoneProvider>
         <WorkspaceProvider openPalette={palette.open}>
           <CommandPalette store={paletteStore} />

@@ -2,11 +2,13 @@
 import type { ReactNode } from 'react'
 import { Group, Loader, Progress, Stack, Text, Tooltip } from '@mantine/core'
 import { useProgress } from './useProgress'
+import { useWorkspace } from '../workspace/WorkspaceProvider'
 import responsive from '../ui/responsive.module.css'
 
-/** Shows nothing while nothing slow runs. */
+/** Shows nothing while nothing slow runs. A closed tab's work drops out at once (main stops it as the tab closes). */
 export function ProgressIndicator(): ReactNode {
-  const running = useProgress()
+  const { tabs } = useWorkspace().state
+  const running = useProgress().filter((r) => r.storeId === null || tabs.some((t) => t.info.storeId === r.storeId))
   if (running.length === 0) return null
   const first = running[0]
   const percent = first.total > 0 ? Math.round((100 * first.done) / first.total) : null

@@ -17,6 +17,7 @@ import { StoreTabs } from './StoreTabs'
 import { ThemeMenu } from './ThemeMenu'
 import { TimeZoneControl } from './TimeZoneControl'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
+import { ConnectionLostProvider } from '../ui/connection-lost'
 import { useForkMenuCommands } from '../features/fork/useForkMenuCommands'
 import classes from './Shell.module.css'
 import responsive from '../ui/responsive.module.css'
@@ -73,7 +74,10 @@ export function Shell(): ReactNode {
         {active && <ConnectionLostBar tab={active} />}
       </AppShell.Header>
       {active && <Navbar collapsed={collapsed} onCollapse={setCollapsed} />}
-      <AppShell.Main>{active ? <Section key={active.info.storeId} tab={active} /> : <NoStoreOpen />}</AppShell.Main>
+      {/* While the connection-lost bar is up, the views keep their last data, dimmed, and add no errors of their own. */}
+      <AppShell.Main className={classes.main} data-stale={active?.disconnected ? true : undefined}>
+        <ConnectionLostProvider lost={Boolean(active?.disconnected)}>{active ? <Section key={active.info.storeId} tab={active} /> : <NoStoreOpen />}</ConnectionLostProvider>
+      </AppShell.Main>
     </AppShell>
   )
 }

@@ -6,9 +6,13 @@
  * can be counted never piles up work in its worker.
  */
 import { useEffect, useRef, useState } from 'react'
-import { messageOf } from '../ipc/client'
+import { failureMessage, useConnectionLost } from './connection-lost'
 
-/** The latest data, the latest error, and whether the data is older than the current key. */
+/**
+ * The latest data, the latest error, and whether the data is older than the
+ * current key. A lost connection is no error here (the connection-lost bar
+ * says it once): the last data stays and the next key loads it again.
+ */
 export interface RequestState<T> {
   readonly data: T | null
   readonly error: string | null
@@ -22,15 +26,21 @@ interface Answer<T> {
   readonly key: string | null
 }
 
+/** The error to keep from a failure: none for a lost connection, or for anything failing while it is lost. */
+function errorOf(e: unknown, lost: boolean): string | null {
+  return lost ? null : failureMessage(e)
+}
+
 /** Run `load` for the current `key` (`load` is read when a request starts). */
 export function useRequest<T>(key: string, load: () => Promise<T>): RequestState<T> {
   const [answer, setAnswer] = useState<Answer<T>>({ data: null, error: null, key: null })
-  const latest = useRef({ key, load })
+  const lost = useConnectionLost()
+  const latest = useRef({ key, load, lost })
   const running = useRef(false)
   const mounted = useRef(true)
 
   useEffect(() => {
-    latest.current = { key, load }
+    latest.current = { key, load, lost }
   })
 
   useEffect(() => {
@@ -41,7 +51,7 @@ export function useRequest<T>(key: string, load: () => Promise<T>): RequestState
       const { key: requested, load: run } = latest.current
       run().then(
         (data) => mounted.current && setAnswer({ data, error: null, key: requested }),
-        (e: unknown) => mounted.current && setAnswer((previous) => ({ data: previous.data, error: messageOf(e), key: requested }))
+        (e: unknown) => mounted.current && setAnswer((previous) => ({ data: previous.data, error: errorOf(e, latest.current.lost), key: requested }))
       ).finally(() => {
         running.current = false
         if (mounted.current && latest.current.key !== requested) runLatest()
@@ -53,5 +63,5 @@ export function useRequest<T>(key: string, load: () => Promise<T>): RequestState
     }
   }, [key])
 
-  return { data: answer.data, error: answer.error, loading: answer.key !== key }
+  return { data: answer.data, error: lost ? null : answer.error, loading: answer.key !== key }
 }

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AggregateSummary } from '../../../shared/browse'
-import { call, messageOf } from '../../ipc/client'
+import { call } from '../../ipc/client'
+import { failureMessage } from '../../ui/connection-lost'
 
 /** Rows per request. */
 export const AGGREGATE_PAGE_SIZE = 200
@@ -60,7 +61,7 @@ export function useAggregatePages(storeId: string, kind: string | null, search: 
       },
       (e: unknown) => {
         if (generation.current !== mine) return
-        setLoaded((p) => ({ ...p, key, error: messageOf(e) }))
+        setLoaded((p) => ({ ...p, key, error: failureMessage(e) }))
         setMore(false)
       }
     )
@@ -73,7 +74,7 @@ export function useAggregatePages(storeId: string, kind: string | null, search: 
     setMore(true)
     fetch(current.rows[current.rows.length - 1].id, AGGREGATE_PAGE_SIZE).then(
       (page) => generation.current === mine && setLoaded((p) => ({ ...p, rows: [...p.rows, ...page.rows], hasMore: page.hasMore, error: null })),
-      (e: unknown) => generation.current === mine && setLoaded((p) => ({ ...p, error: messageOf(e) }))
+      (e: unknown) => generation.current === mine && setLoaded((p) => ({ ...p, error: failureMessage(e) }))
     ).finally(() => generation.current === mine && setMore(false))
   }, [more, key, fetch])
 

@@ -2,9 +2,13 @@
 import type { ReactNode } from 'react'
 import { Loader, Progress, Text } from '@mantine/core'
 import classes from './EventTable.module.css'
+import { useConnectionLost } from '../../../ui/connection-lost'
 
 /** The status overlays of the table. */
-export function TableStatus({ loading, error, empty }: { loading: boolean; error: string | null; empty: boolean }): ReactNode {
+export function TableStatus({ loading, error: failure, empty }: { loading: boolean; error: string | null; empty: boolean }): ReactNode {
+  // While the connection is lost the bar says so: no error here, and no claim that nothing matches.
+  const lost = useConnectionLost()
+  const error = lost ? null : failure
   return (
     <>
       {loading && !empty && (
@@ -16,6 +20,8 @@ export function TableStatus({ loading, error, empty }: { loading: boolean; error
             <Text c="red" role="alert" maw={520} ta="center">
               {error}
             </Text>
+          ) : lost ? (
+            <Text c="dimmed">The events show again after Reconnect.</Text>
           ) : loading ? (
             <Loader size="sm" />
           ) : (

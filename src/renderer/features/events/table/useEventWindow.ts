@@ -6,7 +6,8 @@
  */
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import type { EventFilter, EventPage } from '../../../../shared/browse'
-import { call, messageOf } from '../../../ipc/client'
+import { call } from '../../../ipc/client'
+import { failureMessage } from '../../../ui/connection-lost'
 import {
   appendPage,
   EMPTY_WINDOW,
@@ -82,7 +83,7 @@ export function useEventWindow(storeId: string, filter: EventFilter, scrollRef: 
       } catch (e) {
         if (mine === epoch.current) {
           inFlight.current = { before: false, after: false }
-          setError(messageOf(e))
+          setError(failureMessage(e))
         }
         return -1
       } finally {
@@ -111,7 +112,7 @@ export function useEventWindow(storeId: string, filter: EventFilter, scrollRef: 
           pendingShift.current += grown.addedAtFront - grown.droppedAtFront
           commit(grown.window)
         })
-        .catch((e: unknown) => mine === epoch.current && setError(messageOf(e)))
+        .catch((e: unknown) => mine === epoch.current && setError(failureMessage(e)))
         .finally(() => {
           if (mine === epoch.current) inFlight.current[side] = false
         })
