@@ -15,7 +15,7 @@ export interface CliRun {
 
 /** Run `coherence ...args` with optional stdin. */
 export function cli(args: readonly string[], stdin?: string): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input: stdin ?? '', encoding: 'utf8' })
+  const r = spawnSync(process.execPath, [BIN, ...args], { input: stdin ?? '', encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

@@ -19,6 +19,7 @@ import { cellDump } from '../helpers/cell-dump'
 import { adminQuery, createDatabase, postgresUrl } from '../helpers/postgres'
 import { describePostgres } from '../helpers/postgres-suite'
 import { rowVisibility, seen } from '../helpers/visibility'
+import { cli } from '../cli/run-cli'
 
 const BIG = 20_000
 
@@ -172,6 +173,28 @@ describePostgres('copy to PostgreSQL', (server) => {
     await page.getByTestId('header-seq-no').filter({ hasText: '20,000' }).waitFor()
     expect(await page.getByTestId('lock-badge').textContent()).toBe('Read-only')
     expect(await firstRowText()).toBe(originRow)
+  }, 180_000)
+
+  it('copies the database copy back to a file: byte-identical cells and the same coherence read as the file it came from', async () => {
+    const back = join(dir.path, 'back.db')
+    const dialog = await openCopyDialog(label(database))
+    app.dialogs.willCopyTo(back)
+    await dialog.getByTestId('copy-choose-file').click()
+    await dialog.getByTestId('copy-file').filter({ hasText: back }).waitFor()
+    await dialog.getByTestId('copy-start').click()
+    const result = dialog.getByTestId('copy-result')
+    await result.waitFor({ timeout: 60_000 })
+    expect(await result.textContent()).toMatch(new RegExp(`^Copy completeCopied 20,000 events of ${label(database).replace(/[.]/g, '\\.')} \\([\\d,]+ rows\\) to .*back\\.db in [\\d.]+ m?s\\.$`))
+    expect(await readable(result)).toBe(true)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    expect(cellDump(back)).toEqual(cellDump(big))
+    const read = (store: string): string => {
+      const run = cli(['read', store])
+      expect(run.code).toBe(0)
+      return run.stdout
+    }
+    expect(read(back)).toBe(read(big))
   }, 180_000)
 
   describe('a target the copy cannot use', () => {
