@@ -14,10 +14,11 @@ import { getStaging, replaceStagedEvent, stageEvent, startBatch } from './stagin
 import { useValidation, validateNow } from './useValidation'
 
 /** The one line under the composer: what stops staging, or that the event can be staged. */
-function statusText(validation: ReturnType<typeof useValidation>, errors: number, hiddenErrors: number): string {
+function statusText(validation: ReturnType<typeof useValidation>, errors: number, hiddenErrors: number, mode: string): string {
   if (validation.error) return `The event could not be checked: ${validation.error}`
   if (validation.pending || validation.result === null) return 'Checking…'
   if (errors > 0) return `Fix the ${errors === 1 ? 'problem' : `${errors} problems`} marked in red to stage this event.`
+  if (hiddenErrors > 0 && mode !== 'form') return 'Write the event as one EDN map; it is checked as you type.'
   if (hiddenErrors > 0) return 'Fill in the fields to compose an event; each one is checked as you type.'
   return 'The event is valid and can be staged.'
 }
@@ -33,7 +34,8 @@ export function useComposer(tab: StoreTab) {
   const input: ComposeInput = mode === 'form' ? { form } : { raw }
   const validation = useValidation(storeId, input)
   const allDiagnostics = validation.result?.diagnostics ?? []
-  const diagnostics = mode === 'form' ? shownDiagnostics(form, allDiagnostics, touched) : allDiagnostics
+  // An empty raw editor is not yet wrong: nothing is marked until something is typed (staging stays off).
+  const diagnostics = mode === 'form' ? shownDiagnostics(form, allDiagnostics, touched) : raw.trim() === '' ? [] : allDiagnostics
   const errors = diagnostics.filter((d) => d.severity === 'error')
   const hiddenErrors = allDiagnostics.filter((d) => d.severity === 'error').length - errors.length
   const ready = !validation.pending && validation.result?.edn != null && errors.length === 0 && hiddenErrors === 0
@@ -86,6 +88,6 @@ export function useComposer(tab: StoreTab) {
     reset()
   }
 
-  const status = statusText(validation, errors.length, hiddenErrors)
+  const status = statusText(validation, errors.length, hiddenErrors, mode)
   return { state, form, diagnostics, errors, ready, editingIndex, switchProblem, status, checkFailed: Boolean(validation.error), change, toRaw, toForm, reset, stage }
 }
