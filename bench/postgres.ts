@@ -14,7 +14,7 @@ import { replayPlan } from '../src/main/store/sql/replay'
 import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
 import { adminQuery, createDatabase, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../test/helpers/postgres'
 import { aggregateCount, chunkStatements, eventRows, random, syntheticEvent } from './generate'
-import { alternating, conflictCheck, conflictProbe, median } from './timing'
+import { alternating, conflictCheck, conflictProbe, fastestAlternating, median } from './timing'
 import { numbered } from '../src/main/store/sql/numbered'
 
 
@@ -106,13 +106,7 @@ async function benchAppend(cluster: RunningCluster): Promise<[number, number]> {
     await client.end()
     return t
   }
-  const ours: number[] = []
-  const raw: number[] = []
-  for (let i = 0; i < 3; i++) {
-    ours.push(await runOurs())
-    raw.push(await runRaw())
-  }
-  return [Math.min(...ours), Math.min(...raw)]
+  return fastestAlternating(3, runOurs, runRaw)
 }
 
 /** read(1) through the adapter vs the raw SELECT of the same rows (the replay plan's statement). */

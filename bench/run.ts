@@ -22,7 +22,7 @@ import { generateStore, random, rawInserter, syntheticEvent } from './generate'
 import { benchFirstRows, benchIpcPage } from './ipc-ui'
 import { benchRebaseBatch } from './rebase-batch'
 import { benchPostgres, type PostgresBench } from './postgres'
-import { alternating, conflictCheck, conflictProbe, median } from './timing'
+import { alternating, conflictCheck, conflictProbe, fastestAlternating, median } from './timing'
 
 const DATA = join(import.meta.dirname, '.data')
 const largeArg = process.argv.indexOf('--large')
@@ -90,13 +90,7 @@ async function benchAppend(): Promise<[number, number]> {
     db.close()
     return t
   }
-  const ours: number[] = []
-  const raw: number[] = []
-  for (let i = 0; i < 3; i++) {
-    ours.push(await runOurs())
-    raw.push(await runRaw())
-  }
-  return [Math.min(...ours), Math.min(...raw)]
+  return fastestAlternating(3, runOurs, runRaw)
 }
 
 /** Full read(1) through the store vs the raw SELECT of the same rows. */

@@ -3,21 +3,13 @@
  * datetime-local values and what typed values mean, in Asia/Tokyo (+09:00,
  * set through TZ) so that local time and UTC differ.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { dateTimeIn, dateTimeInput, describeFilter, filterChips, parseDateTimeIn } from '../../../src/renderer/features/events/filters/filter-model'
 import { applyField } from '../../../src/renderer/features/events/filters/filter-form'
+import { inTimeZone } from '../../helpers/time-zone-env'
 
 const at = (iso: string): number => Date.parse(iso) / 1000
-let saved: string | undefined
-
-beforeAll(() => {
-  saved = process.env.TZ
-  process.env.TZ = 'Asia/Tokyo'
-})
-afterAll(() => {
-  if (saved === undefined) delete process.env.TZ
-  else process.env.TZ = saved
-})
+inTimeZone('Asia/Tokyo')
 
 describe('the time filter follows the time-zone setting', () => {
   const from = at('2026-01-05T00:00:00Z')

@@ -3,23 +3,16 @@
  * UTC boundaries; the labels name them in UTC or in local time (a UTC day
  * that starts at 09:00 in Tokyo says so). The page's zone is set through TZ.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bucketLabel, bucketLegend, bucketSpan } from '../../../src/renderer/ui/timeline/buckets'
+import { inTimeZone } from '../../helpers/time-zone-env'
 
 const DAY = 86_400
 const HOUR = 3_600
 const at = (iso: string): number => Date.parse(iso) / 1000
 
 describe('bucket labels in a zone east of UTC (Asia/Tokyo, +09:00)', () => {
-  let saved: string | undefined
-  beforeAll(() => {
-    saved = process.env.TZ
-    process.env.TZ = 'Asia/Tokyo'
-  })
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TZ
-    else process.env.TZ = saved
-  })
+  inTimeZone('Asia/Tokyo')
 
   it('names a UTC day by its date in UTC, and by its local start hour in local time', () => {
     const from = at('2026-01-05T00:00:00Z')
@@ -53,15 +46,7 @@ describe('bucket labels in a zone east of UTC (Asia/Tokyo, +09:00)', () => {
 })
 
 describe('bucket labels where local time is UTC', () => {
-  let saved: string | undefined
-  beforeAll(() => {
-    saved = process.env.TZ
-    process.env.TZ = 'UTC'
-  })
-  afterAll(() => {
-    if (saved === undefined) delete process.env.TZ
-    else process.env.TZ = saved
-  })
+  inTimeZone('UTC')
 
   it('gives a local day its date alone, as UTC does', () => {
     const from = at('2026-03-01T00:00:00Z')
