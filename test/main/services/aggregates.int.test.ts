@@ -187,6 +187,14 @@ const dissocPaths = (patch: EdnValue): string[][] => {
   return dissoc ? dissoc.items.map((k) => pathOf(k)) : []
 }
 
+/** Whether `state` holds a value at `path` (keys given as printed EDN). */
+function hasPath(state: EdnValue, path: readonly string[]): boolean {
+  if (path.length === 0) return true
+  if (state.t !== 'map') return false
+  const entry = state.entries.find(([k]) => printEdn(k) === path[0])
+  return entry !== undefined && hasPath(entry[1], path.slice(1))
+}
+
 function event(id: number, patch: EdnValue): NewEvent {
   const kw = edn.kw
   return {
@@ -248,8 +256,11 @@ describe('state, blame and diff over random patch sequences', () => {
               // It assoc'd the path, an ancestor, or a descendant (creating the path on the way, or changing a key inside it), or removed a key inside it …
               const touches = (patch: EdnValue): boolean => assocPaths(patch).some((p) => isPrefix(p, blamed) || isPrefix(blamed, p))
               expect(touches(setter!.patch) || dissocPaths(setter!.patch).some((p) => p.length > blamed.length && isPrefix(blamed, p))).toBe(true)
-              // … and no later own event up to asOf assoc'd the path, an ancestor or anything inside it.
-              const later = mine.filter((s) => s.seqNo > seqNo && s.seqNo <= asOf && touches(s.patch))
+              // … and no later own event up to asOf assoc'd the path or an ancestor, or left something it assoc'd inside it
+              // (a key one patch assoc's and then dissoc's leaves the map as it was, so it does not move the blame).
+              const setsOrLeavesInside = (s: (typeof mine)[number]): boolean =>
+                assocPaths(s.patch).some((p) => isPrefix(p, blamed) || (isPrefix(blamed, p) && hasPath(states.get(s.seqNo)!, p)))
+              const later = mine.filter((s) => s.seqNo > seqNo && s.seqNo <= asOf && setsOrLeavesInside(s))
               expect(later.map((s) => s.seqNo)).toEqual([])
             }
             if (failsAt === null) {

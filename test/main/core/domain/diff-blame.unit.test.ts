@@ -84,6 +84,15 @@ describe('blame', () => {
     expect(render(6)).toEqual(['[:title] 4', '[:address] 6', '[:address :city] 6'])
   })
 
+  it('a key one patch adds inside a map and removes again leaves the map\'s blame where it was (the map did not change)', () => {
+    const transient = [
+      action(1, book, '{:assoc {:c {:a "x"}}}'),
+      action(2, book, '{:assoc {[:c :b :a] {:a "x"}, :a {:a "x"}}, :dissoc [[:c :b]]}')
+    ]
+    const at = (upTo: number): string[] => blame(transient, identity(book), upTo).map((e) => `${printEdn(edn.vec(e.path))} ${e.seqNo}`)
+    expect(at(2)).toEqual(['[:c] 1', '[:c :a] 1', '[:a] 2', '[:a :a] 2'])
+  })
+
   it('is empty before the first action and ignores other aggregates', () => {
     expect(render(0)).toEqual([])
     expect(blame(events, identity('[:book 2]'), 100).map((e) => e.seqNo)).toEqual([2])
