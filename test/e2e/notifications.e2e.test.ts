@@ -7,17 +7,13 @@
  * to the end, and to each of them as a user scrolls to a control.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { writeWalkthrough } from '../../scripts/demo/walkthrough'
-import { createStoreFile } from '../helpers/store-files'
-import { DEFAULT_TABLES } from '../../src/shared/domain'
-import { startApp, type AppHarness } from '../helpers/app-harness'
-import { tempDir } from '../helpers/stores'
+import type { AppHarness } from '../helpers/app-harness'
+import { openCompose, type ComposeApp } from '../helpers/compose-app'
 import { stageRaw, unlock } from '../helpers/compose-steps'
 
+let compose: ComposeApp
 let app: AppHarness
-let dir: ReturnType<typeof tempDir>
 let page: Page
 
 const T = '#inst "2026-11-28T14:00:00.000-00:00"'
@@ -75,20 +71,12 @@ async function scroll(to: 'top' | 'end' | number): Promise<void> {
 }
 
 beforeAll(async () => {
-  dir = tempDir('e2e-notifications')
-  const walk = join(dir.path, 'walk.db')
-  const store = await createStoreFile(walk, DEFAULT_TABLES)
-  await writeWalkthrough(store)
-  await store.close()
-  app = await startApp({ files: [walk], viewport: { width: 1440, height: 900 } })
-  page = app.page
-  await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
-  await page.getByTestId('compose').waitFor()
+  compose = await openCompose({ prefix: 'e2e-notifications', walkthrough: true, viewport: { width: 1440, height: 900 } })
+  ;({ app, page } = compose)
 }, 120_000)
 
 afterAll(async () => {
-  await app?.close()
-  dir?.remove()
+  await compose?.close()
 })
 
 it('stages three events on an unlocked store', async () => {
