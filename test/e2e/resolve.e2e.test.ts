@@ -17,6 +17,7 @@ import { openCompose, type ComposeApp } from '../helpers/compose-app'
 import * as steps from '../helpers/compose-steps'
 import { appendEvents } from '../helpers/stores'
 import { cli } from '../cli/run-cli'
+import { seen } from '../helpers/visibility'
 
 let compose: ComposeApp
 let app: AppHarness
@@ -71,6 +72,29 @@ async function commit(): Promise<void> {
   await page.getByTestId('commit-modal').waitFor()
   await page.getByTestId('confirm-commit').click()
   await page.getByTestId('commit-modal').waitFor({ state: 'detached' })
+}
+
+/**
+ * At 1024×768 the resolver is taller than the window: its content scrolls
+ * inside the dialog and Resolve and retry stays on screen, uncovered, at the
+ * top of that scroll and at its end (screenshots light and dark).
+ */
+async function buttonsStayAt1024(): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  const content = page.locator('.mantine-Modal-content').first()
+  for (const end of [false, true]) {
+    await content.evaluate((box, toEnd) => box.scrollTo(0, toEnd ? box.scrollHeight : 0), end)
+    await expect.poll(() => seen(page.getByTestId('resolve-retry'))).toBe(true)
+    expect(await seen(page.getByTestId('resolve-resolved-list'))).toBe(true)
+    if (!end) expect(await seen(page.getByTestId('resolve-row').first())).toBe(true)
+  }
+  await content.evaluate((box) => box.scrollTo(0, 0))
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.setColorScheme(scheme)
+    await app.screenshot(`resolve-1024-${scheme}`)
+  }
+  await app.setColorScheme('light')
+  await page.setViewportSize({ width: 1440, height: 1100 })
 }
 
 function cliRead(): string {
@@ -196,6 +220,7 @@ describe('conflict resolution, side by side', () => {
     await app.setColorScheme('dark')
     await app.screenshot('resolve-choices-dark')
     await app.setColorScheme('light')
+    await buttonsStayAt1024()
 
     await page.getByTestId('resolve-retry').click()
     await page.getByTestId('outcome-ok').waitFor()

@@ -4,6 +4,8 @@
  * by key, a choice per key, and the adjusted patch. "Resolve and retry"
  * replaces the staged event by the adjusted one, adds theirs to the resolved
  * list and runs the preflight again; the next conflict, if any, comes next.
+ * The resolved list and that button stay at the dialog's bottom while the
+ * rest scrolls.
  */
 import { useMemo, type ReactNode } from 'react'
 import { Alert, Button, Code, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core'
@@ -11,6 +13,7 @@ import type { ComposeConflict, RebaseOutcome } from '../../../../shared/compose'
 import type { ConflictDetail } from '../../../../shared/resolve'
 import { call } from '../../../ipc/client'
 import { useRequest } from '../../../ui/useRequest'
+import { ModalActions } from '../../../ui/modal/ModalActions'
 import type { StoreTab } from '../../../workspace/workspace-state'
 import { useStaging, type StagedEvent } from '../staging'
 import { draftKey } from './drafts'
@@ -104,13 +107,15 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
         />
       </Group>
       <AdjustedPatch state={state} theirs={theirs} />
-      {retryError !== null && <Alert color="red" title="Not retried" data-testid="resolve-retry-error">{retryError}</Alert>}
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <ResolvedList tab={tab} />
+      <ModalActions justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap="xs" style={{ flex: 1, minWidth: 0 }}>
+          {retryError !== null && <Alert color="red" title="Not retried" data-testid="resolve-retry-error">{retryError}</Alert>}
+          <ResolvedList tab={tab} />
+        </Stack>
         <Button onClick={() => void retry(resolution)} loading={retrying} disabled={blocked} data-testid="resolve-retry">
           Resolve and retry
         </Button>
-      </Group>
+      </ModalActions>
     </Stack>
   )
 }
