@@ -14,6 +14,7 @@ import type { ConflictDetail } from '../../../../shared/resolve'
 import { call } from '../../../ipc/client'
 import { useRequest } from '../../../ui/useRequest'
 import { ModalActions } from '../../../ui/modal/ModalActions'
+import { ReconnectHint, useConnectionLost } from '../../../ui/connection-lost'
 import type { StoreTab } from '../../../workspace/workspace-state'
 import { useStaging, type StagedEvent } from '../staging'
 import { draftKey } from './drafts'
@@ -79,7 +80,8 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
   const state = useResolution(conflictRef, detail.keys, detail.oursReason)
   const { resolution } = state
   const errors = useMemo(() => new Map((resolution?.errors ?? []).map((e) => [e.key, e.message])), [resolution])
-  const blocked = state.pending || resolution === null || resolution.errors.length > 0 || resolution.problems.length > 0
+  const lost = useConnectionLost()
+  const blocked = lost || state.pending || resolution === null || resolution.errors.length > 0 || resolution.problems.length > 0
   const theirs = detail.theirs.seqNo
   const { retry, retrying, retryError } = useResolveRetry({ conflictRef, staged, theirs, onResolved })
 
@@ -112,9 +114,12 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
           {retryError !== null && <Alert color="red" title="Not retried" data-testid="resolve-retry-error">{retryError}</Alert>}
           <ResolvedList tab={tab} />
         </Stack>
-        <Button onClick={() => void retry(resolution)} loading={retrying} disabled={blocked} data-testid="resolve-retry">
-          Resolve and retry
-        </Button>
+        <Stack gap={4} align="flex-end">
+          <Button onClick={() => void retry(resolution)} loading={retrying} disabled={blocked} data-testid="resolve-retry">
+            Resolve and retry
+          </Button>
+          <ReconnectHint to="resolve and retry" />
+        </Stack>
       </ModalActions>
     </Stack>
   )
