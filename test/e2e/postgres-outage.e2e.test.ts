@@ -227,6 +227,15 @@ describe.skipIf(binDir === null)('a PostgreSQL store while its server is down', 
     await expect.poll(() => page.getByTestId('compose-status').textContent(), { timeout: 15_000 }).toMatch(/^(The event is valid and can be staged\.|Reconnect to check the event\.)$/)
     expect((await otherErrors()).filter((text) => !before.includes(text))).toEqual([])
     await app.screenshot('postgres-outage-compose')
+    await page.setViewportSize({ width: 1024, height: 768 })
+    // The bar's Reconnect stays whole at 1024 px beside its sentence (it was cut to "Reconn").
+    const reconnect = page.getByTestId('connection-lost').getByRole('button', { name: 'Reconnect' })
+    expect(await seen(reconnect)).toBe(true)
+    expect(await reconnect.locator('.mantine-Button-label').evaluate((label) => label.scrollWidth <= label.clientWidth)).toBe(true)
+    await app.setColorScheme('dark')
+    await app.screenshot('postgres-outage-compose-1024-dark')
+    await app.setColorScheme('light')
+    await page.setViewportSize({ width: 1280, height: 800 })
 
     await recover()
     await expect.poll(() => page.getByTestId('compose-status').textContent(), { timeout: 15_000 }).toBe('The event is valid and can be staged.')
