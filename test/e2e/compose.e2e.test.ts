@@ -13,6 +13,7 @@ import { openCompose, type ComposeApp } from '../helpers/compose-app'
 import * as steps from '../helpers/compose-steps'
 import { cli } from '../cli/run-cli'
 import { formatTimeIn } from '../../src/renderer/ui/format'
+import { lightAndDark } from '../helpers/screenshots'
 
 let compose: ComposeApp
 let app: AppHarness
@@ -236,10 +237,7 @@ describe('the composer', () => {
     expect(await cards.nth(0).getByTestId('state-after').textContent()).toBe('{:author "William Gibson", :genre "Cyberpunk", :year 1984}')
     expect(await cards.nth(1).getByTestId('diff-table').textContent()).toBe('ChangeKeyBeforeAfteradded:details—{:year 1986}')
     expect(cli(['seq-no', walk]).stdout.trim()).toBe('7') // preflight wrote nothing
-    await app.screenshot('compose-preflight-light')
-    await app.setColorScheme('dark')
-    await app.screenshot('compose-preflight-dark')
-    await app.setColorScheme('light')
+    await lightAndDark(app, 'compose-preflight')
 
     await page.getByTestId('commit-button').click()
     await page.getByTestId('commit-modal').waitFor()
@@ -282,10 +280,7 @@ describe('the composer', () => {
     expect(await page.getByTestId('conflict-summary').textContent()).toContain('Conflict: staged event 1 meets stored event 10')
     expect(await page.getByTestId('conflict-theirs').textContent()).toContain(':rating 3')
     expect(await page.getByTestId('conflict-ours').textContent()).toContain(':rating 5')
-    await app.screenshot('compose-conflict-light')
-    await app.setColorScheme('dark')
-    await app.screenshot('compose-conflict-dark')
-    await app.setColorScheme('light')
+    await lightAndDark(app, 'compose-conflict')
     // Commit runs the preflight first: the conflict again, and no confirmation to write.
     await page.getByTestId('commit-button').click()
     await page.getByTestId('conflict-summary').waitFor()

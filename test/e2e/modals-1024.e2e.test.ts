@@ -13,6 +13,7 @@ import type { Locator, Page } from 'playwright-core'
 import { openCompose, type ComposeApp } from '../helpers/compose-app'
 import { unlock } from '../helpers/compose-steps'
 import { seen } from '../helpers/visibility'
+import { lightAndDark } from '../helpers/screenshots'
 
 let compose: ComposeApp
 let page: Page
@@ -47,11 +48,7 @@ async function buttonsStay(d: Locator, buttons: readonly string[], shot: string)
     for (const name of buttons) await expect.poll(() => seen(d.getByRole('button', { name, exact: true })), { message: `${name} (${end ? 'end' : 'top'})` }).toBe(true)
   }
   await d.evaluate((el) => (el.closest('.mantine-Modal-content') ?? el).scrollTo(0, 0))
-  for (const scheme of ['light', 'dark'] as const) {
-    await compose.app.setColorScheme(scheme)
-    await compose.app.screenshot(`modal-1024-${shot}-${scheme}`)
-  }
-  await compose.app.setColorScheme('light')
+  await lightAndDark(compose.app, `modal-1024-${shot}`)
 }
 
 /** Switch a database form from the URL to its separate fields (the taller form). */

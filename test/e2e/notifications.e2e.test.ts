@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core'
 import type { AppHarness } from '../helpers/app-harness'
 import { openCompose, type ComposeApp } from '../helpers/compose-app'
 import { stageRaw, unlock } from '../helpers/compose-steps'
+import { lightAndDark } from '../helpers/screenshots'
 
 let compose: ComposeApp
 let app: AppHarness
@@ -116,13 +117,7 @@ describe.each([
         }, { timeout: 15_000 })
         .toEqual([])
       expect(await toastsShown()).toBe(2)
-      if (where === 'top') {
-        for (const scheme of ['light', 'dark'] as const) {
-          await app.setColorScheme(scheme)
-          await app.screenshot(`notifications-compose-${width}-top-${scheme}`)
-        }
-        await app.setColorScheme('light')
-      }
+      if (where === 'top') await lightAndDark(app, `notifications-compose-${width}-top`)
       if (where === 'end') await app.screenshot(`notifications-compose-${width}-end`)
     }
     // At the end of the page the buttons are on screen, so the checks looked at them.

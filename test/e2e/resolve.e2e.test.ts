@@ -18,6 +18,7 @@ import * as steps from '../helpers/compose-steps'
 import { appendEvents } from '../helpers/stores'
 import { cli } from '../cli/run-cli'
 import { seen } from '../helpers/visibility'
+import { lightAndDark } from '../helpers/screenshots'
 
 let compose: ComposeApp
 let app: AppHarness
@@ -89,11 +90,7 @@ async function buttonsStayAt1024(): Promise<void> {
     if (!end) expect(await seen(page.getByTestId('resolve-row').first())).toBe(true)
   }
   await content.evaluate((box) => box.scrollTo(0, 0))
-  for (const scheme of ['light', 'dark'] as const) {
-    await app.setColorScheme(scheme)
-    await app.screenshot(`resolve-1024-${scheme}`)
-  }
-  await app.setColorScheme('light')
+  await lightAndDark(app, 'resolve-1024')
   await page.setViewportSize({ width: 1440, height: 1100 })
 }
 
@@ -216,10 +213,7 @@ describe('conflict resolution, side by side', () => {
     await page.getByTestId('conflict-resolver').waitFor()
     expect([await taken(':author'), await taken(':genre'), await taken(':pages')]).toEqual(['theirs', 'edit', 'theirs'])
     expect(await patchText()).toBe('{:assoc {:genre #{"Cyberpunk" "SciFi"}, :year 1984}}')
-    await app.screenshot('resolve-choices-light')
-    await app.setColorScheme('dark')
-    await app.screenshot('resolve-choices-dark')
-    await app.setColorScheme('light')
+    await lightAndDark(app, 'resolve-choices')
     await buttonsStayAt1024()
 
     await page.getByTestId('resolve-retry').click()
