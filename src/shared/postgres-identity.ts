@@ -52,11 +52,12 @@ export interface PostgresIdentity {
 }
 
 /** The spellings of this machine's TCP loopback (lower case, IPv6 without brackets). */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '0:0:0:0:0:0:0:1'])
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])
 
 /**
  * The host class of a host as written: every spelling of the loopback
- * (`localhost`, `127.0.0.1`, `::1`, `[::1]`, any letter case) is `loopback`;
+ * (`localhost`, `127.0.0.1`, `::1`, `[::1]`, `[::ffff:127.0.0.1]`, any letter
+ * case) is `loopback`;
  * any other name is itself in lower case (a socket directory, `/…`, keeps its
  * case). No name is looked up in DNS: `db.example` and the address it
  * resolves to, or two names of one server, stay different hosts.

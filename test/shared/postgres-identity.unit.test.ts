@@ -21,6 +21,7 @@ describe('PostgreSQL identity (the same store)', () => {
     expect(sameConnection('postgresql://ann@db.example/shop', 'postgresql://ann@10.0.0.5/shop')).toBe(false)
     expect(hostClass('::1')).toBe('loopback')
     expect(hostClass('[0:0:0:0:0:0:0:1]')).toBe('loopback')
+    expect(hostClass('[::FFFF:127.0.0.1]')).toBe('loopback')
     expect(hostClass('/var/run/PostgreSQL')).toBe('/var/run/PostgreSQL')
   })
 
@@ -36,7 +37,7 @@ describe('PostgreSQL identity (the same store)', () => {
   })
 
   it('equal after normalisation exactly when host class, port, database and user are the same', () => {
-    const loopback = ['localhost', 'LOCALHOST', 'Localhost', '127.0.0.1', '[::1]', '[0:0:0:0:0:0:0:1]']
+    const loopback = ['localhost', 'LOCALHOST', 'Localhost', '127.0.0.1', '[::1]', '[0:0:0:0:0:0:0:1]', '[::ffff:127.0.0.1]']
     const others = ['db.example', 'DB.Example', '127.0.0.2', '10.0.0.1', 'my-laptop', '[::2]']
     // The oracle, written apart from the code: the class of each host as this test names it.
     const classOf = (host: string): string => (loopback.includes(host) ? 'loopback' : host.toLowerCase())
