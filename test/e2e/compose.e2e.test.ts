@@ -6,19 +6,16 @@
  * conflict, never a lost update; a failed write keeps the staged batch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
-import { writeWalkthrough } from '../../scripts/demo/walkthrough'
-import { createStoreFile } from '../helpers/store-files'
-import { DEFAULT_TABLES } from '../../src/shared/domain'
-import { startApp, type AppHarness } from '../helpers/app-harness'
-import { tempDir } from '../helpers/stores'
+import type { AppHarness } from '../helpers/app-harness'
+import { openCompose, type ComposeApp } from '../helpers/compose-app'
+import * as steps from '../helpers/compose-steps'
 import { cli } from '../cli/run-cli'
 import { formatTimeIn } from '../../src/renderer/ui/format'
 
+let compose: ComposeApp
 let app: AppHarness
-let dir: ReturnType<typeof tempDir>
 let walk: string
 let page: Page
 
@@ -27,31 +24,16 @@ const bookUpdate = (title: string, patch: string): string =>
   `{:timestamp ${T}, :source :backoffice, :action {:reason :update, :actor [:user "dave"], :aggregate [:book "${title}"], :patch ${patch}}}`
 
 beforeAll(async () => {
-  dir = tempDir('e2e-compose')
-  walk = join(dir.path, 'walk.db')
-  const store = await createStoreFile(walk, DEFAULT_TABLES)
-  await writeWalkthrough(store)
-  await store.close()
-  app = await startApp({ files: [walk], viewport: { width: 1440, height: 1000 } })
-  page = app.page
-  await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
-  await page.getByTestId('compose').waitFor()
+  compose = await openCompose({ prefix: 'e2e-compose', walkthrough: true, viewport: { width: 1440, height: 1000 } })
+  ;({ app, page, file: walk } = compose)
 }, 120_000)
 
 afterAll(async () => {
-  await app?.close()
-  dir?.remove()
+  await compose?.close()
 })
 
-/** Replace the text of the EDN editor labelled `label`. */
-async function fill(label: string, text: string): Promise<void> {
-  const editor = page.locator(`.cm-content[aria-label="${label}"]`)
-  await editor.click()
-  await page.keyboard.press('Control+A')
-  await page.keyboard.press('Delete')
-  if (text !== '') await page.keyboard.insertText(text)
-  await page.keyboard.press('Escape') // close a completion list, if any
-}
+/** Replace the text of the EDN editor labelled `label` (see fillEditor). */
+const fill = (label: string, text: string, escape = true): Promise<void> => steps.fillEditor(page, label, text, escape)
 
 async function status(): Promise<string> {
   return (await page.getByTestId('compose-status').textContent()) ?? ''
@@ -91,11 +73,7 @@ async function segment(name: string): Promise<void> {
   await page.locator('.mantine-SegmentedControl-label', { hasText: new RegExp(`^${name}$`) }).click()
 }
 
-async function unlock(): Promise<void> {
-  app.dialogs.willConfirmUnlock()
-  await page.getByRole('button', { name: 'Unlock…' }).click()
-  await expect.poll(() => page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
-}
+const unlock = (): Promise<void> => steps.unlock(app)
 
 const cliRead = (offset: number): string => {
   const run = cli(['read', walk, '--offset', String(offset)])

@@ -6,20 +6,21 @@
  * a revert committed, after which the aggregate's state is the earlier one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { createStoreFile, openStoreFile } from '../helpers/store-files'
+import { openStoreFile } from '../helpers/store-files'
 import { printEdn } from '../../src/main/core/edn'
 import { stateAsOf } from '../../src/main/core/domain'
 import type { ActionEvent, Identity } from '../../src/shared/domain'
 import { edn } from '../../src/shared/edn-value'
-import { DEFAULT_TABLES } from '../../src/shared/domain'
-import { startApp, type AppHarness } from '../helpers/app-harness'
-import { appendEvents, tempDir } from '../helpers/stores'
+import type { AppHarness } from '../helpers/app-harness'
+import { openCompose, type ComposeApp } from '../helpers/compose-app'
+import * as steps from '../helpers/compose-steps'
+import { appendEvents } from '../helpers/stores'
 import { cli } from '../cli/run-cli'
+import { seen } from '../helpers/visibility'
 
+let compose: ComposeApp
 let app: AppHarness
-let dir: ReturnType<typeof tempDir>
 let file: string
 let page: Page
 
@@ -28,39 +29,23 @@ const bookEvent = (actor: string, reason: string, title: string, patch: string):
   `{:timestamp ${T}, :source :bookstore, :action {:reason ${reason}, :actor [:user "${actor}"], :aggregate [:book "${title}"], :patch ${patch}}}`
 
 beforeAll(async () => {
-  dir = tempDir('e2e-resolve')
-  file = join(dir.path, 'test.db')
-  await (await createStoreFile(file, DEFAULT_TABLES)).close()
-  app = await startApp({ files: [file], viewport: { width: 1440, height: 1100 } })
-  page = app.page
-  await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
-  await page.getByTestId('compose').waitFor()
+  compose = await openCompose({ prefix: 'e2e-resolve', walkthrough: false, viewport: { width: 1440, height: 1100 } })
+  ;({ app, page, file } = compose)
 }, 120_000)
 
 afterAll(async () => {
-  await app?.close()
-  dir?.remove()
+  await compose?.close()
 })
 
-/** Replace the text of the EDN editor labelled `label` (Escape closes a completion list, then leaves the editor). */
-async function fill(label: string, text: string, escape = true): Promise<void> {
-  const editor = page.locator(`.cm-content[aria-label="${label}"]`)
-  await editor.click()
-  await page.keyboard.press('Control+A')
-  await page.keyboard.press('Delete')
-  if (text !== '') await page.keyboard.insertText(text)
-  if (escape) await page.keyboard.press('Escape')
-}
+/** Replace the text of the EDN editor labelled `label` (see fillEditor). */
+const fill = (label: string, text: string, escape = true): Promise<void> => steps.fillEditor(page, label, text, escape)
 
 const staged = () => page.locator('[data-testid="staged-list"] [data-testid^="staged-"]')
 
 /** Stage one event typed as raw EDN. */
 async function stageRaw(eventEdn: string): Promise<void> {
-  await page.locator('.mantine-SegmentedControl-label', { hasText: /^Raw EDN$/ }).click()
-  await fill('Raw event EDN', eventEdn)
-  await expect.poll(() => page.getByTestId('compose-status').textContent()).toBe('The event is valid and can be staged.')
   const before = await staged().count()
-  await page.getByTestId('stage-button').click()
+  await steps.stageRaw(page, eventEdn)
   await expect.poll(() => staged().count()).toBe(before + 1)
 }
 
@@ -80,17 +65,36 @@ async function patchText(): Promise<string> {
   return (await page.getByTestId('resolve-patch-edn').textContent()) ?? ''
 }
 
-async function unlock(): Promise<void> {
-  app.dialogs.willConfirmUnlock()
-  await page.getByRole('button', { name: 'Unlock…' }).click()
-  await expect.poll(() => page.getByTestId('lock-badge').textContent()).toBe('Unlocked')
-}
+const unlock = (): Promise<void> => steps.unlock(app)
 
 async function commit(): Promise<void> {
   await page.getByTestId('commit-button').click()
   await page.getByTestId('commit-modal').waitFor()
   await page.getByTestId('confirm-commit').click()
   await page.getByTestId('commit-modal').waitFor({ state: 'detached' })
+}
+
+/**
+ * At 1024×768 the resolver is taller than the window: its content scrolls
+ * inside the dialog and Resolve and retry stays on screen, uncovered, at the
+ * top of that scroll and at its end (screenshots light and dark).
+ */
+async function buttonsStayAt1024(): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  const content = page.locator('.mantine-Modal-content').first()
+  for (const end of [false, true]) {
+    await content.evaluate((box, toEnd) => box.scrollTo(0, toEnd ? box.scrollHeight : 0), end)
+    await expect.poll(() => seen(page.getByTestId('resolve-retry'))).toBe(true)
+    expect(await seen(page.getByTestId('resolve-resolved-list'))).toBe(true)
+    if (!end) expect(await seen(page.getByTestId('resolve-row').first())).toBe(true)
+  }
+  await content.evaluate((box) => box.scrollTo(0, 0))
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.setColorScheme(scheme)
+    await app.screenshot(`resolve-1024-${scheme}`)
+  }
+  await app.setColorScheme('light')
+  await page.setViewportSize({ width: 1440, height: 1100 })
 }
 
 function cliRead(): string {
@@ -216,6 +220,7 @@ describe('conflict resolution, side by side', () => {
     await app.setColorScheme('dark')
     await app.screenshot('resolve-choices-dark')
     await app.setColorScheme('light')
+    await buttonsStayAt1024()
 
     await page.getByTestId('resolve-retry').click()
     await page.getByTestId('outcome-ok').waitFor()

@@ -6,14 +6,19 @@
 import { expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 
+/** Replace the text of the EDN editor labelled `label`; with `escape`, Escape then closes a completion list, if any, and leaves the editor. */
+export async function fillEditor(page: Page, label: string, text: string, escape = true): Promise<void> {
+  await page.locator(`.cm-content[aria-label="${label}"]`).click()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.press('Delete')
+  if (text !== '') await page.keyboard.insertText(text)
+  if (escape) await page.keyboard.press('Escape')
+}
+
 /** In Compose: Raw EDN, type `eventEdn`, wait until it is valid, Stage event. */
 export async function stageRaw(page: Page, eventEdn: string): Promise<void> {
   await page.locator('.mantine-SegmentedControl-label', { hasText: /^Raw EDN$/ }).click()
-  await page.locator('.cm-content[aria-label="Raw event EDN"]').click()
-  await page.keyboard.press('Control+A')
-  await page.keyboard.press('Delete')
-  await page.keyboard.insertText(eventEdn)
-  await page.keyboard.press('Escape')
+  await fillEditor(page, 'Raw event EDN', eventEdn)
   await expect.poll(() => page.getByTestId('compose-status').textContent()).toBe('The event is valid and can be staged.')
   await page.getByTestId('stage-button').click()
 }

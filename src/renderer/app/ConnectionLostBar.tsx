@@ -9,6 +9,7 @@ import { IconRefresh } from '../ui/icons'
 import { useWorkspace } from '../workspace/WorkspaceProvider'
 import type { StoreTab } from '../workspace/workspace-state'
 import classes from './Shell.module.css'
+import responsive from '../ui/responsive.module.css'
 
 /** Height of the bar, added to the header's while it shows. */
 export const CONNECTION_LOST_BAR_HEIGHT = 44
@@ -28,7 +29,7 @@ export function ConnectionLostBar({ tab }: { tab: StoreTab }): ReactNode {
       <Text size="sm" fw={500} lineClamp={2}>
         {tab.disconnected}
       </Text>
-      <Button size="xs" color="red" variant="filled" leftSection={<IconRefresh size={14} />} loading={busy} onClick={() => void run()}>
+      <Button size="xs" color="red" variant="filled" leftSection={<IconRefresh size={14} />} loading={busy} onClick={() => void run()} className={responsive.noShrink}>
         Reconnect
       </Button>
     </Group>

@@ -1,13 +1,14 @@
 /**
- * Toasts, docked bottom-right, that never cover what the user acts on: at
- * most two show at once (the rest wait their turn), and while any show, the
- * page reserves their height below its content (padding and scroll padding),
- * so every button and list can be scrolled clear of them, the way a docked
- * panel in a desktop app takes its own room.
+ * Toasts, docked bottom-right, that never cover what the user acts on or
+ * reads: at most two show at once (the rest wait their turn), and while any
+ * show they take their own strip at the bottom of the window, the way a docked
+ * panel in a desktop app does: the section's scroll area (the shell's main)
+ * ends above it (`NOTIFICATIONS_RESERVE`), so nothing the user sees, scrolled
+ * or not, lies under a toast. Infos close by themselves; errors stay until read.
  */
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { Notifications } from '@mantine/notifications'
-import './NotificationArea.css'
+import classes from './Shell.module.css'
 
 /** How many toasts show at once; later ones queue. */
 export const VISIBLE_NOTIFICATIONS = 2
@@ -15,10 +16,14 @@ export const VISIBLE_NOTIFICATIONS = 2
 /** The CSS variable holding the room the toasts take at the bottom of the window (0px when none show). */
 export const NOTIFICATIONS_RESERVE = '--cs-notifications-reserve'
 
+/** Room between the strip's top border and the first toast (px). */
+const DOCK_GAP = 8
+
 const ROOT_SELECTOR = '.mantine-Notifications-root[data-position="bottom-right"]'
 
-/** Track the toasts' height into `NOTIFICATIONS_RESERVE`. */
-function useReserve(): void {
+/** Track the toasts' height into `NOTIFICATIONS_RESERVE`; true while any toast shows. */
+function useReserve(): boolean {
+  const [shown, setShown] = useState(false)
   useEffect(() => {
     const html = document.documentElement
     let root: Element | null = null
@@ -31,9 +36,11 @@ function useReserve(): void {
         root = found
         if (root) sizes.observe(root)
       }
-      const shown = root !== null && root.childElementCount > 0
+      // A toast, not an empty wrapper left behind when the last one closed.
+      const shown = root?.querySelector('.mantine-Notification-root') != null
       const top = root?.getBoundingClientRect().top ?? window.innerHeight
-      html.style.setProperty(NOTIFICATIONS_RESERVE, shown ? `${Math.ceil(window.innerHeight - top)}px` : '0px')
+      html.style.setProperty(NOTIFICATIONS_RESERVE, shown ? `${Math.ceil(window.innerHeight - top) + DOCK_GAP}px` : '0px')
+      setShown(shown)
     }
     // Toasts come and go inside the portal; the portal itself is a child of <body>.
     const toasts = new MutationObserver(() => measure())
@@ -55,10 +62,16 @@ function useReserve(): void {
       html.style.removeProperty(NOTIFICATIONS_RESERVE)
     }
   }, [])
+  return shown
 }
 
-/** The toasts and their reserved room. */
+/** The toasts and their strip (a top border across the window while any show). */
 export function NotificationArea(): ReactNode {
-  useReserve()
-  return <Notifications position="bottom-right" limit={VISIBLE_NOTIFICATIONS} containerWidth={380} />
+  const shown = useReserve()
+  return (
+    <>
+      {shown && <div className={classes.notificationDock} aria-hidden data-testid="notification-dock" />}
+      <Notifications position="bottom-right" limit={VISIBLE_NOTIFICATIONS} containerWidth={380} />
+    </>
+  )
 }

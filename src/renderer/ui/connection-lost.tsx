@@ -1,9 +1,11 @@
 /**
  * While a store's connection is lost, the connection-lost bar is the one
  * place that says so: views keep their last data (dimmed by the shell) and
- * show no error of their own, then load again after Reconnect.
+ * show no error of their own, then load again after Reconnect. A one-off
+ * action (a button) is disabled meanwhile, with `ReconnectHint` beside it.
  */
 import { createContext, useContext, type ReactNode } from 'react'
+import { Text } from '@mantine/core'
 import { IpcCallError, messageOf } from '../ipc/client'
 
 const ConnectionLost = createContext(false)
@@ -26,4 +28,15 @@ export function isConnectionLoss(e: unknown): boolean {
 /** The message a view shows for a failure: none when the connection-lost bar speaks for it. */
 export function failureMessage(e: unknown): string | null {
   return isConnectionLoss(e) ? null : messageOf(e)
+}
+
+/** Beside a control disabled while the connection is lost: a quiet "Reconnect to `to`." (nothing while connected). */
+export function ReconnectHint({ to }: { to: string }): ReactNode {
+  const lost = useConnectionLost()
+  if (!lost) return null
+  return (
+    <Text size="sm" c="dimmed" data-testid="reconnect-hint">
+      Reconnect to {to}.
+    </Text>
+  )
 }

@@ -50,7 +50,7 @@ export function Aggregates({ tab }: { tab: StoreTab }): ReactNode {
     <Stack gap="md" data-testid="aggregates">
       <Title order={2}>Aggregates</Title>
       <div className={classes.layout}>
-        <Paper withBorder p="xs" radius="md" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 0px) + var(--mantine-spacing-lg))' }}>
+        <Paper withBorder p="xs" radius="md" style={{ position: 'sticky', top: 0 }}>
           <KindList kinds={kinds} selected={kind} onSelect={selectKind} />
           {kind !== null && (
             <div style={{ marginTop: 12 }}>

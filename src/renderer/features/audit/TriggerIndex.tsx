@@ -9,7 +9,8 @@ import { Button, Group, Paper, SegmentedControl, Table, Text, TextInput } from '
 import { useDebouncedValue } from '@mantine/hooks'
 import type { TriggerSort, TriggerSummary } from '../../../shared/audit'
 import type { CellIdentity } from '../../../shared/browse'
-import { call, messageOf } from '../../ipc/client'
+import { call } from '../../ipc/client'
+import { failureMessage, ReconnectHint, useConnectionLost } from '../../ui/connection-lost'
 import { useRequest } from '../../ui/useRequest'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import { useViewState, viewKey } from '../../workspace/view-state'
@@ -39,6 +40,7 @@ const INDEX_STATE = viewKey<IndexState>('audit.triggers', { text: '', sort: 'ide
 export function TriggerIndex({ tab, onGraph }: { tab: StoreTab; onGraph: (trigger: CellIdentity) => void }): ReactNode {
   const { storeId } = tab.info
   const { showSection } = useWorkspace()
+  const lost = useConnectionLost()
   const [state, setState] = useViewState(storeId, INDEX_STATE)
   const [text] = useDebouncedValue(state.text, 250)
   const baseKey = `${storeId}:${tab.revision}:${state.sort}:${text}`
@@ -57,7 +59,7 @@ export function TriggerIndex({ tab, onGraph }: { tab: StoreTab; onGraph: (trigge
     setMore({ key: baseKey, rows: extra?.rows ?? [], hasMore, loading: true, error: null })
     call('store:trigger-index', { storeId, sort: state.sort, text: text || undefined, limit: TRIGGER_PAGE, after: { kind: last.kind, id: last.id, count } }).then(
       (page) => setMore({ key: baseKey, rows: [...(extra?.rows ?? []), ...page.rows], hasMore: page.hasMore, loading: false, error: null }),
-      (e: unknown) => setMore({ key: baseKey, rows: extra?.rows ?? [], hasMore, loading: false, error: messageOf(e) })
+      (e: unknown) => setMore({ key: baseKey, rows: extra?.rows ?? [], hasMore, loading: false, error: failureMessage(e) })
     )
   }
 
@@ -147,9 +149,12 @@ export function TriggerIndex({ tab, onGraph }: { tab: StoreTab; onGraph: (trigge
         </Text>
       )}
       {hasMore && (
-        <Button variant="light" size="xs" mt="sm" onClick={loadMore} loading={extra?.loading ?? false}>
-          Show {TRIGGER_PAGE} more
-        </Button>
+        <Group gap="sm" mt="sm">
+          <Button variant="light" size="xs" onClick={loadMore} loading={extra?.loading ?? false} disabled={lost}>
+            Show {TRIGGER_PAGE} more
+          </Button>
+          <ReconnectHint to="load more triggers" />
+        </Group>
       )}
     </Paper>
   )

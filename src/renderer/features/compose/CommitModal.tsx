@@ -4,11 +4,12 @@
  * line), the base and the resolved list.
  */
 import type { ReactNode } from 'react'
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Alert, Button, Modal, Stack, Text } from '@mantine/core'
 import type { RebaseOutcome } from '../../../shared/compose'
 import { eventLine } from './OutcomeView'
 import type { OlderThanLatest } from './useOlderThanLatest'
 import { useTimeZone } from '../../ui/time-zone'
+import { ModalActions } from '../../ui/modal/ModalActions'
 
 /** The warning about staged events stamped before the store's latest event, or nothing. */
 function OlderWarning({ older }: { older: OlderThanLatest }): ReactNode {
@@ -63,14 +64,14 @@ export function CommitModal({ fileName, outcome, resolved, older, onCancel, onCo
           {resolved.length > 0 ? `, treating ${resolved.join(', ')} as resolved` : ''}. The store is append-only: the events cannot be removed afterwards, only compensated by new ones.
           If someone appends a conflicting event before this write, nothing is written and the conflict is shown.
         </Text>
-        <Group justify="flex-end" gap="xs">
+        <ModalActions gap="xs">
           <Button variant="default" onClick={onCancel}>
             Cancel
           </Button>
           <Button color="red" onClick={onConfirm} data-testid="confirm-commit">
             Append {count === 1 ? '1 event' : `${count} events`}
           </Button>
-        </Group>
+        </ModalActions>
       </Stack>
     </Modal>
   )

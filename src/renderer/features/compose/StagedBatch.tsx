@@ -14,6 +14,7 @@ import { StagedList } from './StagedList'
 import { CatchUp, OutcomePanel, ResolvedBadges } from './StagingParts'
 import { useOlderThanLatest } from './useOlderThanLatest'
 import { useStagingRun } from './useStagingRun'
+import { ReconnectHint, useConnectionLost } from '../../ui/connection-lost'
 
 const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path
 
@@ -24,6 +25,7 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
   const { batch, busy, visible } = run
   const older = useOlderThanLatest(tab, batch)
   const empty = batch.events.length === 0
+  const lost = useConnectionLost()
   return (
     <Paper withBorder p="md" radius="md" data-testid="staging">
       <Stack gap="sm">
@@ -49,7 +51,8 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
             Discard batch
           </Button>
           <Group gap="xs">
-            <Button variant="light" onClick={() => void run.runPreflight()} disabled={empty} loading={busy === 'preflight'} data-testid="preflight-button">
+            <ReconnectHint to="preflight the batch" />
+            <Button variant="light" onClick={() => void run.runPreflight()} disabled={empty || lost} loading={busy === 'preflight'} data-testid="preflight-button">
               Preflight
             </Button>
             {locked ? (
@@ -57,7 +60,7 @@ export function Staging({ tab }: { tab: StoreTab }): ReactNode {
                 Unlock the store to write.
               </Text>
             ) : (
-              <Button onClick={() => void run.startCommit()} disabled={empty || busy !== null} loading={busy === 'commit'} data-testid="commit-button">
+              <Button onClick={() => void run.startCommit()} disabled={empty || busy !== null || lost} loading={busy === 'commit'} data-testid="commit-button">
                 Commit…
               </Button>
             )}

@@ -12,10 +12,12 @@ import { emptyForm, formToRawText, shownDiagnostics, useComposerState } from './
 import { canRestamp } from './timestamps'
 import { getStaging, replaceStagedEvent, stageEvent, startBatch } from './staging'
 import { useValidation, validateNow } from './useValidation'
+import { useConnectionLost } from '../../ui/connection-lost'
 
 /** The one line under the composer: what stops staging, or that the event can be staged. */
-function statusText(validation: ReturnType<typeof useValidation>, errors: number, hiddenErrors: number, mode: string): string {
+function statusText(validation: ReturnType<typeof useValidation>, errors: number, hiddenErrors: number, mode: string, lost: boolean): string {
   if (validation.error) return `The event could not be checked: ${validation.error}`
+  if ((validation.pending || validation.result === null) && lost) return 'Reconnect to check the event.'
   if (validation.pending || validation.result === null) return 'Checking…'
   if (errors > 0) return `Fix the ${errors === 1 ? 'problem' : `${errors} problems`} marked in red to stage this event.`
   if (hiddenErrors > 0 && mode !== 'form') return 'Write the event as one EDN map; it is checked as you type.'
@@ -32,8 +34,10 @@ export function useComposer(tab: StoreTab) {
   const form = state.storedForm ?? initialForm
   const [switchProblem, setSwitchProblem] = useState<string | null>(null)
   const input: ComposeInput = mode === 'form' ? { form } : { raw }
-  const validation = useValidation(storeId, input)
-  const allDiagnostics = validation.result?.diagnostics ?? []
+  const lost = useConnectionLost()
+  const validation = useValidation(storeId, input, lost)
+  // The marks of older input are not shown as this input's while the connection is lost (its check waits for Reconnect).
+  const allDiagnostics = validation.pending && lost ? [] : (validation.result?.diagnostics ?? [])
   // An empty raw editor is not yet wrong: nothing is marked until something is typed (staging stays off).
   const diagnostics = mode === 'form' ? shownDiagnostics(form, allDiagnostics, touched) : raw.trim() === '' ? [] : allDiagnostics
   const errors = diagnostics.filter((d) => d.severity === 'error')
@@ -88,6 +92,6 @@ export function useComposer(tab: StoreTab) {
     reset()
   }
 
-  const status = statusText(validation, errors.length, hiddenErrors, mode)
+  const status = statusText(validation, errors.length, hiddenErrors, mode, lost)
   return { state, form, diagnostics, errors, ready, editingIndex, switchProblem, status, checkFailed: Boolean(validation.error), change, toRaw, toForm, reset, stage }
 }

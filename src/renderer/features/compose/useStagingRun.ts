@@ -10,6 +10,7 @@ import type { RebaseOutcome } from '../../../shared/compose'
 import type { StoreTab } from '../../workspace/workspace-state'
 import { useViewState, viewKey } from '../../workspace/view-state'
 import { call, messageOf } from '../../ipc/client'
+import { failureMessage } from '../../ui/connection-lost'
 import { batchEdn, clearBatch, getStaging, startBatch, usePreflightRequest, useStaging, type StagedBatch } from './staging'
 import { recordCommittedMerge } from '../fork/fork-actions'
 import { eventsAt } from './timestamps'
@@ -61,7 +62,9 @@ export function useStagingRun(tab: StoreTab) {
       setShown({ outcome, kind: 'preflight', batchKey: key, seqNo: tab.info.seqNo })
       return outcome
     } catch (e) {
-      setFailure(`The preflight could not run: ${messageOf(e)}`)
+      // A lost connection is the connection-lost bar's to say; the preflight runs again after Reconnect.
+      const message = failureMessage(e)
+      setFailure(message === null ? null : `The preflight could not run: ${message}`)
       return null
     } finally {
       setBusy(null)

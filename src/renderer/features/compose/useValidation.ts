@@ -1,11 +1,14 @@
 /**
  * Live validation of the composer's input in the store's worker, debounced:
  * the answer for the latest input arrives a moment after typing stops, and
- * `pending` is true while the shown answer belongs to older input.
+ * `pending` is true while the shown answer belongs to older input. A lost
+ * connection is no error (the connection-lost bar says it): the answer stays
+ * pending, and the input is checked again after Reconnect.
  */
 import { useEffect, useState } from 'react'
 import type { ComposeInput, ComposeValidation } from '../../../shared/compose'
-import { call, messageOf } from '../../ipc/client'
+import { call } from '../../ipc/client'
+import { failureMessage, isConnectionLoss } from '../../ui/connection-lost'
 
 /** Milliseconds of quiet typing before validation runs. */
 export const VALIDATE_DELAY_MS = 200
@@ -19,7 +22,7 @@ export interface ValidationState {
 }
 
 /** Validate `input` (debounced) for the store `storeId`. */
-export function useValidation(storeId: string, input: ComposeInput): ValidationState {
+export function useValidation(storeId: string, input: ComposeInput, lost = false): ValidationState {
   const key = JSON.stringify(input)
   const [answer, setAnswer] = useState<{ key: string; result: ComposeValidation | null; error: string | null }>({ key: '', result: null, error: null })
   useEffect(() => {
@@ -27,14 +30,14 @@ export function useValidation(storeId: string, input: ComposeInput): ValidationS
     const timer = setTimeout(() => {
       call('compose:validate', { storeId, input: JSON.parse(key) as ComposeInput }).then(
         (result) => !cancelled && setAnswer({ key, result, error: null }),
-        (e: unknown) => !cancelled && setAnswer((previous) => ({ key, result: previous.result, error: messageOf(e) }))
+        (e: unknown) => !cancelled && !isConnectionLoss(e) && setAnswer((previous) => ({ key, result: previous.result, error: failureMessage(e) }))
       )
     }, VALIDATE_DELAY_MS)
     return () => {
       cancelled = true
       clearTimeout(timer)
     }
-  }, [storeId, key])
+  }, [storeId, key, lost])
   return { result: answer.result, pending: answer.key !== key, error: answer.error }
 }
 

@@ -4,13 +4,14 @@
  * it) and Connect (the store opens read-only in a tab, shown as `user@host/db`).
  */
 import type { ReactNode } from 'react'
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Button, Modal, Stack, Text } from '@mantine/core'
 import type { RecentConnection } from '../../../shared/ipc/types'
 import type { ConnectPurpose } from '../../workspace/useConnectDialog'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
 import { ConnectFormFields } from './ConnectFormFields'
 import { ConnectStatusLine } from './ConnectStatusLine'
 import { useConnectForm } from './useConnectForm'
+import { ModalActions } from '../../ui/modal/ModalActions'
 
 function ConnectForm({ recent, purpose }: { recent: RecentConnection | null; purpose: ConnectPurpose | null }): ReactNode {
   const { opener, showConnect } = useWorkspace()
@@ -37,7 +38,7 @@ function ConnectForm({ recent, purpose }: { recent: RecentConnection | null; pur
         )}
         <ConnectFormFields fields={fields} update={update} recent={recent} />
         <ConnectStatusLine status={status} />
-        <Group justify="flex-end">
+        <ModalActions>
           <Button variant="default" onClick={() => showConnect(false)}>
             Cancel
           </Button>
@@ -47,7 +48,7 @@ function ConnectForm({ recent, purpose }: { recent: RecentConnection | null; pur
           <Button type="submit" loading={busy && status.action === 'connect'} disabled={busy}>
             Connect
           </Button>
-        </Group>
+        </ModalActions>
       </Stack>
     </form>
   )

@@ -4,9 +4,10 @@
  * where, how long; Open the copy).
  */
 import { useState, type ReactNode } from 'react'
-import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core'
+import { Alert, Button, Progress, Stack, Text } from '@mantine/core'
 import { countOf, formatCount } from '../../ui/format'
 import { stoppedSentence, type CopyDone, type CopyPhase } from './useCopyRun'
+import { ModalActions } from '../../ui/modal/ModalActions'
 
 interface ProgressProps {
   readonly done: number
@@ -25,11 +26,11 @@ export function CopyProgress({ done, total, cancelling, cancel }: ProgressProps)
         <Text size="sm">{cancelling ? 'Cancelling… nothing is kept' : total > 0 ? `Copying… ${formatCount(done)} of ${countOf(total, 'row', 'rows')}` : 'Copying… reading the store'}</Text>
         <Progress value={total > 0 ? percent : 100} animated={total === 0} striped={total === 0} aria-label={`${percent}%`} />
       </Stack>
-      <Group justify="flex-end">
+      <ModalActions>
         <Button variant="default" onClick={cancel} loading={cancelling} data-testid="copy-cancel">
           Cancel copy
         </Button>
-      </Group>
+      </ModalActions>
     </Stack>
   )
 }
@@ -86,14 +87,14 @@ export function CopySummary({ name, outcome, openCopy, close }: SummaryProps): R
       <Text size="sm" c="dimmed">
         The copy opens in a new tab, read-only like every store you open.
       </Text>
-      <Group justify="flex-end">
+      <ModalActions>
         <Button variant="default" onClick={close}>
           Close
         </Button>
         <Button onClick={() => void open()} loading={opening} data-testid="copy-open">
           Open the copy
         </Button>
-      </Group>
+      </ModalActions>
     </Stack>
   )
 }

@@ -5,7 +5,7 @@
  * the target is left as it was; on success a summary and Open the copy.
  */
 import { useEffect, useState, type ReactNode } from 'react'
-import { Button, Code, Fieldset, Group, Modal, Stack, Text } from '@mantine/core'
+import { Button, Code, Fieldset, Modal, Stack, Text } from '@mantine/core'
 import type { StoreInfo } from '../../../shared/ipc/types'
 import { notifyError } from '../../ui/notify'
 import { storeName } from '../../ui/format'
@@ -16,6 +16,7 @@ import { CopyTargetForm } from './CopyTargetForm'
 import { CopyEndNotice, CopyProgress, CopySummary } from './CopyPhaseViews'
 import { useCopyRun, type CopyDone } from './useCopyRun'
 import { useCopyTarget, type CopyTo } from './useCopyTarget'
+import { ModalActions } from '../../ui/modal/ModalActions'
 
 const REQUEST = viewKey<boolean>('copy.request', false)
 
@@ -70,7 +71,7 @@ function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
       {copying ? (
         <CopyProgress done={phase.done} total={phase.total} cancelling={phase.cancelling} cancel={() => void cancel()} />
       ) : (
-        <Group justify="flex-end">
+        <ModalActions>
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
@@ -82,7 +83,7 @@ function CopyDialog({ info, close, busy }: DialogProps): ReactNode {
           <Button onClick={() => request && void copy(request)} disabled={!target.ready || !request || testing} data-testid="copy-start">
             Copy
           </Button>
-        </Group>
+        </ModalActions>
       )}
     </Stack>
   )

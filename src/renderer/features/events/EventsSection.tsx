@@ -58,7 +58,7 @@ export function EventsSection({ tab }: { tab: StoreTab }): ReactNode {
   const detail = selection && <EventDetailPanel storeId={storeId} seqNo={selection.seqNo} revision={tab.revision} nav={nav} onClose={() => setSelection(null)} />
   const below = dock.side === 'bottom'
   return (
-    <Box data-testid="events" style={{ display: 'flex', flexDirection: 'column', gap: 8, height: 'calc(100dvh - var(--app-shell-header-offset, 0px) - 2 * var(--app-shell-padding))' }}>
+    <Box data-testid="events" style={{ display: 'flex', flexDirection: 'column', gap: 8, height: 'calc(100dvh - var(--app-shell-header-offset, 0px) - var(--cs-notifications-reserve, 0px) - 2 * var(--app-shell-padding))' }}>
       <Group justify="space-between" wrap="nowrap">
         <Group gap="md" wrap="nowrap">
           <Title order={3}>Events</Title>

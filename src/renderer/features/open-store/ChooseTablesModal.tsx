@@ -1,8 +1,9 @@
 /** Asks which store to open when a file holds several complete sets of coherence tables. */
 import { useState, type ReactNode } from 'react'
-import { Button, Code, Group, Modal, Radio, Stack, Text } from '@mantine/core'
+import { Button, Code, Modal, Radio, Stack, Text } from '@mantine/core'
 import type { TableNames } from '../../../shared/domain'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import { ModalActions } from '../../ui/modal/ModalActions'
 
 function describe(tables: TableNames): string {
   return `${tables.event}, ${tables.action}, ${tables.effect}, ${tables.trigger}`
@@ -22,14 +23,14 @@ function Choice({ name, candidates, answer }: { name: string; candidates: readon
           ))}
         </Stack>
       </Radio.Group>
-      <Group justify="flex-end">
+      <ModalActions>
         <Button variant="default" onClick={() => answer(null)}>
           Cancel
         </Button>
         <Button onClick={() => answer(candidates[Number(selected)] ?? null)} data-autofocus>
           Open
         </Button>
-      </Group>
+      </ModalActions>
     </Stack>
   )
 }

@@ -11,6 +11,7 @@ import { notifyError } from '../../ui/notify'
 import { IconFolderOpen } from '../../ui/icons'
 import { TABLE_ROLES as ROLES, tableNamesProblem } from './table-names'
 import { useWorkspace } from '../../workspace/WorkspaceProvider'
+import { ModalActions } from '../../ui/modal/ModalActions'
 
 type Preset = 'readme' | 'singular' | 'custom'
 const PRESETS: Record<Exclude<Preset, 'custom'>, TableNames> = { readme: DEFAULT_TABLES, singular: SINGULAR_TABLES }
@@ -100,14 +101,14 @@ function NewStoreForm(): ReactNode {
       <Text size="xs" c="dimmed">
         The tables are created exactly as the library's <Code>init-schema</Code> creates them. The new store opens read-only.
       </Text>
-      <Group justify="flex-end">
+      <ModalActions>
         <Button variant="default" onClick={() => showNewStore(false)}>
           Cancel
         </Button>
         <Button onClick={() => void create()} disabled={!file || problem !== null} loading={busy}>
           Create store
         </Button>
-      </Group>
+      </ModalActions>
     </Stack>
   )
 }

@@ -4,12 +4,13 @@
  * background worker writes the file.
  */
 import { useEffect, useState, type ReactNode } from 'react'
-import { Alert, Button, Code, Group, Modal, Progress, Radio, Stack, Text } from '@mantine/core'
+import { Alert, Button, Code, Modal, Progress, Radio, Stack, Text } from '@mantine/core'
 import type { EventFilter } from '../../../shared/browse'
 import type { ExportFormat, ExportOutcome } from '../../../shared/export'
 import { call, messageOf, subscribe } from '../../ipc/client'
 import { useRequest } from '../useRequest'
 import { formatCount } from '../format'
+import { ModalActions } from '../modal/ModalActions'
 
 /** What the dialog shows. */
 type Phase =
@@ -109,14 +110,14 @@ export function ExportModal({ opened, onClose, storeId, revision, storeName: sto
               </Text>
             )}
             {nothing && <Text size="sm">No event matches, so there is nothing to export.</Text>}
-            <Group justify="flex-end">
+            <ModalActions>
               <Button variant="default" onClick={close}>
                 Cancel
               </Button>
               <Button onClick={start} disabled={nothing}>
                 Choose file and export…
               </Button>
-            </Group>
+            </ModalActions>
           </>
         )}
         {phase.kind === 'running' && (
@@ -133,9 +134,9 @@ export function ExportModal({ opened, onClose, storeId, revision, storeName: sto
               Exported {formatCount(phase.outcome.events)} {phase.outcome.events === 1 ? 'event' : 'events'} as {phase.outcome.format.toUpperCase()} (
               {formatBytes(phase.outcome.bytes)}) to <Code style={{ wordBreak: 'break-all' }}>{phase.outcome.path}</Code>
             </Alert>
-            <Group justify="flex-end">
+            <ModalActions>
               <Button onClick={close}>Done</Button>
-            </Group>
+            </ModalActions>
           </>
         )}
         {phase.kind === 'failed' && (
@@ -143,12 +144,12 @@ export function ExportModal({ opened, onClose, storeId, revision, storeName: sto
             <Alert color="red" title="The export failed" role="alert" data-testid="export-error">
               {phase.message}
             </Alert>
-            <Group justify="flex-end">
+            <ModalActions>
               <Button variant="default" onClick={() => setPhase({ kind: 'choose' })}>
                 Back
               </Button>
               <Button onClick={close}>Close</Button>
-            </Group>
+            </ModalActions>
           </>
         )}
       </Stack>

@@ -15,8 +15,10 @@ import { groupProblems, problemSummary } from './problem-groups'
 import { ProblemGroup } from './ProblemGroup'
 import { AddIndexFix } from './AddIndexFix'
 import { useBackgroundCheck, useCheck } from './problems-check'
+import { ReconnectHint, useConnectionLost } from '../../../ui/connection-lost'
 
 function Heading({ running, onRun }: { running: boolean; onRun: () => void }): ReactNode {
+  const lost = useConnectionLost()
   return (
     <Group justify="space-between" align="flex-end">
       <div>
@@ -26,9 +28,12 @@ function Heading({ running, onRun }: { running: boolean; onRun: () => void }): R
           changes the store.
         </Text>
       </div>
-      <Button onClick={onRun} loading={running} variant="light" data-testid="problems-run">
-        Run the check again
-      </Button>
+      <Stack gap={4} align="flex-end">
+        <Button onClick={onRun} loading={running} disabled={lost} variant="light" data-testid="problems-run">
+          Run the check again
+        </Button>
+        <ReconnectHint to="run the check" />
+      </Stack>
     </Group>
   )
 }

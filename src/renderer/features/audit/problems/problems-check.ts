@@ -6,7 +6,8 @@
  */
 import { useCallback, useEffect } from 'react'
 import type { Problem } from '../../../../shared/browse'
-import { call, messageOf } from '../../../ipc/client'
+import { call } from '../../../ipc/client'
+import { failureMessage, isConnectionLoss } from '../../../ui/connection-lost'
 import { getViewState, setViewState, useViewState, viewKey } from '../../../workspace/view-state'
 
 /** A finished check. */
@@ -22,6 +23,8 @@ export interface CheckState {
   readonly result: CheckResult | null
   readonly running: boolean
   readonly error: string | null
+  /** The last run met a lost connection (the connection-lost bar said so): no error, and no background rerun; the user runs it after Reconnect. */
+  readonly interrupted?: boolean
 }
 
 const NEVER_RUN: CheckState = { result: null, running: false, error: null }
@@ -32,10 +35,10 @@ export function runCheck(storeId: string, revision: number): void {
   const before = getViewState(storeId, CHECK)
   if (before.running) return
   const update = (change: Partial<CheckState>): void => setViewState(storeId, CHECK, { ...getViewState(storeId, CHECK), ...change })
-  update({ running: true, error: null })
+  update({ running: true, error: null, interrupted: false })
   call('store:check', { storeId }).then(
     (problems) => update({ running: false, result: { problems, revision, at: Date.now() } }),
-    (e: unknown) => update({ running: false, error: messageOf(e) })
+    (e: unknown) => update({ running: false, error: failureMessage(e), interrupted: isConnectionLoss(e) })
   )
 }
 
@@ -49,7 +52,7 @@ export function useCheck(storeId: string, revision: number): CheckState & { run(
 /** Runs the check once per store, in the background, when it never ran and `enabled` (mount it for every open store). */
 export function useBackgroundCheck(storeId: string, revision: number, enabled = true): CheckState {
   const [state] = useViewState(storeId, CHECK)
-  const never = state.result === null && !state.running && state.error === null
+  const never = state.result === null && !state.running && state.error === null && state.interrupted !== true
   useEffect(() => {
     if (never && enabled) runCheck(storeId, revision)
   }, [never, enabled, storeId, revision])

@@ -4,6 +4,8 @@
  * by key, a choice per key, and the adjusted patch. "Resolve and retry"
  * replaces the staged event by the adjusted one, adds theirs to the resolved
  * list and runs the preflight again; the next conflict, if any, comes next.
+ * The resolved list and that button stay at the dialog's bottom while the
+ * rest scrolls.
  */
 import { useMemo, type ReactNode } from 'react'
 import { Alert, Button, Code, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core'
@@ -11,6 +13,8 @@ import type { ComposeConflict, RebaseOutcome } from '../../../../shared/compose'
 import type { ConflictDetail } from '../../../../shared/resolve'
 import { call } from '../../../ipc/client'
 import { useRequest } from '../../../ui/useRequest'
+import { ModalActions } from '../../../ui/modal/ModalActions'
+import { ReconnectHint, useConnectionLost } from '../../../ui/connection-lost'
 import type { StoreTab } from '../../../workspace/workspace-state'
 import { useStaging, type StagedEvent } from '../staging'
 import { draftKey } from './drafts'
@@ -76,7 +80,8 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
   const state = useResolution(conflictRef, detail.keys, detail.oursReason)
   const { resolution } = state
   const errors = useMemo(() => new Map((resolution?.errors ?? []).map((e) => [e.key, e.message])), [resolution])
-  const blocked = state.pending || resolution === null || resolution.errors.length > 0 || resolution.problems.length > 0
+  const lost = useConnectionLost()
+  const blocked = lost || state.pending || resolution === null || resolution.errors.length > 0 || resolution.problems.length > 0
   const theirs = detail.theirs.seqNo
   const { retry, retrying, retryError } = useResolveRetry({ conflictRef, staged, theirs, onResolved })
 
@@ -104,13 +109,18 @@ function ResolverBody({ tab, conflict, staged, conflictRef, detail, onResolved }
         />
       </Group>
       <AdjustedPatch state={state} theirs={theirs} />
-      {retryError !== null && <Alert color="red" title="Not retried" data-testid="resolve-retry-error">{retryError}</Alert>}
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <ResolvedList tab={tab} />
-        <Button onClick={() => void retry(resolution)} loading={retrying} disabled={blocked} data-testid="resolve-retry">
-          Resolve and retry
-        </Button>
-      </Group>
+      <ModalActions justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap="xs" style={{ flex: 1, minWidth: 0 }}>
+          {retryError !== null && <Alert color="red" title="Not retried" data-testid="resolve-retry-error">{retryError}</Alert>}
+          <ResolvedList tab={tab} />
+        </Stack>
+        <Stack gap={4} align="flex-end">
+          <Button onClick={() => void retry(resolution)} loading={retrying} disabled={blocked} data-testid="resolve-retry">
+            Resolve and retry
+          </Button>
+          <ReconnectHint to="resolve and retry" />
+        </Stack>
+      </ModalActions>
     </Stack>
   )
 }

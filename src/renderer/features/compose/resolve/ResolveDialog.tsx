@@ -11,6 +11,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { ActionIcon, Alert, Button, Group, Modal, Text, Tooltip } from '@mantine/core'
 import { ConflictResolver, type ConflictResolverProps } from './ConflictResolver'
 import { discardDraft, draftKey, isDirty, redo, undo, useDraft } from './drafts'
+import { ModalActions } from '../../../ui/modal/ModalActions'
 
 /** Undo/redo keys while the dialog is open, unless typed in an editor or a text field (they have their own). */
 function useHistoryKeys(key: string, active: boolean): void {
@@ -56,11 +57,11 @@ function CloseConfirm({ opened, onKeep, onDiscard, onStay }: { opened: boolean; 
       <Text size="sm" mb="md">
         Nothing is staged until you resolve and retry. Keep the choices for when you open this conflict again, or discard them.
       </Text>
-      <Group justify="flex-end" gap="xs">
+      <ModalActions gap="xs">
         <Button variant="default" onClick={onStay} data-testid="resolve-close-stay">Stay</Button>
         <Button variant="light" color="red" onClick={onDiscard} data-testid="resolve-close-discard">Discard choices</Button>
         <Button onClick={onKeep} data-testid="resolve-close-keep">Keep for later</Button>
-      </Group>
+      </ModalActions>
     </Modal>
   )
 }

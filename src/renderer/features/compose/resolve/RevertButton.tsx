@@ -13,6 +13,7 @@ import type { StoreTab } from '../../../workspace/workspace-state'
 import { notifyInfo } from '../../../ui/notify'
 import { stageEvent, startBatch } from '../staging'
 import classes from './resolve.module.css'
+import { ModalActions } from '../../../ui/modal/ModalActions'
 
 /** The section the staged revert is committed from. */
 const COMPOSE_SECTION = 'compose'
@@ -95,7 +96,7 @@ export function RevertButton({ tab, seqNo }: RevertButtonProps): ReactNode {
           <Alert color="gray" title="Nothing to revert" data-testid="revert-nothing">{compensation.message}</Alert>
         )}
         {compensation?.ok && <CompensationView compensation={compensation} />}
-        <Group justify="flex-end" mt="md">
+        <ModalActions>
           <Button variant="default" onClick={() => setOpen(false)}>Cancel</Button>
           {compensation?.ok && (
             <>
@@ -105,7 +106,7 @@ export function RevertButton({ tab, seqNo }: RevertButtonProps): ReactNode {
               <Button onClick={() => stage(compensation)} data-testid="revert-stage">Stage revert</Button>
             </>
           )}
-        </Group>
+        </ModalActions>
       </Modal>
     </>
   )

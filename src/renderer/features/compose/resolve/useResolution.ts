@@ -6,7 +6,8 @@
  */
 import { useEffect, useMemo, useState } from 'react'
 import type { AlignedKey, ConflictResolution, KeyChoice } from '../../../../shared/resolve'
-import { call, messageOf } from '../../../ipc/client'
+import { call } from '../../../ipc/client'
+import { failureMessage, isConnectionLoss, useConnectionLost } from '../../../ui/connection-lost'
 import { setPicks, setReason, useDraft, type Pick } from './drafts'
 
 export type { Pick } from './drafts'
@@ -43,6 +44,8 @@ export function useResolution(ref: ConflictRef, keys: readonly AlignedKey[] | nu
   const { picks } = draft
   const reason = draft.reason ?? initialReason
   const [answer, setAnswer] = useState<{ key: string; resolution: ConflictResolution | null; error: string | null } | null>(null)
+  // While the connection is lost the answer stays pending (no error: the bar says it); Reconnect works it out again.
+  const lost = useConnectionLost()
 
   const choices = useMemo<KeyChoice[]>(
     () => Object.entries(picks).map(([key, p]) => (p.take === 'edit' ? { key, take: 'edit', edn: p.edn } : { key, take: p.take })),
@@ -58,7 +61,7 @@ export function useResolution(ref: ConflictRef, keys: readonly AlignedKey[] | nu
       const request = { storeId, base, theirs, oursEdn, resolved: [...resolved], choices, reason }
       call('store:conflict-resolution', request).then(
         (resolution) => current && setAnswer({ key: requestKey, resolution, error: null }),
-        (e: unknown) => current && setAnswer((previous) => ({ key: requestKey, resolution: previous?.resolution ?? null, error: messageOf(e) }))
+        (e: unknown) => current && !isConnectionLoss(e) && setAnswer((previous) => ({ key: requestKey, resolution: previous?.resolution ?? null, error: failureMessage(e) }))
       )
     }, PAUSE_MS)
     return () => {
@@ -67,7 +70,7 @@ export function useResolution(ref: ConflictRef, keys: readonly AlignedKey[] | nu
     }
     // requestKey stands for every input of the request.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [keys, requestKey])
+  }, [keys, requestKey, lost])
 
   const resolution = answer?.resolution ?? null
   const error = answer?.error ?? null

@@ -7,7 +7,8 @@
 import { useState } from 'react'
 import type { RebaseOutcome } from '../../../../shared/compose'
 import type { ConflictResolution } from '../../../../shared/resolve'
-import { call, messageOf } from '../../../ipc/client'
+import { call } from '../../../ipc/client'
+import { failureMessage } from '../../../ui/connection-lost'
 import { notifyInfo } from '../../../ui/notify'
 import { addResolved, dropStagedEvent, getStaging, replaceStagedEvent, type StagedEvent } from '../staging'
 import { discardDraft } from './drafts'
@@ -46,7 +47,7 @@ export function useResolveRetry({ conflictRef, staged, theirs, onResolved }: Ret
       else if (outcome.result === 'ok') notifyInfo('Conflict resolved', 'The preflight passes now. Review the resolved list and commit when ready.')
       onResolved(outcome)
     } catch (e) {
-      setRetryError(messageOf(e))
+      setRetryError(failureMessage(e))
     } finally {
       setRetrying(false)
     }

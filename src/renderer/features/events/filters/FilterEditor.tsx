@@ -4,12 +4,13 @@
  * keyword fields suggest the store's own values.
  */
 import { useState, type ReactNode } from 'react'
-import { Button, Group, Modal, Stack, Text } from '@mantine/core'
+import { Button, Modal, Stack, Text } from '@mantine/core'
 import type { EventFilter } from '../../../../shared/browse'
 import { FILTER_FIELDS, type FilterField } from './filter-model'
 import { applyField, initialText } from './filter-form'
 import { FilterValueInputs } from './FilterValueInputs'
 import { useTimeZone } from '../../../ui/time-zone'
+import { ModalActions } from '../../../ui/modal/ModalActions'
 
 /** Props of the editor: the current filter, the field being edited (null: closed), and what Apply and Cancel do. */
 export interface FilterEditorProps {
@@ -63,14 +64,14 @@ function FieldForm({ storeId, filter, field, onApply, onClose }: FilterEditorPro
             {field === 'patchText' ? 'Matches patches whose stored EDN text contains this text (case-sensitive).' : `Compared with the stored cell text, ${hint}.`}
           </Text>
         )}
-        <Group justify="flex-end" gap="xs">
+        <ModalActions gap="xs">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
           <Button type="submit" disabled={touched && !result.ok}>
             Apply filter
           </Button>
-        </Group>
+        </ModalActions>
       </Stack>
     </form>
   )
