@@ -176,15 +176,13 @@ export class PostgresEventStore extends ReplayingReads implements OpenedStore, S
     const plan = replayPlan(this.queries, offset, bothCriteria(criteria, afterCriteria(range.after)))
     const decoder = this.decoder
     const target = this.target
-    // Batches cross the generators; single events only at the end (one resolved promise each).
+    // Batches of rows cross the generators; each row is decoded just when its event is asked for.
     const batches = snapshotStream(this.pool, async function* (client) {
       const anyBefore = await client.query(numbered(plan.anyBefore.sql), plan.anyBefore.params)
       const parts = anyBefore.rows.length > 0 ? [plan.replayed, plan.current] : [plan.current]
-      for (const part of parts) {
-        yield* decoder.actionBatches(cursorBatches<ActionRow>(client, numbered(part.sql), part.params, READ_BATCH, true))
-      }
+      for (const part of parts) yield* cursorBatches<ActionRow>(client, numbered(part.sql), part.params, READ_BATCH, true)
     })
-    return flattenBatches(explained(batches, (e) => explainPgError(e, target)))
+    return flattenBatches(batches, decoder.merger(), (e) => explainPgError(e, target))
   }
 
 

@@ -180,6 +180,23 @@ describePostgres('PostgreSQL adapter specifics', (server) => {
     await store.close()
   })
 
+  it('a cell that is not EDN, past the first cursor batch, ends a read with invalid-cell after the events before it, and frees its connection (more failures than the pool has connections)', async () => {
+    const { db, store } = await freshStore(server, 'pg_bad_cell')
+    await adminQuery(server, `INSERT INTO "events" SELECT i, 1764338400 + i, ':s' FROM generate_series(1, 2500) AS i`, db)
+    await adminQuery(server, `INSERT INTO "actions" SELECT "seq_no", ':r', ':user', '"a"', ':book', ("seq_no" % 50)::text, CASE WHEN "seq_no" = 2345 THEN '{:assoc' ELSE '{:assoc {:a 1}}' END FROM "events"`, db)
+    for (let attempt = 0; attempt < 6; attempt++) {
+      let n = 0
+      const failure = await (async () => {
+        for await (const _ of store.read(1)) n++
+      })().then(() => null, (e: unknown) => e)
+      expect(failure).toBeInstanceOf(StoreError)
+      expect(failure).toMatchObject({ code: 'invalid-cell', message: expect.stringMatching(/^The cell at seq-no 2345, actions\.patch is not valid EDN/) })
+      expect(n).toBe(2343) // action 2344 waits for the next row (it could carry another trigger of it), and that row is the bad one
+    }
+    expect(await store.currentSeqNo()).toBe(2500)
+    await store.close()
+  })
+
   describe('two writers under READ COMMITTED', () => {
     it('a writer that loses the seq-no to a concurrent commit gets :write-conflict, not an error, and writes nothing', async () => {
       const { db, url, store } = await freshStore(server, 'race')
