@@ -57,16 +57,17 @@ export interface BatchStep<T, U> {
  * cursor's pages), one resolved promise per result; only an exhausted batch
  * waits for the next. Each item is taken just when the consumer asks for the
  * next result, so what it makes can die young (a whole batch of results made
- * ahead would survive garbage collections and be copied). Every failure, of
+ * ahead would survive garbage collections and be copied). The batches are
+ * the caller's to give away: their items are dropped as they are taken. Every failure, of
  * the batches or of `step`, closes the batch source and is translated by
  * `explain`; so does `return()` (without the error), as breaking out of
  * `for await` does: the source's `finally` blocks run.
  */
-export function flattenBatches<T, U>(batches: AsyncIterable<readonly T[]>, step: BatchStep<T, U>, explain: (e: unknown) => unknown): AsyncIterable<U> {
+export function flattenBatches<T, U>(batches: AsyncIterable<(T | undefined)[]>, step: BatchStep<T, U>, explain: (e: unknown) => unknown): AsyncIterable<U> {
   return {
     [Symbol.asyncIterator](): AsyncIterator<U> {
       const source = batches[Symbol.asyncIterator]()
-      let batch: readonly T[] = []
+      let batch: (T | undefined)[] = []
       let index = 0
       let finished = false
       /** Ends the iteration with `e` explained, once the batch source is closed (a connection it holds is freed first). */
@@ -76,10 +77,16 @@ export function flattenBatches<T, U>(batches: AsyncIterable<readonly T[]>, step:
         await source.return?.()?.catch(() => undefined)
         throw explain(e)
       }
-      /** The next result from the batch at hand, or null once it is used up. */
+      /**
+       * The next result from the batch at hand, or null once it is used up.
+       * Each item taken is dropped from the batch, so it is garbage at once
+       * (not copied by every collection until the whole batch is done).
+       */
       const fromBatch = (): U | null => {
         while (index < batch.length) {
-          const made = step.take(batch[index++])
+          const item = batch[index] as T
+          batch[index++] = undefined
+          const made = step.take(item)
           if (made !== null) return made
         }
         return null
