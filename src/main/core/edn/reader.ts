@@ -140,9 +140,42 @@ export class EdnTextReader {
 
   /** Reads forms up to the closing delimiter `close` of the collection opened at `openAt`. */
   private readItems(close: number, openAt: number): EdnValue[] {
-    const items: EdnValue[] = []
-    while (!this.atClose(close, openAt)) items.push(this.readHere('a value'))
+    return this.readSized(close, openAt, this.readItem)
+  }
+
+  /**
+   * Reads the items of the collection opened at `openAt` up to its closing
+   * delimiter `close`, each with `readOne`. Up to three (most collections in
+   * cells are that small) go into an array of exactly their number: an array
+   * grown by `push` holds 17 slots or more, and every byte allocated brings the
+   * next garbage collection nearer, which copies whatever is still live.
+   */
+  private readSized<T>(close: number, openAt: number, readOne: (this: EdnTextReader, openAt: number) => T): T[] {
+    if (this.atClose(close, openAt)) return []
+    const a = readOne.call(this, openAt)
+    if (this.atClose(close, openAt)) return [a]
+    const b = readOne.call(this, openAt)
+    if (this.atClose(close, openAt)) return [a, b]
+    const c = readOne.call(this, openAt)
+    if (this.atClose(close, openAt)) return [a, b, c]
+    const items = [a, b, c]
+    do items.push(readOne.call(this, openAt))
+    while (!this.atClose(close, openAt))
     return items
+  }
+
+  /** A collection item at `pos` (trivia skipped, not at the close). */
+  private readItem(): EdnValue {
+    return this.readHere('a value')
+  }
+
+  /** A map entry at `pos` (trivia skipped, not at the close of the map opened at `openAt`). */
+  private readEntry(openAt: number): readonly [EdnValue, EdnValue] {
+    const key = this.readHere('a value')
+    if (this.atClose(125, openAt)) {
+      this.fail('Map literal must contain an even number of forms', this.pos - 1, `a value for the key ${printEdn(key)}`)
+    }
+    return [key, this.readHere('a value')]
   }
 
   /**
@@ -187,14 +220,8 @@ export class EdnTextReader {
 
   /** Reads map entries after the `{` at `braceAt`; `keyNamespace` is the `ns` of `#:ns{…}`. */
   private readMap(openAt: number, braceAt: number, keyNamespace: string | null): EdnValue {
-    const entries: (readonly [EdnValue, EdnValue])[] = []
-    while (!this.atClose(125, openAt)) {
-      const key = this.readHere('a value')
-      if (this.atClose(125, openAt)) {
-        this.fail('Map literal must contain an even number of forms', this.pos - 1, `a value for the key ${printEdn(key)}`)
-      }
-      entries.push([keyNamespace === null ? key : qualifyKey(key, keyNamespace), this.readHere('a value')])
-    }
+    const entries = this.readSized(125, openAt, this.readEntry)
+    if (keyNamespace !== null) for (let i = 0; i < entries.length; i++) entries[i] = [qualifyKey(entries[i][0], keyNamespace), entries[i][1]]
     const dup = firstDuplicate(entries, entryKey)
     if (dup >= 0) {
       this.fail(`Duplicate key: ${printEdn(entries[dup][0])}`, this.itemStart(braceAt, 2 * dup), 'each key at most once in a map')
