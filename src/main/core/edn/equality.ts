@@ -138,6 +138,12 @@ export function ednEquals(a: EdnValue, b: EdnValue): boolean {
   return equiv(a, b)
 }
 
+/** `equiv`, short-cut for a keyword (the key of nearly every map in a store): it equals only a keyword of the same name. */
+function sameKey(a: EdnValue, b: EdnValue): boolean {
+  if (a.t === 'kw') return b.t === 'kw' && a.name === b.name && a.ns === b.ns
+  return equiv(a, b)
+}
+
 /**
  * Index of the first of `items` whose key (`keyOf`) equals (by `=`) the key of
  * an earlier one, or -1: what makes `clojure.edn` refuse a set literal (the
@@ -148,7 +154,7 @@ export function firstDuplicate<T>(items: readonly T[], keyOf: (item: T) => EdnVa
   if (n <= LINEAR_LOOKUP_LIMIT) {
     for (let j = 1; j < n; j++) {
       const key = keyOf(items[j])
-      for (let i = 0; i < j; i++) if (equiv(keyOf(items[i]), key)) return j
+      for (let i = 0; i < j; i++) if (sameKey(keyOf(items[i]), key)) return j
     }
     return -1
   }
