@@ -37,8 +37,13 @@ import { BEGIN_SNAPSHOT, cursorBatches, inTransaction, queriesOn, snapshotStream
 import * as inspector from './inspector'
 import { flattenBatches } from '../async-items'
 
-/** Rows per cursor round trip of a streaming read. */
-const READ_BATCH = 2000
+/**
+ * Rows per cursor round trip of a streaming read: a few MB of typical cells.
+ * Each round trip wakes the server and waits for it (on a busy machine that
+ * costs more than decoding the rows), so 5000 rather than 2000: about 10% less
+ * time per read of 10 000 events in an A/B.
+ */
+export const READ_BATCH = 5000
 
 
 /** Duplicate key (another writer took the seq-no) or a serialization failure: a `:write-conflict`, not an error. */
