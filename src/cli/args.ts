@@ -81,13 +81,14 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
   },
   copy: {
     usage: 'coherence copy FROM TO [--tables …]',
-    summary: 'copy every row of the store FROM into TO (a new or empty file), all or nothing',
+    summary: 'copy every row of the store FROM into TO (a new or empty file, or a database without the store tables or with them empty), all or nothing',
     options: { tables: { type: 'string' } },
     positionals: ['FROM', 'TO'],
     help:
       TABLES_HELP +
-      'TO must not exist or be empty; it is written as a temporary file and renamed at the\n' +
-      'end, so a failed or interrupted copy leaves nothing. Cells are copied byte for byte.\n' +
+      'TO must not exist or be empty; a file is written as a temporary file and renamed at the\n' +
+      'end, a database gets its tables and rows in one transaction, so a failed or interrupted\n' +
+      'copy leaves nothing. Cells are copied byte for byte.\n' +
       'Progress goes to stderr when it is a terminal. Exit 0 copied, 1 nothing written.\n'
   },
   index: {

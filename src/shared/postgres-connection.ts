@@ -44,14 +44,24 @@ function decode(text: string): string | null {
  * `@` ends the user info, so a password with a raw `@` or `/` still parses.
  */
 export function parsePostgresUrl(url: string): PostgresUrlParts | null {
+  return splitPostgresUrl(url, false)
+}
+
+/**
+ * `parsePostgresUrl`, or with `emptyHost` also a URL without a host
+ * (`postgresql:///db`, `postgresql://`), whose host is then '' — libpq fills
+ * it from PGHOST (see `postgresIdentity`); the app itself only connects to
+ * URLs that name their host.
+ */
+export function splitPostgresUrl(url: string, emptyHost: boolean): PostgresUrlParts | null {
   const scheme = SCHEME.exec(url)
   if (!scheme) return null
   const rest = url.slice(scheme[0].length)
   const at = rest.lastIndexOf('@')
   const userInfo = at < 0 ? '' : rest.slice(0, at)
   const hostPart = at < 0 ? rest : rest.slice(at + 1)
-  const match = /^([^/?#:]+|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?(?:\/([^?#]*))?(?:\?([^#]*))?$/.exec(hostPart)
-  if (!match) return null
+  const match = /^([^/?#:]*|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?(?:\/([^?#]*))?(?:\?([^#]*))?$/.exec(hostPart)
+  if (!match || (match[1] === '' && !emptyHost)) return null
   const colon = userInfo.indexOf(':')
   const user = decode(colon < 0 ? userInfo : userInfo.slice(0, colon))
   const password = colon < 0 ? null : decode(userInfo.slice(colon + 1))
@@ -93,18 +103,6 @@ export function connectionLabel(parts: PostgresUrlParts): string {
 export function connectionLabelOf(url: string): string {
   const parts = parsePostgresUrl(url)
   return parts ? connectionLabel(parts) : 'postgresql://…'
-}
-
-/**
- * True when the URLs `a` and `b` name the same database as the same user
- * (host case-insensitive, a missing port meaning 5432); passwords and query
- * parameters do not matter. URLs that do not parse are never the same.
- */
-export function sameConnection(a: string, b: string): boolean {
-  const x = parsePostgresUrl(a)
-  const y = parsePostgresUrl(b)
-  if (!x || !y) return false
-  return x.user === y.user && x.host.toLowerCase() === y.host.toLowerCase() && (x.port ?? 5432) === (y.port ?? 5432) && x.database === y.database
 }
 
 /** `url` without any password: none in the user info, no `password=` parameter; null when it is not a PostgreSQL URL. */

@@ -13,8 +13,8 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { generateStore } from '../../bench/generate'
-import { startApp, type AppHarness } from '../helpers/app-harness'
-import { makeWalkthroughStore, tempDir } from '../helpers/stores'
+import type { AppHarness } from '../helpers/app-harness'
+import { startOnWalkthrough, stopWalkthroughApp, type WalkthroughApp } from '../helpers/walkthrough-app'
 import { cellDump } from '../helpers/cell-dump'
 import { adminQuery, createDatabase, postgresUrl } from '../helpers/postgres'
 import { describePostgres } from '../helpers/postgres-suite'
@@ -24,25 +24,19 @@ import { cli } from '../cli/run-cli'
 const BIG = 20_000
 
 let app: AppHarness
-let dir: ReturnType<typeof tempDir>
+let dir: WalkthroughApp['dir']
 let origin: string
 let big: string
 let page: Page
 
 beforeAll(async () => {
-  dir = tempDir('e2e-copy')
-  origin = await makeWalkthroughStore(dir.path)
+  ({ app, dir, walkthrough: origin } = await startOnWalkthrough('e2e-copy', { viewport: { width: 1024, height: 768 } }))
+  page = app.page
   big = join(dir.path, 'big.db')
   await generateStore(big, BIG)
-  app = await startApp({ files: [origin], viewport: { width: 1024, height: 768 } })
-  page = app.page
-  await page.getByTestId('store-name').filter({ hasText: 'walkthrough.db' }).waitFor()
 }, 120_000)
 
-afterAll(async () => {
-  await app?.close()
-  dir?.remove()
-})
+afterAll(() => stopWalkthroughApp({ app, dir }))
 
 /** Seen (in the viewport, nothing on top) and no text inside it cut off. */
 async function readable(locator: Locator): Promise<boolean> {

@@ -12,17 +12,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { startApp, type AppHarness } from '../helpers/app-harness'
-import { connectThroughDialog, createWalkthroughDatabase } from '../helpers/postgres-walkthrough'
+import type { AppHarness } from '../helpers/app-harness'
+import { startOnWalkthroughDatabase } from '../helpers/walkthrough-app'
 import { describePostgres } from '../helpers/postgres-suite'
-import { tempDir } from '../helpers/stores'
+import { tempDir, neuromancerEdn, TEST_INST } from '../helpers/stores'
 import { seen } from '../helpers/visibility'
 import { commit, openResolver, stageRaw, unlock } from '../helpers/compose-steps'
 import { cli } from '../cli/run-cli'
 
-const T = '#inst "2026-11-28T14:00:00.000-00:00"'
-const fix = (actor: string, genre: string): string =>
-  `{:timestamp ${T}, :source :studio, :action {:reason :fix, :actor [:user "${actor}"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "${genre}"}}}}`
+const T = TEST_INST
 
 describePostgres('fork of a PostgreSQL store, merged back', (server) => {
   let app: AppHarness
@@ -42,12 +40,10 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
   beforeAll(async () => {
     dir = tempDir('e2e-fork-pg')
     forkPath = join(dir.path, 'shop-fork.db')
-    const { db, url: dbUrl } = await createWalkthroughDatabase(server, 'forkshop')
-    url = dbUrl
-    label = `${server.user}@${server.host}/${db}`
-    app = await startApp({ viewport: { width: 1440, height: 1000 } })
+    const started = await startOnWalkthroughDatabase(server, 'forkshop', { viewport: { width: 1440, height: 1000 } })
+    ;({ app, url } = started)
+    label = `${server.user}@${server.host}/${started.db}`
     page = app.page
-    await connectThroughDialog(page, server, db)
   }, 180_000)
 
   afterAll(async () => {
@@ -74,11 +70,11 @@ describePostgres('fork of a PostgreSQL store, merged back', (server) => {
 
   it('asks for the password of the closed origin, stages the correction there, resolves the conflict side by side, commits', async () => {
     await page.locator('.mantine-NavLink-root', { hasText: 'Compose' }).click()
-    await stageRaw(page, fix('carol', 'Cyberpunk classic'))
+    await stageRaw(page, neuromancerEdn('carol', 'Cyberpunk classic'))
     await commit(page)
     await expect.poll(seqNo).toBe('8')
     // Another process appends to the database meanwhile.
-    const other = cli(['rebase', url, '--base', '8'], `[${fix('dave', 'Classic')}]`)
+    const other = cli(['rebase', url, '--base', '8'], `[${neuromancerEdn('dave', 'Classic')}]`)
     expect(other.code, other.stderr).toBe(0)
     // The database's tab is closed and its password is not kept on this computer (no keychain, or forgotten).
     await page.getByRole('button', { name: `Close ${label}` }).click()

@@ -13,34 +13,27 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { storeQueries } from '../../src/main/services/registry'
 import { createStoreFile, openStoreFile } from '../helpers/store-files'
-import { startApp, type AppHarness } from '../helpers/app-harness'
-import { makeWalkthroughStore, tempDir } from '../helpers/stores'
+import type { AppHarness } from '../helpers/app-harness'
+import { seen as seenLocator } from '../helpers/visibility'
+import { startOnWalkthrough, stopWalkthroughApp, type WalkthroughApp } from '../helpers/walkthrough-app'
 import { cli } from '../cli/run-cli'
 import { commit, stageRaw, unlock } from '../helpers/compose-steps'
+import { neuromancerEdn } from '../helpers/stores'
 
 let app: AppHarness
-let dir: ReturnType<typeof tempDir>
+let dir: WalkthroughApp['dir']
 let origin: string
 let forkPath: string
 let page: Page
 
-const T = '#inst "2026-11-28T14:00:00.000-00:00"'
-const fix = (actor: string, genre: string): string =>
-  `{:timestamp ${T}, :source :studio, :action {:reason :fix, :actor [:user "${actor}"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "${genre}"}}}}`
 
 beforeAll(async () => {
-  dir = tempDir('e2e-fork')
-  origin = await makeWalkthroughStore(dir.path)
-  forkPath = join(dir.path, 'fork.db')
-  app = await startApp({ files: [origin], viewport: { width: 1440, height: 1000 } })
+  ({ app, dir, walkthrough: origin } = await startOnWalkthrough('e2e-fork', { viewport: { width: 1440, height: 1000 } }))
   page = app.page
-  await page.getByTestId('store-name').filter({ hasText: 'walkthrough.db' }).waitFor()
+  forkPath = join(dir.path, 'fork.db')
 }, 120_000)
 
-afterAll(async () => {
-  await app?.close()
-  dir?.remove()
-})
+afterAll(() => stopWalkthroughApp({ app, dir }))
 
 const staged = () => page.locator('[data-testid="staged-list"] [data-testid^="staged-"]')
 const seqNo = () => page.getByTestId('header-seq-no').textContent()
@@ -51,14 +44,7 @@ async function showCompose(): Promise<void> {
 }
 
 /** True when the element is fully inside the viewport and the topmost thing at its centre. */
-async function seen(testId: string): Promise<boolean> {
-  return page.getByTestId(testId).first().evaluate((el) => {
-    const r = el.getBoundingClientRect()
-    const inside = r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight
-    const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
-    return inside && top !== null && (el === top || el.contains(top))
-  })
-}
+const seen = (testId: string): Promise<boolean> => seenLocator(page.getByTestId(testId).first())
 
 function read(path: string): string {
   const run = cli(['read', path])
@@ -83,11 +69,11 @@ describe('fork and merge back', () => {
 
     // The correction on the fork …
     await showCompose()
-    await stageRaw(page, fix('carol', 'Cyberpunk classic'))
+    await stageRaw(page, neuromancerEdn('carol', 'Cyberpunk classic'))
     await commit(page)
     await expect.poll(seqNo).toBe('8')
     // … while another process appends to the origin.
-    const other = cli(['rebase', origin, '--base', '8'], `[${fix('dave', 'Classic')}]`)
+    const other = cli(['rebase', origin, '--base', '8'], `[${neuromancerEdn('dave', 'Classic')}]`)
     expect(other.code, other.stderr).toBe(0)
 
     await page.getByTestId('merge-button').click()

@@ -9,22 +9,21 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { startApp, type AppHarness } from '../helpers/app-harness'
-import { connectThroughDialog, createWalkthroughDatabase } from '../helpers/postgres-walkthrough'
+import type { AppHarness } from '../helpers/app-harness'
+import { neuromancerEdn } from '../helpers/stores'
+import { startOnWalkthroughDatabase } from '../helpers/walkthrough-app'
 import { openResolver } from '../helpers/compose-steps'
 import { describePostgres } from '../helpers/postgres-suite'
 import { seen, smallestGraphText } from '../helpers/visibility'
 import { cli } from '../cli/run-cli'
 
-const T = '#inst "2026-11-28T14:00:00.000-00:00"'
-const neuromancer = (actor: string, genre: string): string =>
-  `{:timestamp ${T}, :source :bookstore, :action {:reason :update, :actor [:user "${actor}"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "${genre}"}}}}`
+/** `actor` sets the genre of [:book "Neuromancer"] as the walkthrough's own updates do. */
+const neuromancer = (actor: string, genre: string): string => neuromancerEdn(actor, genre, { reason: 'update', source: 'bookstore' })
 
 describePostgres('the app on a PostgreSQL store', (server) => {
   let app: AppHarness
   let page: Page
   let url: string
-  let db: string
 
   const nav = (label: string) => page.locator('nav[aria-label="Sections"] .mantine-NavLink-root').filter({ hasText: new RegExp(`^${label}`) }).first()
   const header = () => page.getByTestId('header-seq-no').textContent()
@@ -35,10 +34,8 @@ describePostgres('the app on a PostgreSQL store', (server) => {
   }
 
   beforeAll(async () => {
-    ;({ db, url } = await createWalkthroughDatabase(server, 'sections'))
-    app = await startApp({ viewport: { width: 1440, height: 1000 } })
+    ;({ app, url } = await startOnWalkthroughDatabase(server, 'sections', { viewport: { width: 1440, height: 1000 } }))
     page = app.page
-    await connectThroughDialog(page, server, db)
   }, 180_000)
 
   afterAll(async () => {

@@ -8,27 +8,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { createDemoStore } from '../../scripts/demo'
 import { openStoreFile } from '../helpers/store-files'
-import { startApp, type AppHarness } from '../helpers/app-harness'
-import { makeWalkthroughStore, tempDir } from '../helpers/stores'
+import type { AppHarness } from '../helpers/app-harness'
+import { startOnWalkthrough, stopWalkthroughApp, type WalkthroughApp } from '../helpers/walkthrough-app'
 
 let app: AppHarness
-let dir: ReturnType<typeof tempDir>
-let walkthrough: string
+let dir: WalkthroughApp['dir']
 let demo: string
 
 beforeAll(async () => {
-  dir = tempDir('e2e-replay')
-  walkthrough = await makeWalkthroughStore(dir.path)
+  ({ app, dir } = await startOnWalkthrough('e2e-replay', { viewport: { width: 1440, height: 900 } }))
   demo = join(dir.path, 'demo.db')
   await createDemoStore(demo)
-  app = await startApp({ files: [walkthrough], viewport: { width: 1440, height: 900 } })
-  await app.page.getByTestId('overview').waitFor()
 }, 120_000)
 
-afterAll(async () => {
-  await app?.close()
-  dir?.remove()
-})
+afterAll(() => stopWalkthroughApp({ app, dir }))
 
 const summary = (): Promise<string | null> => app.page.getByTestId('replay-summary').textContent()
 

@@ -20,6 +20,17 @@ export function bookEdn(title: string, actor = 'alice', genre = 'SciFi'): string
   )
 }
 
+/** The timestamp of the tests' hand-written events, as EDN. */
+export const TEST_INST = '#inst "2026-11-28T14:00:00.000-00:00"'
+
+/**
+ * A new action as EDN: `actor` sets the genre of `[:book "Neuromancer"]` —
+ * by default the `:fix` from `:studio` that the fork tests commit on a fork.
+ */
+export function neuromancerEdn(actor: string, genre: string, how: { readonly reason?: string; readonly source?: string } = {}): string {
+  return `{:timestamp ${TEST_INST}, :source :${how.source ?? 'studio'}, :action {:reason :${how.reason ?? 'fix'}, :actor [:user "${actor}"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "${genre}"}}}}`
+}
+
 /** Append EDN events to the store at `path` through the store API (a second connection). */
 export async function appendEvents(path: string, eventsEdn: string[], tables: TableNames = DEFAULT_TABLES): Promise<number> {
   const parsed = parseNewEvents(readEdn(`[${eventsEdn.join(' ')}]`))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { connectionLabel, connectionLabelOf, formatPostgresUrl, formParts, parsePostgresUrl, passwordlessUrl, sameConnection } from '../../src/shared/postgres-connection'
+import { connectionLabel, connectionLabelOf, formatPostgresUrl, formParts, parsePostgresUrl, passwordlessUrl } from '../../src/shared/postgres-connection'
 import { postgresFormSchema, postgresTargetSchema } from '../../src/shared/ipc/postgres-schemas'
 
 describe('PostgreSQL URLs', () => {
@@ -61,14 +61,6 @@ describe('the Connect request schemas', () => {
     expect(postgresTargetSchema.safeParse({ source: 'recent', id: 'c0123456789abcdef' }).success).toBe(true)
     expect(postgresTargetSchema.safeParse({ source: 'recent', id: 'c0123456789abcdef', url: 'postgresql://u@h/d' }).success).toBe(false)
     expect(postgresTargetSchema.safeParse({ source: 'recent', id: 'postgresql://u@h/d' }).success).toBe(false)
-  })
-
-  it('tells the same database as the same user, whatever the password, options or default port', () => {
-    expect(sameConnection('postgresql://ann:pw@DB.example/shop', 'postgres://ann@db.example:5432/shop?sslmode=require')).toBe(true)
-    expect(sameConnection('postgresql://ann@db.example/shop', 'postgresql://bob@db.example/shop')).toBe(false)
-    expect(sameConnection('postgresql://ann@db.example/shop', 'postgresql://ann@db.example:5433/shop')).toBe(false)
-    expect(sameConnection('postgresql://ann@db.example/shop', 'postgresql://ann@db.example/shop2')).toBe(false)
-    expect(sameConnection('/tmp/x.db', '/tmp/x.db')).toBe(false)
   })
 
   it('drops every password from a URL, and only the password', () => {

@@ -11,7 +11,8 @@ import { z } from 'zod'
 import { DEFAULT_TABLES, type TableNames } from '../../shared/domain'
 import type { RecentConnection } from '../../shared/ipc/types'
 import { tableNamesSchema } from '../../shared/ipc/schemas'
-import { connectionLabel, formatPostgresUrl, parsePostgresUrl, sameConnection, withoutPassword } from '../../shared/postgres-connection'
+import { connectionLabel, formatPostgresUrl, parsePostgresUrl, withoutPassword } from '../../shared/postgres-connection'
+import { sameConnection } from '../../shared/postgres-identity'
 import type { RecentConnections, ResolvedConnection } from '../ipc/deps'
 import type { SecretBox } from './secret-box'
 
@@ -59,7 +60,9 @@ export class JsonRecentConnections implements RecentConnections {
     const id = idOf(bare)
     const sealedPassword = parts.password !== null && this.secrets.available ? this.secrets.seal(parts.password) : undefined
     const entry: Entry = { id, url: bare, openedAt: this.now(), ...(sealedPassword ? { sealedPassword } : {}), ...(sameTables(tables, DEFAULT_TABLES) ? {} : { tables: { ...tables } }) }
-    return this.save([entry, ...this.entries().filter((e) => e.id !== id)].slice(0, MAX_RECENT_CONNECTIONS))
+    // One entry per store: another spelling of the same one (`localhost` for `127.0.0.1`) is replaced, not listed twice.
+    const others = this.entries().filter((e) => e.id !== id && !sameConnection(e.url, bare, process.env))
+    return this.save([entry, ...others].slice(0, MAX_RECENT_CONNECTIONS))
   }
 
   /** The URL of entry `id` with its password (a typed `password` wins); null for an unknown id. */
@@ -77,9 +80,9 @@ export class JsonRecentConnections implements RecentConnections {
     return this.save(id === undefined ? [] : this.entries().filter((e) => e.id !== id))
   }
 
-  /** The entry for the same database and user as `url`, or null. */
+  /** The entry for the same store as `url` (`sameConnection`: any loopback spelling, a missing port is 5432), or null. */
   find(url: string): RecentConnection | null {
-    const entry = this.entries().find((e) => sameConnection(e.url, url))
+    const entry = this.entries().find((e) => sameConnection(e.url, url, process.env))
     return entry ? toRecent(entry, this.secrets.available) : null
   }
 

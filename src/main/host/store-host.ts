@@ -7,7 +7,8 @@
  */
 import { basename, resolve } from 'node:path'
 import { parseStoreLocation } from '../../shared/store-location'
-import { connectionLabelOf, parsePostgresUrl } from '../../shared/postgres-connection'
+import { connectionLabelOf } from '../../shared/postgres-connection'
+import { postgresKey } from '../../shared/postgres-identity'
 import type { TableNames } from '../../shared/domain'
 import type { AddIndexOutcome, EventPage, Problem, StoreCounts } from '../../shared/browse'
 import type { OperationKind, ProgressEvent, RebaseSummary, StoreInfo } from '../../shared/ipc/types'
@@ -381,11 +382,10 @@ function displayName(path: string): string {
   return parseStoreLocation(path).kind === 'postgres' ? connectionLabelOf(path) : basename(path)
 }
 
-/** Two locations with the same key are the same store (one tab); for PostgreSQL the port counts too (`sameConnection`). */
+/** Two locations with the same key are the same store (one tab); for PostgreSQL `postgresKey` decides (loopback spellings alike, port counts). */
 function locationKey(path: string): string {
   if (parseStoreLocation(path).kind !== 'postgres') return resolve(path)
-  const parts = parsePostgresUrl(path)
-  return parts ? `postgres:${parts.user}@${parts.host.toLowerCase()}:${parts.port ?? 5432}/${parts.database}` : `postgres:${connectionLabelOf(path)}`
+  return `postgres:${postgresKey(path, process.env) ?? connectionLabelOf(path)}`
 }
 
 function toInfo(storeId: string, state: HostStoreState): StoreInfo {

@@ -57,7 +57,7 @@ export interface RecentConnections {
   resolve(id: string, password?: string): ResolvedConnection | null
   /** Forget one connection, or all when `id` is absent. */
   forget(id?: string): RecentConnection[]
-  /** The entry for the same database and user as `url` (`sameConnection`), or null. */
+  /** The entry for the same store as `url` (`sameConnection`: loopback spellings alike), or null. */
   find(url: string): RecentConnection | null
 }
 

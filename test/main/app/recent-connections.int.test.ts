@@ -62,6 +62,20 @@ describe('recent connections', () => {
     expect(list.list()[0].label).toBe(`bob@h/db${MAX_RECENT_CONNECTIONS + 2}`)
   })
 
+  it('keeps one entry for a database under every loopback spelling, and finds its sealed password under any of them', () => {
+    const list = recents()
+    list.remember(`postgresql://bob:${encodeURIComponent(PASSWORD)}@localhost/shop`, DEFAULT_TABLES)
+    list.remember('postgresql://bob@127.0.0.1:5432/shop', DEFAULT_TABLES)
+    list.remember(`postgresql://bob:${encodeURIComponent(PASSWORD)}@[::1]/shop`, DEFAULT_TABLES)
+    list.remember('postgresql://bob@localhost:5433/shop', DEFAULT_TABLES)
+    list.remember('postgresql://bob@my-laptop/shop', DEFAULT_TABLES)
+    expect(list.list().map((c) => c.label)).toEqual(['bob@my-laptop/shop', 'bob@localhost/shop', 'bob@[::1]/shop'])
+    const found = list.find('postgresql://bob@LOCALHOST/shop')
+    expect(found).toMatchObject({ label: 'bob@[::1]/shop', hasPassword: true })
+    expect(found && list.resolve(found.id)?.url).toBe(`postgresql://bob:${encodeURIComponent(PASSWORD)}@[::1]/shop`)
+    expect(stored()).not.toContain(encodeURIComponent(PASSWORD))
+  })
+
   it('forgets one connection or all, and knows no unknown id', () => {
     const list = recents()
     const [b, a] = [list.remember('postgresql://a@h/one', DEFAULT_TABLES), list.remember('postgresql://b@h/two', DEFAULT_TABLES)].reverse().map((l) => l[0])

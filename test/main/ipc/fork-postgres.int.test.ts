@@ -17,10 +17,8 @@ import { createDatabase, postgresUrl } from '../../helpers/postgres'
 import { describePostgres } from '../../helpers/postgres-suite'
 import { createWalkthroughDatabase } from '../../helpers/postgres-walkthrough'
 import { startIpc, type IpcHarness } from '../../helpers/ipc'
+import { neuromancerEdn } from '../../helpers/stores'
 
-const T = '#inst "2026-11-28T14:00:00.000-00:00"'
-const fix = (genre: string, actor: string): string =>
-  `{:timestamp ${T}, :source :studio, :action {:reason :fix, :actor [:user "${actor}"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "${genre}"}}}}`
 
 describePostgres('fork:merge into a PostgreSQL origin', (server) => {
   let ipc: IpcHarness
@@ -49,7 +47,7 @@ describePostgres('fork:merge into a PostgreSQL origin', (server) => {
     expect(created.info).toMatchObject({ kind: 'sqlite', path: target, locked: false, seqNo: 7, fork: { origin: label, originKind: 'postgres', forkSeqNo: 7, mergedUpTo: 7 } })
     expect(readFileSync(`${target}.fork.json`, 'utf8')).not.toContain(server.password)
     fork = created.info.storeId
-    await ipc.value('store:rebase', { storeId: fork, eventsEdn: `[${fix('Cyberpunk classic', 'carol')}]`, base: 8 })
+    await ipc.value('store:rebase', { storeId: fork, eventsEdn: `[${neuromancerEdn('carol', 'Cyberpunk classic')}]`, base: 8 })
   })
 
   it('stages against the origin\'s open tab', async () => {

@@ -10,12 +10,9 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ForkCreateOutcome, ImportBatchOutcome, MergeOutcome } from '../../../src/shared/fork'
 import type { RebaseSummary, StoreInfo } from '../../../src/shared/ipc/types'
-import { appendEvents, makeWalkthroughStore } from '../../helpers/stores'
+import { appendEvents, makeWalkthroughStore, neuromancerEdn } from '../../helpers/stores'
 import { startIpc, type IpcHarness } from '../../helpers/ipc'
 
-const T = '#inst "2026-11-28T14:00:00.000-00:00"'
-const fix = (genre: string, actor: string): string =>
-  `{:timestamp ${T}, :source :studio, :action {:reason :fix, :actor [:user "${actor}"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "${genre}"}}}}`
 
 let ipc: IpcHarness
 let origin: StoreInfo
@@ -54,8 +51,8 @@ describe('fork:merge', () => {
     const created = await ipc.value<ForkCreateOutcome>('fork:create', { storeId: origin.storeId })
     if (created.result !== 'ok') throw new Error('cancelled')
     const fork = created.info.storeId
-    await ipc.value('store:rebase', { storeId: fork, eventsEdn: `[${fix('Cyberpunk classic', 'carol')}]`, base: 8 })
-    await appendEvents(origin.path, [fix('Classic', 'dave')])
+    await ipc.value('store:rebase', { storeId: fork, eventsEdn: `[${neuromancerEdn('carol', 'Cyberpunk classic')}]`, base: 8 })
+    await appendEvents(origin.path, [neuromancerEdn('dave', 'Classic')])
     const staged = await ipc.value<MergeOutcome>('fork:merge', { storeId: fork, step: 'stage' })
     if (staged.result !== 'staged') throw new Error(staged.result)
     expect(staged.origin.storeId).toBe(origin.storeId)

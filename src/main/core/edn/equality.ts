@@ -138,26 +138,39 @@ export function ednEquals(a: EdnValue, b: EdnValue): boolean {
   return equiv(a, b)
 }
 
+/** `equiv`, short-cut for a keyword (the key of nearly every map in a store): it equals only a keyword of the same name. */
+function sameKey(a: EdnValue, b: EdnValue): boolean {
+  if (a.t === 'kw') return b.t === 'kw' && a.name === b.name && a.ns === b.ns
+  return equiv(a, b)
+}
+
 /**
- * Index of the first of `values[0], values[step], values[2·step], …` that equals
- * (by `=`) an earlier one, or -1: what makes `clojure.edn` refuse a set literal
- * (step 1) or a map literal's keys (step 2) with "Duplicate key: :a".
+ * Index of the first of `items` whose key (`keyOf`) equals (by `=`) the key of
+ * an earlier one, or -1: what makes `clojure.edn` refuse a set literal (the
+ * items themselves) or a map literal (the entries' keys) with "Duplicate key: :a".
  */
-export function firstDuplicateIndex(values: readonly EdnValue[], step: number): number {
-  const n = values.length
-  if (n <= LINEAR_LOOKUP_LIMIT * step) {
-    for (let j = step; j < n; j += step) {
-      for (let i = 0; i < j; i += step) if (equiv(values[i], values[j])) return j
+export function firstDuplicate<T>(items: readonly T[], keyOf: (item: T) => EdnValue): number {
+  const n = items.length
+  if (n <= LINEAR_LOOKUP_LIMIT) {
+    for (let j = 1; j < n; j++) {
+      const key = keyOf(items[j])
+      for (let i = 0; i < j; i++) if (sameKey(keyOf(items[i]), key)) return j
     }
     return -1
   }
   const seen = new Map<number, EdnValue[]>()
-  for (let j = 0; j < n; j += step) {
-    const h = hasheq(values[j])
+  for (let j = 0; j < n; j++) {
+    const key = keyOf(items[j])
+    const h = hasheq(key)
     const bucket = seen.get(h)
-    if (!bucket) seen.set(h, [values[j]])
-    else if (bucket.some((earlier) => equiv(earlier, values[j]))) return j
-    else bucket.push(values[j])
+    if (!bucket) seen.set(h, [key])
+    else if (bucket.some((earlier) => equiv(earlier, key))) return j
+    else bucket.push(key)
   }
   return -1
 }
+
+/** The item itself, as a `keyOf` for sets. */
+export const itemKey = identity
+/** An entry's key, as a `keyOf` for maps. */
+export { entryKey }

@@ -13,7 +13,7 @@
  * prints) and symbols such as `'a`; it refuses `` ` ``, `~`, `@`, `#'`, `#=`, `#(`, `#"`, `#?`.
  */
 import type { EdnValue } from '../../../shared/edn-value'
-import { describeChar } from './parse-error'
+import { EdnParseError, describeChar } from './parse-error'
 import { EdnTextReader } from './reader'
 
 export { EdnParseError } from './parse-error'
@@ -33,12 +33,15 @@ export { canonicalDecimalText } from './bigdec'
  * @throws EdnParseError with the line, column and what was expected
  */
 export function readEdn(text: string): EdnValue {
+  // No `guardNesting` closure here: this runs once per cell of millions.
   const reader = new EdnTextReader(text)
-  return guardNesting(reader, () => {
+  try {
     const value = reader.readForm()
     if (!reader.atEnd()) reader.fail(`Unexpected ${describeChar(text, reader.pos)}`, reader.pos, 'end of input after the value (only one value is allowed)')
     return value
-  })
+  } catch (e) {
+    throw nestingError(reader, e)
+  }
 }
 
 /**
@@ -74,7 +77,11 @@ function guardNesting<T>(reader: EdnTextReader, read: () => T): T {
   try {
     return read()
   } catch (e) {
-    if (e instanceof RangeError) reader.fail('Nesting too deep', reader.pos, 'fewer nested collections')
-    throw e
+    throw nestingError(reader, e)
   }
+}
+
+/** `e`, or for a stack overflow (absurdly deep nesting) a parse error at the place reached. */
+function nestingError(reader: EdnTextReader, e: unknown): unknown {
+  return e instanceof RangeError ? new EdnParseError('Nesting too deep', reader.src, reader.pos, 'fewer nested collections') : e
 }

@@ -16,12 +16,19 @@ export const TERMINATING_MACRO = 2
 /** Bit in `ASCII_CLASS`: any macro character (the terminating ones and `#`). */
 export const MACRO = 4
 
+/** Bit in `ASCII_CLASS`: `@`, `` ` `` or `~`, which may not appear in a token. */
+export const NON_CONSTITUENT = 8
+/** Bit in `ASCII_CLASS`: `/` or `:`, which split or qualify a symbol's or keyword's name. */
+export const NAME_MARK = 16
+
 /** Character classes of the ASCII range, for table lookups in the reader's hot loops. */
 export const ASCII_CLASS: Uint8Array = (() => {
   const table = new Uint8Array(128)
   for (const c of [9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 44]) table[c] = WHITESPACE
   for (const ch of '";^()[]{}\\') table[ch.charCodeAt(0)] = TERMINATING_MACRO | MACRO
   table[35] = MACRO
+  for (const ch of '@`~') table[ch.charCodeAt(0)] = NON_CONSTITUENT
+  for (const ch of '/:') table[ch.charCodeAt(0)] = NAME_MARK
   return table
 })()
 

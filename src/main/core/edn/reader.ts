@@ -5,13 +5,14 @@
  * without copying them char by char, and never backtracks.
  */
 import type { EdnValue } from '../../../shared/edn-value'
-import { firstDuplicateIndex } from './equality'
+import * as equality from './equality'
 import { parseInstant } from './instant'
 import * as javaChars from './java-chars'
+import * as keywords from './keywords'
 import { EdnParseError, describeChar, lineAndColumn } from './parse-error'
 import { printEdn } from './printer'
 import { matchCharacter, matchNumber, matchSymbol } from './reader-atoms'
-import { readStringBody } from './reader-strings'
+import * as strings from './reader-strings'
 import { canonicalUuid } from './uuid'
 
 /**
@@ -21,7 +22,15 @@ import { canonicalUuid } from './uuid'
  * getter — half the reader's time on a store's patch cells. Bundles (the app,
  * the CLI) are unaffected.
  */
-const { endsNumber, endsToken, isEdnWhitespace, isJavaDigit, isJavaLetter, isNonConstituent } = javaChars
+const { ASCII_CLASS, NON_CONSTITUENT, WHITESPACE, endsNumber, endsToken, isEdnWhitespace, isJavaDigit, isJavaLetter, isNonConstituent } = javaChars
+const { hashStep, keywordAt } = keywords
+const { entryKey, firstDuplicate, itemKey } = equality
+const { readStringBody } = strings
+
+/** `ASCII_CLASS` bits of the characters that end a token (whitespace, terminating macros). */
+const TOKEN_END = WHITESPACE | javaChars.TERMINATING_MACRO
+/** `ASCII_CLASS` bits of the characters that end a number (whitespace, any macro). */
+const NUMBER_END = WHITESPACE | javaChars.MACRO
 
 const NIL: EdnValue = { t: 'nil' }
 const TRUE: EdnValue = { t: 'bool', v: true }
@@ -32,14 +41,6 @@ const CLOSERS: Readonly<Record<number, string>> = { 41: ')', 93: ']', 125: '}' }
 
 /** Kinds `clojure.edn` can attach `^metadata` to (symbols and collections). */
 const META_TARGETS = new Set<EdnValue['t']>(['sym', 'list', 'vec', 'map', 'set'])
-
-/**
- * Keywords read so far, by their text. Keywords are immutable values, so each
- * distinct one is made once and shared: a batch of events or a store's cells
- * repeat the same few keys and kinds millions of times.
- */
-const KEYWORDS = new Map<string, EdnValue>()
-const KEYWORDS_KEPT = 50_000
 
 /** The reading state over one input text. */
 export class EdnTextReader {
@@ -74,7 +75,7 @@ export class EdnTextReader {
     const src = this.src
     while (this.pos < this.len) {
       const c = src.charCodeAt(this.pos)
-      if (isEdnWhitespace(c)) {
+      if (c < 128 ? (ASCII_CLASS[c] & WHITESPACE) !== 0 : isEdnWhitespace(c)) {
         this.pos++
       } else if (c === 59) {
         let p = this.pos + 1
@@ -96,6 +97,11 @@ export class EdnTextReader {
   /** Reads the next form; `expected` names what a missing form should have been. */
   readForm(expected = 'a value'): EdnValue {
     this.skipTrivia()
+    return this.readHere(expected)
+  }
+
+  /** Reads the form at `pos`, where trivia is already skipped (`atClose` did it for collection items). */
+  private readHere(expected: string): EdnValue {
     const start = this.pos
     if (start >= this.len) this.unexpected(start, expected)
     const c = this.src.charCodeAt(start)
@@ -134,9 +140,42 @@ export class EdnTextReader {
 
   /** Reads forms up to the closing delimiter `close` of the collection opened at `openAt`. */
   private readItems(close: number, openAt: number): EdnValue[] {
-    const items: EdnValue[] = []
-    while (!this.atClose(close, openAt)) items.push(this.readForm())
+    return this.readSized(close, openAt, this.readItem)
+  }
+
+  /**
+   * Reads the items of the collection opened at `openAt` up to its closing
+   * delimiter `close`, each with `readOne`. Up to three (most collections in
+   * cells are that small) go into an array of exactly their number: an array
+   * grown by `push` holds 17 slots or more, and every byte allocated brings the
+   * next garbage collection nearer, which copies whatever is still live.
+   */
+  private readSized<T>(close: number, openAt: number, readOne: (this: EdnTextReader, openAt: number) => T): T[] {
+    if (this.atClose(close, openAt)) return []
+    const a = readOne.call(this, openAt)
+    if (this.atClose(close, openAt)) return [a]
+    const b = readOne.call(this, openAt)
+    if (this.atClose(close, openAt)) return [a, b]
+    const c = readOne.call(this, openAt)
+    if (this.atClose(close, openAt)) return [a, b, c]
+    const items = [a, b, c]
+    do items.push(readOne.call(this, openAt))
+    while (!this.atClose(close, openAt))
     return items
+  }
+
+  /** A collection item at `pos` (trivia skipped, not at the close). */
+  private readItem(): EdnValue {
+    return this.readHere('a value')
+  }
+
+  /** A map entry at `pos` (trivia skipped, not at the close of the map opened at `openAt`). */
+  private readEntry(openAt: number): readonly [EdnValue, EdnValue] {
+    const key = this.readHere('a value')
+    if (this.atClose(125, openAt)) {
+      this.fail('Map literal must contain an even number of forms', this.pos - 1, `a value for the key ${printEdn(key)}`)
+    }
+    return [key, this.readHere('a value')]
   }
 
   /**
@@ -181,24 +220,18 @@ export class EdnTextReader {
 
   /** Reads map entries after the `{` at `braceAt`; `keyNamespace` is the `ns` of `#:ns{…}`. */
   private readMap(openAt: number, braceAt: number, keyNamespace: string | null): EdnValue {
-    const items = this.readItems(125, openAt)
-    const n = items.length
-    if (n % 2 === 1) {
-      this.fail('Map literal must contain an even number of forms', this.pos - 1, `a value for the key ${printEdn(items[n - 1])}`)
-    }
-    if (keyNamespace !== null) for (let i = 0; i < n; i += 2) items[i] = qualifyKey(items[i], keyNamespace)
-    const dup = firstDuplicateIndex(items, 2)
+    const entries = this.readSized(125, openAt, this.readEntry)
+    if (keyNamespace !== null) for (let i = 0; i < entries.length; i++) entries[i] = [qualifyKey(entries[i][0], keyNamespace), entries[i][1]]
+    const dup = firstDuplicate(entries, entryKey)
     if (dup >= 0) {
-      this.fail(`Duplicate key: ${printEdn(items[dup])}`, this.itemStart(braceAt, dup), 'each key at most once in a map')
+      this.fail(`Duplicate key: ${printEdn(entries[dup][0])}`, this.itemStart(braceAt, 2 * dup), 'each key at most once in a map')
     }
-    const entries: (readonly [EdnValue, EdnValue])[] = new Array(n / 2)
-    for (let i = 0; i < n; i += 2) entries[i / 2] = [items[i], items[i + 1]]
     return { t: 'map', entries }
   }
 
   private readSet(openAt: number): EdnValue {
     const items = this.readItems(125, openAt)
-    const dup = firstDuplicateIndex(items, 1)
+    const dup = firstDuplicate(items, itemKey)
     if (dup >= 0) {
       this.fail(`Duplicate key: ${printEdn(items[dup])}`, this.itemStart(openAt + 1, dup), 'each element at most once in a set')
     }
@@ -230,8 +263,9 @@ export class EdnTextReader {
 
   /**
    * Reads a symbol, keyword, `nil`, `true` or `false`. Plain names (`foo`, `:foo`,
-   * `ns/foo`, `:ns/foo`) are sliced straight from the input; anything unusual
-   * (more slashes, colons inside, leading `/`) goes through the full `matchSymbol`.
+   * `ns/foo`, `:ns/foo`) are sliced straight from the input (plain keywords seen
+   * before are found without slicing); anything unusual (more slashes, colons
+   * inside, leading `/`) goes through the full `matchSymbol`.
    */
   private readToken(start: number): EdnValue {
     const src = this.src
@@ -242,22 +276,34 @@ export class EdnTextReader {
     const nameFrom = first === 58 ? start + 1 : start
     let slash = -1
     let plain = true
+    let hash = hashStep(0, first)
     let p = start + 1
-    for (let c = src.charCodeAt(p); !endsToken(c); c = src.charCodeAt(++p)) {
-      if (c === 47) {
-        if (slash >= 0) plain = false
-        slash = p
-      } else if (c === 58 || c === 0x85) {
+    for (;; p++) {
+      const c = src.charCodeAt(p)
+      if (c < 128) {
+        const k = ASCII_CLASS[c]
+        if (k !== 0) {
+          if ((k & TOKEN_END) !== 0) break
+          if (k === NON_CONSTITUENT) this.fail(`Invalid constituent character ${describeChar(src, p)}`, p, 'a symbol or keyword character')
+          if (c === 47) {
+            if (slash >= 0) plain = false
+            slash = p
+          } else {
+            plain = false // a colon
+          }
+        }
+      } else if (endsToken(c)) {
+        break
+      } else if (c === 0x85) {
         plain = false
-      } else if (isNonConstituent(c)) {
-        this.fail(`Invalid constituent character ${describeChar(src, p)}`, p, 'a symbol or keyword character')
       }
+      hash = hashStep(hash, c)
     }
     this.pos = p
     const lead = src.charCodeAt(nameFrom)
     if (plain && nameFrom < p && lead !== 47 && !(lead >= 48 && lead <= 57)) {
       if (slash < 0) {
-        if (first === 58) return this.plainKeyword(src.slice(start, p), -1)
+        if (first === 58) return keywordAt(src, start, p, -1, hash)
         const name = src.slice(nameFrom, p)
         if (name === 'nil') return NIL
         if (name === 'true') return TRUE
@@ -266,7 +312,7 @@ export class EdnTextReader {
       }
       const afterSlash = src.charCodeAt(slash + 1)
       if (slash < p - 1 && !(afterSlash >= 48 && afterSlash <= 57)) {
-        if (first === 58) return this.plainKeyword(src.slice(start, p), slash - start)
+        if (first === 58) return keywordAt(src, start, p, slash, hash)
         const ns = src.slice(nameFrom, slash)
         const name = src.slice(slash + 1, p)
         return { t: 'sym', ns, name }
@@ -276,18 +322,6 @@ export class EdnTextReader {
     const v = matchSymbol(token)
     if (v === null) this.fail(`Invalid token: ${token}`, start, 'a symbol or keyword such as foo, :foo or :ns/foo')
     return v
-  }
-
-  /** The keyword of a plain token such as `:a` or `:ns/a` (`slash` is the index of its `/` in the token, or -1). */
-  private plainKeyword(token: string, slash: number): EdnValue {
-    const known = KEYWORDS.get(token)
-    if (known !== undefined) return known
-    const kw: EdnValue = slash < 0
-      ? { t: 'kw', ns: null, name: token.slice(1) }
-      : { t: 'kw', ns: token.slice(1, slash), name: token.slice(slash + 1) }
-    if (KEYWORDS.size >= KEYWORDS_KEPT) KEYWORDS.clear()
-    KEYWORDS.set(token, kw)
-    return kw
   }
 
   /**
@@ -302,7 +336,7 @@ export class EdnTextReader {
     let shape = signed || (first >= 48 && first <= 57) ? 0 : 2
     let value = signed ? 0 : first - 48
     let p = start + 1
-    for (let c = src.charCodeAt(p); !endsNumber(c); c = src.charCodeAt(++p)) {
+    for (let c = src.charCodeAt(p); c < 128 ? (ASCII_CLASS[c] & NUMBER_END) === 0 : !endsNumber(c); c = src.charCodeAt(++p)) {
       if (c >= 48 && c <= 57) value = value * 10 + (c - 48)
       else if (c === 46 && shape === 0) shape = 1
       else shape = 2

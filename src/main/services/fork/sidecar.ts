@@ -9,7 +9,8 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 import type { ForkOrigin, ForkRecord } from '../../../shared/fork'
 import { parseStoreLocation, type StoreLocation } from '../../../shared/store-location'
-import { passwordlessUrl, sameConnection } from '../../../shared/postgres-connection'
+import { passwordlessUrl } from '../../../shared/postgres-connection'
+import { sameConnection } from '../../../shared/postgres-identity'
 import { ServiceError } from '../service-error'
 import { temporaryNeighbour } from './temporary-files'
 
@@ -43,7 +44,7 @@ export function forkOrigin(location: StoreLocation): ForkOrigin {
 export function isOriginAt(origin: ForkOrigin, location: string): boolean {
   const opened = parseStoreLocation(location)
   if (origin.kind === 'sqlite') return opened.kind === 'sqlite' && resolve(opened.path) === resolve(origin.path)
-  return opened.kind === 'postgres' && sameConnection(opened.url, origin.url)
+  return opened.kind === 'postgres' && sameConnection(opened.url, origin.url, process.env)
 }
 
 /** The fork record of `copyPath`, or null when it is not a fork (no sidecar). A damaged sidecar is refused with a sentence. */

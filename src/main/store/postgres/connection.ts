@@ -7,6 +7,7 @@
  */
 import pg from 'pg'
 import { parse } from 'pg-connection-string'
+import { libpqFill } from '../../../shared/postgres-identity'
 import { maskedUrl } from '../../../shared/store-location'
 import { StoreError } from '../errors'
 
@@ -46,15 +47,12 @@ export function pgTarget(url: string): PgTarget {
     throw new StoreError('not-found', `${shown} is not a PostgreSQL URL that can be read; write it as postgresql://user:password@host:port/dbname.`)
   }
   const { host: h, port: p, user: u, password: pw, database: d, ...rest } = parsed
-  const host = h || env('PGHOST') || 'localhost'
-  const portText = p || env('PGPORT') || '5432'
+  const { host, portText, user, database } = libpqFill({ host: h, port: p, user: u, database: d }, process.env)
   const port = Number(portText)
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new StoreError('not-found', `${shown} has the port ${portText}, which is not a TCP port; use a number from 1 to 65535.`)
   }
-  const user = u || env('PGUSER') || env('USER') || 'postgres'
   const password = pw || env('PGPASSWORD')
-  const database = d || env('PGDATABASE') || user
   const extra = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null)) as pg.ClientConfig
   return {
     shown,

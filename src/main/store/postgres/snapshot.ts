@@ -11,6 +11,27 @@ import type { PgQueries } from './pg-queries'
 /** The statement that opens every read. */
 export const BEGIN_SNAPSHOT = 'BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ'
 
+/** The parts of a client's connection `corked` needs (not in pg's types; absent, nothing is corked). */
+interface CorkableClient {
+  readonly connection?: { readonly stream?: { cork?(): void; uncork?(): void } }
+}
+
+/**
+ * Runs `send` with the client's socket corked, so the protocol messages it
+ * writes leave in one write (pg-cursor writes each message on its own: parse,
+ * bind, describe, execute and flush would each wake the server), as pg's own
+ * queries do.
+ */
+function corked<T>(client: pg.PoolClient, send: () => T): T {
+  const stream = (client as CorkableClient).connection?.stream
+  stream?.cork?.()
+  try {
+    return send()
+  } finally {
+    stream?.uncork?.()
+  }
+}
+
 /**
  * Rows of one statement, in batches, through a server-side cursor (closed when
  * the consumer stops early). The next batch is asked for before this one is
@@ -18,12 +39,15 @@ export const BEGIN_SNAPSHOT = 'BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ'
  * (a full batch means there may be more; a short one ends the cursor).
  */
 export async function* cursorBatches<R>(client: pg.PoolClient, sql: string, params: unknown[], batchSize: number, arrays = false): AsyncGenerator<R[]> {
-  const cursor = client.query(new Cursor<R>(sql, params, arrays ? { rowMode: 'array' } : {}))
-  let next: Promise<R[]> | null = cursor.read(batchSize)
+  const [cursor, first] = corked(client, () => {
+    const opened = client.query(new Cursor<R>(sql, params, arrays ? { rowMode: 'array' } : {}))
+    return [opened, opened.read(batchSize)] as const
+  })
+  let next: Promise<R[]> | null = first
   try {
     while (next !== null) {
       const rows: R[] = await next
-      next = rows.length === batchSize ? cursor.read(batchSize) : null
+      next = rows.length === batchSize ? corked(client, () => cursor.read(batchSize)) : null
       if (rows.length > 0) yield rows
     }
   } finally {

@@ -37,8 +37,13 @@ import { BEGIN_SNAPSHOT, cursorBatches, inTransaction, queriesOn, snapshotStream
 import * as inspector from './inspector'
 import { flattenBatches } from '../async-items'
 
-/** Rows per cursor round trip of a streaming read. */
-const READ_BATCH = 2000
+/**
+ * Rows per cursor round trip of a streaming read: a few MB of typical cells.
+ * Each round trip wakes the server and waits for it (on a busy machine that
+ * costs more than decoding the rows), so 5000 rather than 2000: about 10% less
+ * time per read of 10 000 events in an A/B.
+ */
+export const READ_BATCH = 5000
 
 
 /** Duplicate key (another writer took the seq-no) or a serialization failure: a `:write-conflict`, not an error. */
@@ -176,15 +181,13 @@ export class PostgresEventStore extends ReplayingReads implements OpenedStore, S
     const plan = replayPlan(this.queries, offset, bothCriteria(criteria, afterCriteria(range.after)))
     const decoder = this.decoder
     const target = this.target
-    // Batches cross the generators; single events only at the end (one resolved promise each).
+    // Batches of rows cross the generators; each row is decoded just when its event is asked for.
     const batches = snapshotStream(this.pool, async function* (client) {
       const anyBefore = await client.query(numbered(plan.anyBefore.sql), plan.anyBefore.params)
       const parts = anyBefore.rows.length > 0 ? [plan.replayed, plan.current] : [plan.current]
-      for (const part of parts) {
-        yield* decoder.actionBatches(cursorBatches<ActionRow>(client, numbered(part.sql), part.params, READ_BATCH, true))
-      }
+      for (const part of parts) yield* cursorBatches<ActionRow>(client, numbered(part.sql), part.params, READ_BATCH, true)
     })
-    return flattenBatches(explained(batches, (e) => explainPgError(e, target)))
+    return flattenBatches(batches, decoder.merger(), (e) => explainPgError(e, target))
   }
 
 

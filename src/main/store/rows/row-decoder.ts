@@ -5,6 +5,7 @@
 import type { ActionEvent, EffectEvent, Identity } from '../../../shared/domain'
 import type { CellReader } from '../cells'
 import type { TableNames } from '../../../shared/domain'
+import type { BatchStep } from '../async-items'
 
 /**
  * An action row joined with its event and at most one trigger, as a raw array
@@ -47,18 +48,20 @@ export class RowDecoder {
 
   /** One action (its first row); further trigger rows are added with `addTrigger`. */
   action(row: ActionRow): ActionEvent {
-    const [timestamp, source, n, reason, actorKind, actorId, aggregateKind, aggregateId, patch] = row
+    // Indexed, not destructured: array destructuring runs the iterator protocol, once per row of millions.
+    const n = row[SEQ_NO]
+    const cells = this.cells
     const table = this.tables.action
     const event: ActionEvent = {
       type: 'action',
       seqNo: n,
-      timestampMs: timestamp * 1000,
-      source: this.cells.keyword(source, n, this.tables.event, 'source'),
+      timestampMs: row[0] * 1000,
+      source: cells.keyword(row[1], n, this.tables.event, 'source'),
       action: {
-        reason: this.cells.keyword(reason, n, table, 'reason'),
-        actor: this.cells.identity(actorKind, actorId, n, table, 'actor'),
-        aggregate: this.cells.identity(aggregateKind, aggregateId, n, table, 'aggregate'),
-        patch: this.cells.patch(patch, n, table)
+        reason: cells.keyword(row[3], n, table, 'reason'),
+        actor: cells.identity(row[4], row[5], n, table, 'actor'),
+        aggregate: cells.identity(row[6], row[7], n, table, 'aggregate'),
+        patch: cells.patch(row[8], n, table)
       },
       triggers: []
     }
@@ -79,7 +82,7 @@ export class RowDecoder {
   *actions(rows: Iterable<ActionRow>): Generator<ActionEvent> {
     const merge = this.merger()
     for (const row of rows) {
-      const done = merge.push(row)
+      const done = merge.take(row)
       if (done !== null) yield done
     }
     const last = merge.end()
@@ -87,30 +90,15 @@ export class RowDecoder {
   }
 
   /**
-   * `actions` over batches of rows arriving asynchronously (a cursor), as
-   * batches of actions (one per row batch that completes any; an action's
-   * rows may straddle batches, so each batch's last action waits for the next).
-   * Batches, not single actions, cross the async boundary: see `flattenBatches`.
+   * Row-by-row merging, as a step of `flattenBatches` over batches of rows
+   * arriving asynchronously (a cursor): `take` returns the previous action once
+   * a row of the next one arrives (an action's rows may straddle batches),
+   * `end` the last one.
    */
-  async *actionBatches(batches: AsyncIterable<readonly ActionRow[]>): AsyncGenerator<ActionEvent[]> {
-    const merge = this.merger()
-    for await (const batch of batches) {
-      const done: ActionEvent[] = []
-      for (const row of batch) {
-        const action = merge.push(row)
-        if (action !== null) done.push(action)
-      }
-      if (done.length > 0) yield done
-    }
-    const last = merge.end()
-    if (last !== null) yield [last]
-  }
-
-  /** Row-by-row merging: `push` returns the previous action once a row of the next one arrives; `end` the last. */
-  private merger(): { push(row: ActionRow): ActionEvent | null; end(): ActionEvent | null } {
+  merger(): BatchStep<ActionRow, ActionEvent> {
     let current: ActionEvent | null = null
     return {
-      push: (row) => {
+      take: (row) => {
         if (current !== null && current.seqNo === row[SEQ_NO]) {
           this.addTrigger(current, row)
           return null

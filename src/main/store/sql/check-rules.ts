@@ -63,39 +63,47 @@ export function checkCellInto(list: ProblemList, seqNo: number, table: string, c
   }
 }
 
-/** The index warnings: which of the library's two secondary indexes are missing. */
-export function checkIndexesInto(list: ProblemList, tables: TableNames, has: { aggregateIndex: boolean; triggerIndex: boolean }): void {
-  if (!has.aggregateIndex) {
-    list.add({ code: 'schema', severity: 'warning', table: tables.action, message: `Table "${tables.action}" has no index on (aggregate_kind, aggregate_id); conflict checks and replay will scan the whole table.` })
-  }
-  if (!has.triggerIndex) {
-    list.add({ code: 'schema', severity: 'warning', table: tables.effect, message: `Table "${tables.effect}" has no index on (trigger_kind, trigger_id); conflict checks will scan the whole table.` })
-  }
-}
-
 /** Trigger rows from which a missing seq_no index is worth a notice (each conflict check then scans them all). */
 export const TRIGGER_ROWS_WORTH_AN_INDEX = 100_000
 
 /** The command that adds the trigger table's seq_no index to the store at `shown` (its location as it may be shown). */
-export function indexCommand(shown: string, tables: TableNames): string {
+function indexCommand(shown: string, tables: TableNames): string {
   const place = /^[\w./:@%+=,~-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`
   const d = DEFAULT_TABLES
   const named = tables.event !== d.event || tables.action !== d.action || tables.effect !== d.effect || tables.trigger !== d.trigger
   return `coherence index ${place}${named ? ` --tables event=${tables.event},action=${tables.action},effect=${tables.effect},trigger=${tables.trigger}` : ''}`
 }
 
+/** The indexes the check looks for: the table (by role) and the leading columns of each. */
+export const CHECKED_INDEXES = {
+  aggregateIndex: { table: 'action', columns: ['aggregate_kind', 'aggregate_id'] },
+  triggerIndex: { table: 'effect', columns: ['trigger_kind', 'trigger_id'] },
+  triggerSeqNoIndex: { table: 'trigger', columns: ['seq_no'] }
+} as const satisfies Record<string, { table: keyof TableNames; columns: readonly string[] }>
+
+/** What an adapter found about the indexes of `CHECKED_INDEXES` (true: there is one), and the trigger table's row count. */
+export type IndexFacts = Record<keyof typeof CHECKED_INDEXES, boolean> & { readonly triggerRows: number }
+
 /**
- * A notice (never a warning: the library's own schema has no such index) when
- * the trigger table is large and has no index on seq_no, with the command that adds one.
+ * The index rules: a warning for each of the library's two secondary indexes
+ * that is missing; a notice (never a warning: the library's own schema has no
+ * such index) when the trigger table is large and has no index on seq_no,
+ * with the command that adds one to the store at `shown` (as a command names it).
  */
-export function triggerSeqNoIndexInto(list: ProblemList, tables: TableNames, found: { indexed: boolean; rows: number; command: string }): void {
-  if (found.indexed || found.rows <= TRIGGER_ROWS_WORTH_AN_INDEX) return
+export function checkIndexesInto(list: ProblemList, tables: TableNames, found: IndexFacts, shown: string): void {
+  if (!found.aggregateIndex) {
+    list.add({ code: 'schema', severity: 'warning', table: tables.action, message: `Table "${tables.action}" has no index on (aggregate_kind, aggregate_id); conflict checks and replay will scan the whole table.` })
+  }
+  if (!found.triggerIndex) {
+    list.add({ code: 'schema', severity: 'warning', table: tables.effect, message: `Table "${tables.effect}" has no index on (trigger_kind, trigger_id); conflict checks will scan the whole table.` })
+  }
+  if (found.triggerSeqNoIndex || found.triggerRows <= TRIGGER_ROWS_WORTH_AN_INDEX) return
   list.add({
     code: 'schema',
     severity: 'notice',
     table: tables.trigger,
     fix: { kind: 'add-trigger-seq-no-index', sql: triggerSeqNoIndexStatement(tables).sql },
-    message: `Table "${tables.trigger}" has ${found.rows.toLocaleString('en-US')} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: ${found.command}`
+    message: `Table "${tables.trigger}" has ${found.triggerRows.toLocaleString('en-US')} rows and no index on seq_no, so every conflict check that finds a conflict scans it; add one with: ${indexCommand(shown, tables)}`
   })
 }
 
@@ -140,8 +148,50 @@ export function checkEventRowInto(list: ProblemList, tables: TableNames, r: RawE
   return Number.isInteger(n) ? Math.max(previous, n) : previous
 }
 
+/** A row of one of the check's row queries, as a driver returns it (a seq-no may come as text). */
+export type CheckRow = Readonly<Record<string, unknown>>
+
+/** One of the check's row queries and the rule that judges each of its rows. */
+export interface RowRule {
+  /** The read query (over quoted table names, no parameters, ordered by seq-no). */
+  readonly sql: string
+  readonly into: (list: ProblemList, row: CheckRow) => void
+}
+
+/**
+ * The rules read row by row after the events, each with its query over the
+ * quoted names `t`: action and effect rows without an event, trigger rows
+ * (they belong to an action of an existing event; their cells), effects whose
+ * trigger no action carries. An adapter runs each query and feeds it every
+ * row; `readSeqNo` turns its driver's seq-no cell into a number (SQLite's
+ * already is one, kept as stored).
+ */
+export function rowRules(t: QuotedTables, tables: TableNames, readSeqNo: (cell: unknown) => number = (cell) => cell as number): RowRule[] {
+  const seqNo = (row: CheckRow): number => readSeqNo(row.seq_no)
+  const orphans = (table: string): string =>
+    `SELECT x."seq_no" AS seq_no FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM ${t.event} ev WHERE ev."seq_no" = x."seq_no") ORDER BY x."seq_no"`
+  return [
+    { sql: orphans(t.action), into: (list, r) => list.add(orphanProblem(tables, 'action', seqNo(r))) },
+    { sql: orphans(t.effect), into: (list, r) => list.add(orphanProblem(tables, 'effect', seqNo(r))) },
+    {
+      sql:
+        `SELECT t."seq_no" AS seq_no, t."trigger_kind" AS trigger_kind, t."trigger_id" AS trigger_id, ` +
+        `EXISTS (SELECT 1 FROM ${t.event} ev WHERE ev."seq_no" = t."seq_no") AS has_event, ` +
+        `EXISTS (SELECT 1 FROM ${t.action} a WHERE a."seq_no" = t."seq_no") AS has_action FROM ${t.trigger} t ORDER BY t."seq_no"`,
+      into: (list, r) => checkTriggerRowInto(list, tables, { ...(r as unknown as TriggerCheckRow), seq_no: seqNo(r) })
+    },
+    {
+      sql:
+        `SELECT f."seq_no" AS seq_no, f."trigger_kind" AS trigger_kind, f."trigger_id" AS trigger_id FROM ${t.effect} f ` +
+        `WHERE NOT EXISTS (SELECT 1 FROM ${t.trigger} t JOIN ${t.action} a ON a."seq_no" = t."seq_no" ` +
+        `WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id") ORDER BY f."seq_no"`,
+      into: (list, r) => list.add(unusedEffectProblem(tables, { trigger_kind: String(r.trigger_kind), trigger_id: String(r.trigger_id), seq_no: seqNo(r) }))
+    }
+  ]
+}
+
 /** An action or effect row whose seq-no has no event row. */
-export function orphanProblem(tables: TableNames, role: 'action' | 'effect', seqNo: number): Problem {
+function orphanProblem(tables: TableNames, role: 'action' | 'effect', seqNo: number): Problem {
   return {
     code: role === 'action' ? 'orphan-action' : 'orphan-effect',
     severity: 'error',
@@ -151,8 +201,8 @@ export function orphanProblem(tables: TableNames, role: 'action' | 'effect', seq
   }
 }
 
-/** A trigger row with whether its seq-no has an event and an action. */
-export interface TriggerCheckRow {
+/** A trigger row with whether its seq-no has an event and an action (booleans, or 0/1 in SQLite). */
+interface TriggerCheckRow {
   seq_no: number
   trigger_kind: string
   trigger_id: string
@@ -161,7 +211,7 @@ export interface TriggerCheckRow {
 }
 
 /** The rules of one trigger row: it belongs to an action of an existing event; its cells. */
-export function checkTriggerRowInto(list: ProblemList, tables: TableNames, r: TriggerCheckRow): void {
+function checkTriggerRowInto(list: ProblemList, tables: TableNames, r: TriggerCheckRow): void {
   const id = `[${r.trigger_kind} ${r.trigger_id}]`
   if (!r.has_event) {
     list.add({ code: 'orphan-trigger', severity: 'error', seqNo: r.seq_no, table: tables.trigger, message: `Trigger ${id} belongs to seq-no ${r.seq_no}, which "${tables.event}" does not have.` })
@@ -173,30 +223,12 @@ export function checkTriggerRowInto(list: ProblemList, tables: TableNames, r: Tr
 }
 
 /** An effect naming a trigger that no action carries. */
-export function unusedEffectProblem(tables: TableNames, r: { seq_no: number; trigger_kind: string; trigger_id: string }): Problem {
+function unusedEffectProblem(tables: TableNames, r: { seq_no: number; trigger_kind: string; trigger_id: string }): Problem {
   return {
     code: 'effect-trigger-unused',
     severity: 'warning',
     seqNo: r.seq_no,
     table: tables.effect,
     message: `Effect ${r.seq_no} names trigger [${r.trigger_kind} ${r.trigger_id}], which no action carries; it replays nothing.`
-  }
-}
-
-/** The check's read queries over quoted table names (no parameters; each ordered by seq-no). */
-export function checkQueries(t: QuotedTables): { orphanActions: string; orphanEffects: string; triggers: string; unusedEffects: string } {
-  const orphans = (table: string): string =>
-    `SELECT x."seq_no" AS seq_no FROM ${table} x WHERE NOT EXISTS (SELECT 1 FROM ${t.event} ev WHERE ev."seq_no" = x."seq_no") ORDER BY x."seq_no"`
-  return {
-    orphanActions: orphans(t.action),
-    orphanEffects: orphans(t.effect),
-    triggers:
-      `SELECT t."seq_no" AS seq_no, t."trigger_kind" AS trigger_kind, t."trigger_id" AS trigger_id, ` +
-      `EXISTS (SELECT 1 FROM ${t.event} ev WHERE ev."seq_no" = t."seq_no") AS has_event, ` +
-      `EXISTS (SELECT 1 FROM ${t.action} a WHERE a."seq_no" = t."seq_no") AS has_action FROM ${t.trigger} t ORDER BY t."seq_no"`,
-    unusedEffects:
-      `SELECT f."seq_no" AS seq_no, f."trigger_kind" AS trigger_kind, f."trigger_id" AS trigger_id FROM ${t.effect} f ` +
-      `WHERE NOT EXISTS (SELECT 1 FROM ${t.trigger} t JOIN ${t.action} a ON a."seq_no" = t."seq_no" ` +
-      `WHERE t."trigger_kind" = f."trigger_kind" AND t."trigger_id" = f."trigger_id") ORDER BY f."seq_no"`
   }
 }

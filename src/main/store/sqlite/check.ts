@@ -8,19 +8,7 @@ import type Database from 'better-sqlite3'
 import type { Problem } from '../../../shared/browse'
 import type { TableNames } from '../../../shared/domain'
 import type { ProgressFn } from '../store-inspector'
-import {
-  ProblemList,
-  checkEventRowInto,
-  checkIndexesInto,
-  checkQueries,
-  checkTriggerRowInto,
-  indexCommand,
-  triggerSeqNoIndexInto,
-  orphanProblem,
-  unusedEffectProblem,
-  type TriggerCheckRow,
-  type Utf8Check
-} from '../sql/check-rules'
+import { CHECKED_INDEXES, ProblemList, checkEventRowInto, checkIndexesInto, rowRules, type CheckRow, type Utf8Check } from '../sql/check-rules'
 import { isSqliteError } from '../errors'
 import { leadingIndex } from './indexes'
 import { sqliteDamage } from './integrity'
@@ -52,16 +40,9 @@ function invalidUtf8Checker(db: Database.Database): Utf8Check {
 }
 
 function checkIndexes(db: Database.Database, tables: TableNames, list: ProblemList, shown: string): void {
-  const indexed = (table: string, columns: string[]): boolean => leadingIndex(db, table, columns) !== null
-  checkIndexesInto(list, tables, {
-    aggregateIndex: indexed(tables.action, ['aggregate_kind', 'aggregate_id']),
-    triggerIndex: indexed(tables.effect, ['trigger_kind', 'trigger_id'])
-  })
-  triggerSeqNoIndexInto(list, tables, {
-    indexed: indexed(tables.trigger, ['seq_no']),
-    rows: (db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(tables.trigger)}`).get() as { n: number }).n,
-    command: indexCommand(shown, tables)
-  })
+  const indexed = (key: keyof typeof CHECKED_INDEXES): boolean => leadingIndex(db, tables[CHECKED_INDEXES[key].table], CHECKED_INDEXES[key].columns) !== null
+  const triggerRows = (db.prepare(`SELECT count(*) AS n FROM ${quoteIdent(tables.trigger)}`).get() as { n: number }).n
+  checkIndexesInto(list, tables, { aggregateIndex: indexed('aggregateIndex'), triggerIndex: indexed('triggerIndex'), triggerSeqNoIndex: indexed('triggerSeqNoIndex'), triggerRows }, shown)
 }
 
 function checkEvents(db: Database.Database, queries: Queries, tables: TableNames, list: ProblemList, onProgress?: ProgressFn): void {
@@ -79,11 +60,7 @@ function checkEvents(db: Database.Database, queries: Queries, tables: TableNames
 }
 
 function checkOrphans(db: Database.Database, queries: Queries, tables: TableNames, list: ProblemList): void {
-  const sql = checkQueries(queries.tables)
-  for (const r of db.prepare(sql.orphanActions).iterate() as Iterable<{ seq_no: number }>) list.add(orphanProblem(tables, 'action', r.seq_no))
-  for (const r of db.prepare(sql.orphanEffects).iterate() as Iterable<{ seq_no: number }>) list.add(orphanProblem(tables, 'effect', r.seq_no))
-  for (const r of db.prepare(sql.triggers).iterate() as Iterable<TriggerCheckRow>) checkTriggerRowInto(list, tables, r)
-  for (const r of db.prepare(sql.unusedEffects).iterate() as Iterable<{ seq_no: number; trigger_kind: string; trigger_id: string }>) list.add(unusedEffectProblem(tables, r))
+  for (const rule of rowRules(queries.tables, tables)) for (const r of db.prepare(rule.sql).iterate() as Iterable<CheckRow>) rule.into(list, r)
 }
 
 /** SQLite's `integrity_check`: each message it prints is a problem. */

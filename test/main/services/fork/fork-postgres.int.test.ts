@@ -28,13 +28,11 @@ import { cellDump } from '../../../helpers/cell-dump'
 import { createDatabase, postgresUrl } from '../../../helpers/postgres'
 import { describePostgres } from '../../../helpers/postgres-suite'
 import { openStoreFile } from '../../../helpers/store-files'
-import { appendEvents, tempDir } from '../../../helpers/stores'
+import { appendEvents, tempDir, neuromancerEdn, TEST_INST } from '../../../helpers/stores'
 import { cli, type CliRun } from '../../../cli/run-cli'
 import { missingOracle, real } from '../../../cli/real-lib-cases'
 
-const T = '#inst "2026-11-28T14:00:00.000-00:00"'
-const fix = (actor: string, genre: string): string =>
-  `{:timestamp ${T}, :source :studio, :action {:reason :fix, :actor [:user "${actor}"], :aggregate [:book "Neuromancer"], :patch {:assoc {:genre "${genre}"}}}}`
+const T = TEST_INST
 const written = (i: number): string =>
   `{:timestamp ${T}, :source :writer, :action {:reason :create, :actor [:user "w"], :aggregate [:book "w-${i}"], :patch {:assoc {:n ${i}}}}, :triggers #{[:writer ${i}]}}`
 
@@ -131,11 +129,11 @@ describePostgres('fork of a PostgreSQL origin and merge back', (server) => {
   }, 120_000)
 
   it('merges a correction past another process\'s append: conflict, resolved, committed, nothing lost; a second merge takes nothing twice', async () => {
-    await appendEvents(copy, [fix('carol', 'Cyberpunk classic')])
+    await appendEvents(copy, [neuromancerEdn('carol', 'Cyberpunk classic')])
     const fork = keep(await openStoreFile(copy, { readOnly: true }))
     const before = Number(cliOk(['seq-no', url]).trim())
     // Another process appends to the origin meanwhile, on the same aggregate.
-    otherOk(['rebase', url, '--base', String(before + 1)], `[${fix('dave', 'Classic')}]`)
+    otherOk(['rebase', url, '--base', String(before + 1)], `[${neuromancerEdn('dave', 'Classic')}]`)
     const theirs = before + 1
     const beforeMerge = cliOk(['read', url])
 
@@ -164,7 +162,7 @@ describePostgres('fork of a PostgreSQL origin and merge back', (server) => {
 
     // A second merge right away takes nothing; a newer correction alone, without conflicting with the first merge.
     expect((await collectMerge(fork, record)).events).toEqual([])
-    await appendEvents(copy, [fix('carol', 'Cyberpunk, revised')])
+    await appendEvents(copy, [neuromancerEdn('carol', 'Cyberpunk, revised')])
     const second = await collectMerge(fork, requireForkRecord(copy))
     expect(second).toMatchObject({ base: forkSeqNo + 1, resolved: [theirs, theirs + 1], upTo: forkSeqNo + 2 })
     expect(second.events).toHaveLength(1)

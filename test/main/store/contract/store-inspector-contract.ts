@@ -263,6 +263,8 @@ export function describeStoreInspectorContract(factory: StoreAdapterFactory): vo
         expect(blast?.actions.items.map((a) => [a.seqNo, a.onlyBecauseOfIt])).toEqual([[5, true]])
         expect(await walk.blastReadSizes(7, 6)).toEqual({ current: 1, replayedWith: 1, replayedWithout: 0 })
         expect(await walk.blastReadSizes(5, 6)).toBeNull()
+        // The read itself agrees: read(6) is 5 (replayed) and 6.
+        expect((await collect(walk.read(6))).map((e) => e.seqNo)).toEqual([5, 6])
       })
 
       it('defaults to the effect`s own seq-no as offset and replays nothing where the effect does not count', async () => {
@@ -270,6 +272,7 @@ export function describeStoreInspectorContract(factory: StoreAdapterFactory): vo
         const after = await walk.blastRadius(7, 8)
         expect(after?.inactive).toContain('does not see it')
         expect(after?.actions.total).toBe(0)
+        expect(after?.aggregates.items).toEqual([{ ...RECEIPT1, replayed: 0, sharedWithOtherEffects: false }])
         expect((await walk.blastRadius(7, 1))?.inactive).toContain('reads everything')
         expect(await walk.blastRadius(5, 6)).toBeNull()
         expect(await walk.blastReadSizes(7)).toEqual({ current: 0, replayedWith: 1, replayedWithout: 0 })

@@ -14,6 +14,7 @@ import { adminQuery, createDatabase, postgresUrl, type PostgresServer } from '..
 import { describePostgres } from '../../../helpers/postgres-suite'
 import { action, effect, id, T } from '../contract/events'
 import { collect } from '../contract/adapter'
+import { READ_BATCH } from '../../../../src/main/store/postgres/store'
 
 const pgAt = (url: string) => ({ kind: 'postgres' as const, url })
 
@@ -168,15 +169,34 @@ describePostgres('PostgreSQL adapter specifics', (server) => {
 
   it('a read stopped early, with the next cursor batch already asked for, frees its connection (more stops than the pool has connections)', async () => {
     const { db, store } = await freshStore(server, 'pg_early_stop')
-    await adminQuery(server, `INSERT INTO "events" SELECT i, 1764338400 + i, ':s' FROM generate_series(1, 4500) AS i`, db)
+    const events = 2 * READ_BATCH + 500
+    await adminQuery(server, `INSERT INTO "events" SELECT i, 1764338400 + i, ':s' FROM generate_series(1, ${events}) AS i`, db)
     await adminQuery(server, `INSERT INTO "actions" SELECT "seq_no", ':r', ':user', '"a"', ':book', ("seq_no" % 50)::text, '{:assoc {:a 1}}' FROM "events"`, db)
-    for (const stopAt of [1, 1999, 2000, 2001, 3999, 4499]) {
+    for (const stopAt of [1, READ_BATCH - 1, READ_BATCH, READ_BATCH + 1, 2 * READ_BATCH - 1, events - 1]) {
       let n = 0
       for await (const _ of store.read(1)) if (++n >= stopAt) break
       expect(n).toBe(stopAt)
     }
-    expect((await collect(store.read(1))).length).toBe(4500)
-    expect(await store.currentSeqNo()).toBe(4500)
+    expect((await collect(store.read(1))).length).toBe(events)
+    expect(await store.currentSeqNo()).toBe(events)
+    await store.close()
+  })
+
+  it('a cell that is not EDN, past the first cursor batch, ends a read with invalid-cell after the events before it, and frees its connection (more failures than the pool has connections)', async () => {
+    const { db, store } = await freshStore(server, 'pg_bad_cell')
+    const bad = READ_BATCH + 345
+    await adminQuery(server, `INSERT INTO "events" SELECT i, 1764338400 + i, ':s' FROM generate_series(1, ${READ_BATCH + 500}) AS i`, db)
+    await adminQuery(server, `INSERT INTO "actions" SELECT "seq_no", ':r', ':user', '"a"', ':book', ("seq_no" % 50)::text, CASE WHEN "seq_no" = ${bad} THEN '{:assoc' ELSE '{:assoc {:a 1}}' END FROM "events"`, db)
+    for (let attempt = 0; attempt < 6; attempt++) {
+      let n = 0
+      const failure = await (async () => {
+        for await (const _ of store.read(1)) n++
+      })().then(() => null, (e: unknown) => e)
+      expect(failure).toBeInstanceOf(StoreError)
+      expect(failure).toMatchObject({ code: 'invalid-cell', message: expect.stringMatching(new RegExp(`^The cell at seq-no ${bad}, actions\\.patch is not valid EDN`)) })
+      expect(n).toBe(bad - 2) // the action before the bad row waits for the next row (it could carry another trigger of it), and that row is the bad one
+    }
+    expect(await store.currentSeqNo()).toBe(READ_BATCH + 500)
     await store.close()
   })
 

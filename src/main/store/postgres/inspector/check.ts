@@ -11,18 +11,7 @@
 import type { Problem } from '../../../../shared/browse'
 import type { TableNames } from '../../../../shared/domain'
 import type { ProgressFn } from '../../store-inspector'
-import {
-  ProblemList,
-  checkEventRowInto,
-  checkIndexesInto,
-  checkQueries,
-  checkTriggerRowInto,
-  indexCommand,
-  triggerSeqNoIndexInto,
-  orphanProblem,
-  unusedEffectProblem,
-  type TriggerCheckRow
-} from '../../sql/check-rules'
+import { CHECKED_INDEXES, ProblemList, checkEventRowInto, checkIndexesInto, rowRules, type CheckRow } from '../../sql/check-rules'
 import { ROW_COLUMNS, numericRow, type RawEventRow } from '../../sql/event-rows'
 import type { PgQueries } from '../pg-queries'
 import { pgFilter } from './browse'
@@ -45,17 +34,15 @@ export async function leadingIndex(db: PgQueries, table: string, columns: readon
 
 async function checkIndexes(db: PgQueries, tables: TableNames, list: ProblemList, shown: string): Promise<void> {
   const t = quoted(tables)
-  const indexed = async (table: string, columns: readonly string[]): Promise<boolean> => (await leadingIndex(db, table, columns)) !== null
-  checkIndexesInto(list, tables, {
-    aggregateIndex: await indexed(t.action, ['aggregate_kind', 'aggregate_id']),
-    triggerIndex: await indexed(t.effect, ['trigger_kind', 'trigger_id'])
-  })
-  triggerSeqNoIndexInto(list, tables, {
-    indexed: await indexed(t.trigger, ['seq_no']),
-    rows: num((await first<{ n: unknown }>(db, `SELECT count(*) AS n FROM ${t.trigger}`))?.n ?? 0),
-    // The command without the masked password (PGPASSWORD or a prompt supplies it).
-    command: indexCommand(shown.replace(':***@', '@'), tables)
-  })
+  const indexed = async (key: keyof typeof CHECKED_INDEXES): Promise<boolean> => (await leadingIndex(db, t[CHECKED_INDEXES[key].table], CHECKED_INDEXES[key].columns)) !== null
+  const found = {
+    aggregateIndex: await indexed('aggregateIndex'),
+    triggerIndex: await indexed('triggerIndex'),
+    triggerSeqNoIndex: await indexed('triggerSeqNoIndex'),
+    triggerRows: num((await first<{ n: unknown }>(db, `SELECT count(*) AS n FROM ${t.trigger}`))?.n ?? 0)
+  }
+  // The command without the masked password (PGPASSWORD or a prompt supplies it).
+  checkIndexesInto(list, tables, found, shown.replace(':***@', '@'))
 }
 
 async function checkEvents(db: PgQueries, tables: TableNames, list: ProblemList, onProgress?: ProgressFn): Promise<void> {
@@ -72,15 +59,8 @@ async function checkEvents(db: PgQueries, tables: TableNames, list: ProblemList,
 }
 
 async function checkOrphans(db: PgQueries, tables: TableNames, list: ProblemList): Promise<void> {
-  const sql = checkQueries(quoted(tables))
-  const rows = async function* <R>(text: string): AsyncGenerator<R> {
-    for await (const batch of stream<R>(db, text, [], BATCH)) yield* batch
-  }
-  for await (const r of rows<{ seq_no: unknown }>(sql.orphanActions)) list.add(orphanProblem(tables, 'action', num(r.seq_no)))
-  for await (const r of rows<{ seq_no: unknown }>(sql.orphanEffects)) list.add(orphanProblem(tables, 'effect', num(r.seq_no)))
-  for await (const r of rows<TriggerCheckRow>(sql.triggers)) checkTriggerRowInto(list, tables, { ...r, seq_no: num(r.seq_no) })
-  for await (const r of rows<{ seq_no: unknown; trigger_kind: string; trigger_id: string }>(sql.unusedEffects)) {
-    list.add(unusedEffectProblem(tables, { ...r, seq_no: num(r.seq_no) }))
+  for (const rule of rowRules(quoted(tables), tables, num)) {
+    for await (const batch of stream<CheckRow>(db, rule.sql, [], BATCH)) for (const r of batch) rule.into(list, r)
   }
 }
 
