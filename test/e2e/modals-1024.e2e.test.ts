@@ -38,17 +38,24 @@ async function dialog(name: string | RegExp): Promise<Locator> {
   return d
 }
 
-/** Scroll the dialog's content to its top and to its end; each time every one of `buttons` must be seen (on screen, hit at its middle). Then screenshots. */
+/** Scroll the dialog's content to `where`; every one of `buttons` must then be seen (on screen, hit at its middle). */
+async function buttonsSeen(d: Locator, buttons: readonly string[], where: 'top' | 'end'): Promise<void> {
+  await d.evaluate((el, toEnd) => {
+    const box = el.closest('.mantine-Modal-content') ?? el
+    box.scrollTo(0, toEnd ? box.scrollHeight : 0)
+  }, where === 'end')
+  for (const name of buttons) await expect.poll(() => seen(d.getByRole('button', { name, exact: true })), { message: `${name} (${where})` }).toBe(true)
+}
+
+/** At 1024×768 scrolled to the top and to the end, then at 1440×900, `buttons` are seen; screenshots of both sizes, light and dark. */
 async function buttonsStay(d: Locator, buttons: readonly string[], shot: string): Promise<void> {
-  for (const end of [false, true]) {
-    await d.evaluate((el, toEnd) => {
-      const box = el.closest('.mantine-Modal-content') ?? el
-      box.scrollTo(0, toEnd ? box.scrollHeight : 0)
-    }, end)
-    for (const name of buttons) await expect.poll(() => seen(d.getByRole('button', { name, exact: true })), { message: `${name} (${end ? 'end' : 'top'})` }).toBe(true)
-  }
-  await d.evaluate((el) => (el.closest('.mantine-Modal-content') ?? el).scrollTo(0, 0))
+  await buttonsSeen(d, buttons, 'end')
+  await buttonsSeen(d, buttons, 'top')
   await lightAndDark(compose.app, `modal-1024-${shot}`)
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await buttonsSeen(d, buttons, 'top')
+  await lightAndDark(compose.app, `modal-1440-${shot}`)
+  await page.setViewportSize({ width: 1024, height: 768 })
 }
 
 /** Switch a database form from the URL to its separate fields (the taller form). */
