@@ -57,10 +57,10 @@ export interface BatchStep<T, U> {
  * cursor's pages), one resolved promise per result; only an exhausted batch
  * waits for the next. Each item is taken just when the consumer asks for the
  * next result, so what it makes can die young (a whole batch of results made
- * ahead would survive garbage collections and be copied). The batches are
- * the caller's to give away: their items are dropped as they are taken. Every failure, of
- * the batches or of `step`, closes the batch source and is translated by
- * `explain`; so does `return()` (without the error), as breaking out of
+ * ahead would survive garbage collections and be copied). The batches are the
+ * caller's to give away: their items are dropped as they are taken. Every
+ * failure, of the batches or of `step`, closes the batch source and is
+ * translated by `explain`; `return()` closes it too, as breaking out of
  * `for await` does: the source's `finally` blocks run.
  */
 export function flattenBatches<T, U>(batches: AsyncIterable<(T | undefined)[]>, step: BatchStep<T, U>, explain: (e: unknown) => unknown): AsyncIterable<U> {

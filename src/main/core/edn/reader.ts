@@ -289,7 +289,7 @@ export class EdnTextReader {
             if (slash >= 0) plain = false
             slash = p
           } else {
-            plain = false // a colon
+            plain = false // a colon, or a `#` (rare inside a token): left to `matchSymbol`
           }
         }
       } else if (endsToken(c)) {
