@@ -9,14 +9,11 @@
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import { createStore, openStore, type OpenedStore } from '../src/main/store/open-store'
-import { buildQueries, POSTGRES_DIALECT } from '../src/main/store/sql/queries'
-import { replayPlan } from '../src/main/store/sql/replay'
-import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
+import type { NewEvent } from '../src/shared/domain'
 import { adminQuery, createDatabase, postgresBinDir, postgresUrl, startCluster, type RunningCluster } from '../test/helpers/postgres'
 import { aggregateCount, chunkStatements, eventRows, random, syntheticEvent } from './generate'
 import { alternating, conflictCheck, conflictProbe, fastestAlternating, median } from './timing'
-import { numbered } from '../src/main/store/sql/numbered'
-
+import { readPairInChild } from './read-pair'
 
 
 /** What the PostgreSQL half measured (ms; medians or best of three). */
@@ -109,27 +106,6 @@ async function benchAppend(cluster: RunningCluster): Promise<[number, number]> {
   return fastestAlternating(3, runOurs, runRaw)
 }
 
-/** read(1) through the adapter vs the raw SELECT of the same rows (the replay plan's statement). */
-async function benchRead(cluster: RunningCluster, db: string): Promise<[number, number, number]> {
-  const url = postgresUrl(cluster, db)
-  const store = await openStore({ kind: 'postgres', url }, { readOnly: true })
-  const plan = replayPlan(buildQueries(DEFAULT_TABLES, POSTGRES_DIALECT), 1)
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  let count = 0
-  const [ours, raw] = await alternating(
-    9,
-    async () => {
-      count = 0
-      for await (const _ of store.read(1)) count++
-    },
-    () => client.query({ text: numbered(plan.current.sql), values: plan.current.params, rowMode: 'array' })
-  )
-  await client.end()
-  await store.close()
-  return [ours, raw, count]
-}
-
 /**
  * One keyset page of 200 through the inspector's own method (`pageEvents`:
  * the page plus one row more, then the probe for rows before it, in one
@@ -184,9 +160,11 @@ export async function benchPostgres(small: number, large: number): Promise<Postg
       return db
     }
     const smallDb = await fill(small)
+    // Read first, while the server is idle: loading the large store leaves it writing back for a while.
+    const read = readPairInChild('postgres', postgresUrl(cluster, smallDb))
+    const [readOurs, readRaw, readCount] = [read.ours, read.raw, read.count]
     const largeDb = await fill(large)
     const [appendOurs, appendRaw] = await benchAppend(cluster)
-    const [readOurs, readRaw, readCount] = await benchRead(cluster, smallDb)
     const [pageSmall, conflictSmall] = await benchPaging(cluster, smallDb, small)
     const [pageLarge, conflictLarge] = await benchPaging(cluster, largeDb, large)
     const [conflictIndexedSmall, conflictIndexedLarge] = await benchIndexedConflicts(cluster, smallDb, largeDb, small, large)

@@ -15,13 +15,12 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import Database from 'better-sqlite3'
 import { createSqliteStore, openSqliteStore } from '../src/main/store/sqlite'
-import { buildQueries } from '../src/main/store/sql/queries'
-import { replayPlan } from '../src/main/store/sql/replay'
-import { DEFAULT_TABLES, type NewEvent } from '../src/shared/domain'
+import type { NewEvent } from '../src/shared/domain'
 import { generateStore, random, rawInserter, syntheticEvent } from './generate'
 import { benchFirstRows, benchIpcPage } from './ipc-ui'
 import { benchRebaseBatch } from './rebase-batch'
 import { benchPostgres, type PostgresBench } from './postgres'
+import { readPairInChild } from './read-pair'
 import { alternating, conflictCheck, conflictProbe, fastestAlternating, median } from './timing'
 
 const DATA = join(import.meta.dirname, '.data')
@@ -93,29 +92,6 @@ async function benchAppend(): Promise<[number, number]> {
   return fastestAlternating(3, runOurs, runRaw)
 }
 
-/** Full read(1) through the store vs the raw SELECT of the same rows. */
-async function benchRead(path: string): Promise<[number, number, number]> {
-  const store = await openSqliteStore(path, { readOnly: true })
-  const plan = replayPlan(buildQueries(DEFAULT_TABLES), 1)
-  const db = new Database(path, { readonly: true })
-  let count = 0
-  const [ours, raw] = await alternating(
-    9,
-    async () => {
-      count = 0
-      for await (const _ of store.read(1)) count++
-    },
-    () => {
-      let n = 0
-      for (const _ of db.prepare(plan.current.sql).raw().iterate(...plan.current.params)) n++
-      return n
-    }
-  )
-  db.close()
-  await store.close()
-  return [ours, raw, count]
-}
-
 /** One keyset page of 200 and one conflict check on a store. */
 async function benchPaging(path: string, events: number): Promise<[number, number]> {
   const store = await openSqliteStore(path)
@@ -155,7 +131,8 @@ async function main(): Promise<void> {
   const large = await ensureStore(LARGE)
 
   const [appendOurs, appendRaw] = await benchAppend()
-  const [readOurs, readRaw, readCount] = await benchRead(small)
+  const read = readPairInChild('sqlite', small)
+  const [readOurs, readRaw, readCount] = [read.ours, read.raw, read.count]
   const [pageSmall, conflictSmall] = await benchPaging(small, SMALL)
   const [pageLarge, conflictLarge] = await benchPaging(large, LARGE)
   const [conflictIndexedSmall, conflictIndexedLarge] = await benchIndexedConflicts(small, large)

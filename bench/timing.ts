@@ -2,14 +2,17 @@
 import type { OpenedStore } from '../src/main/store/opened-store'
 import { aggregateCount, syntheticEvent } from './generate'
 
+/** `fn`'s time in ms. */
+async function timed(fn: () => unknown): Promise<number> {
+  const start = performance.now()
+  await fn()
+  return performance.now() - start
+}
+
 /** Median of `runs` timings of `fn` in ms. */
 export async function median(runs: number, fn: () => unknown): Promise<number> {
   const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await fn()
-    times.push(performance.now() - start)
-  }
+  for (let i = 0; i < runs; i++) times.push(await timed(fn))
   times.sort((a, b) => a - b)
   return times[Math.floor(times.length / 2)]
 }
@@ -30,20 +33,22 @@ export async function conflictCheck(store: Pick<OpenedStore, 'currentSeqNo' | 'r
 }
 
 /**
- * Medians of `runs` timings each of `ours` and `raw` (or any two sides), run alternately (ours,
- * raw, ours, raw, …) so that load on a shared machine falls on both sides
- * alike instead of skewing whichever block of runs it hits. Returns [ours, raw] in ms.
+ * Medians of `runs` timings each of `ours` and `raw` (or any two sides), run alternately
+ * (ours, raw, raw, ours, ours, raw, …: each side goes first in every other pair) so
+ * that load on a shared machine falls on both sides alike instead of skewing whichever
+ * block of runs it hits. Returns [ours, raw] in ms.
  */
 export async function alternating(runs: number, ours: () => unknown, raw: () => unknown): Promise<[number, number]> {
   const a: number[] = []
   const b: number[] = []
   for (let i = 0; i < runs; i++) {
-    let start = performance.now()
-    await ours()
-    a.push(performance.now() - start)
-    start = performance.now()
-    await raw()
-    b.push(performance.now() - start)
+    if (i % 2 === 0) {
+      a.push(await timed(ours))
+      b.push(await timed(raw))
+    } else {
+      b.push(await timed(raw))
+      a.push(await timed(ours))
+    }
   }
   const mid = (times: number[]): number => times.sort((x, y) => x - y)[Math.floor(times.length / 2)]
   return [mid(a), mid(b)]
