@@ -38,9 +38,9 @@ function corked<T>(client: pg.PoolClient, send: () => T): T {
  * handed over, so the server produces and sends it while the consumer decodes
  * (a full batch means there may be more; a short one ends the cursor).
  */
-export async function* cursorBatches<R>(client: pg.PoolClient, sql: string, params: unknown[], batchSize: number, arrays = false): AsyncGenerator<R[]> {
+export async function* cursorBatches<R>(client: pg.PoolClient, sql: string, params: unknown[], batchSize: number): AsyncGenerator<R[]> {
   const [cursor, first] = corked(client, () => {
-    const opened = client.query(new Cursor<R>(sql, params, arrays ? { rowMode: 'array' } : {}))
+    const opened = client.query(new Cursor<R>(sql, params))
     return [opened, opened.read(batchSize)] as const
   })
   let next: Promise<R[]> | null = first

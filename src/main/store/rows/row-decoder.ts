@@ -28,6 +28,25 @@ export type ActionRow = readonly [
 
 const SEQ_NO = 2
 
+/** The same row as PostgreSQL sends it in text format: every column a string (or null). */
+export type ActionTextRow = (string | null)[]
+
+/**
+ * `merger` over text rows (`streamRows`): the timestamp and the seq-no become
+ * numbers in place (the row is the stream's own), the rest is already the cells.
+ */
+export function textRowMerger(merger: BatchStep<ActionRow, ActionEvent>): BatchStep<ActionTextRow, ActionEvent> {
+  return {
+    take: (row) => {
+      const numeric = row as unknown as (string | number | null)[]
+      numeric[0] = Number(row[0])
+      numeric[SEQ_NO] = Number(row[SEQ_NO])
+      return merger.take(numeric as unknown as ActionRow)
+    },
+    end: () => merger.end()
+  }
+}
+
 /** An effect row joined with its event. */
 export interface EffectRow {
   readonly timestamp: number
