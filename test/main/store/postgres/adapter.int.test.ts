@@ -182,6 +182,25 @@ describePostgres('PostgreSQL adapter specifics', (server) => {
     await store.close()
   })
 
+  it('a read whose connection is cut mid-stream ends with one sentence, not a hang or a crash, after the events before it; the store reads again', async () => {
+    const { db, store } = await freshStore(server, 'pg_cut_read')
+    const events = 4 * READ_BATCH
+    await adminQuery(server, `INSERT INTO "events" SELECT i, 1764338400 + i, ':s' FROM generate_series(1, ${events}) AS i`, db)
+    await adminQuery(server, `INSERT INTO "actions" SELECT "seq_no", ':r', ':user', '"a"', ':book', ("seq_no" % 50)::text, '{:assoc {:a 1}}' FROM "events"`, db)
+    let n = 0
+    const failure = await (async () => {
+      for await (const _ of store.read(1)) {
+        if (++n === 10) await adminQuery(server, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${db}' AND pid <> pg_backend_pid()`)
+      }
+    })().then(() => null, (e: unknown) => e)
+    expect(failure).toBeInstanceOf(StoreError)
+    expect((failure as StoreError).message).toMatch(/^The (PostgreSQL server at .* is shutting down or restarting|connection to the PostgreSQL server at .* was lost); nothing half-written was kept/)
+    expect(n).toBeGreaterThanOrEqual(10)
+    expect(n).toBeLessThan(events)
+    expect((await collect(store.read(1))).length).toBe(events)
+    await store.close()
+  })
+
   it('a cell that is not EDN, past the first cursor batch, ends a read with invalid-cell after the events before it, and frees its connection (more failures than the pool has connections)', async () => {
     const { db, store } = await freshStore(server, 'pg_bad_cell')
     const bad = READ_BATCH + 345
