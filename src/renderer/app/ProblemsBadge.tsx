@@ -26,7 +26,7 @@ export function ProblemsBadge({ tab, compact }: { tab: StoreTab; compact: boolea
     const timer = setTimeout(() => setStarted(true), START_DELAY_MS)
     return () => clearTimeout(timer)
   }, [])
-  const { result, running } = useBackgroundCheck(tab.info.storeId, tab.revision, started && tab.info.seqNo <= BACKGROUND_CHECK_LIMIT)
+  const { result, running } = useBackgroundCheck(tab, started && tab.info.seqNo <= BACKGROUND_CHECK_LIMIT)
   if (result === null) return running && !compact ? <Loader size={10} aria-label="Checking the store" /> : null
   const n = result.problems.length
   if (n === 0) return null

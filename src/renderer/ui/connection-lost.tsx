@@ -3,10 +3,13 @@
  * place that says so: views keep their last data (dimmed by the shell) and
  * show no error of their own, then load again after Reconnect. A one-off
  * action (a button) is disabled meanwhile, with `ReconnectHint` beside it.
+ * A view with no last data to keep (its work never finished before the loss)
+ * says so in its place with `LostNotice`.
  */
 import { createContext, useContext, type ReactNode } from 'react'
-import { Text } from '@mantine/core'
+import { Group, Paper, Text } from '@mantine/core'
 import { IpcCallError, messageOf } from '../ipc/client'
+import { IconPlug } from './icons'
 
 const ConnectionLost = createContext(false)
 
@@ -38,5 +41,21 @@ export function ReconnectHint({ to }: { to: string }): ReactNode {
     <Text size="sm" c="dimmed" data-testid="reconnect-hint">
       Reconnect to {to}.
     </Text>
+  )
+}
+
+/**
+ * In place of a result the connection was lost before it was read: one plain sentence, what happened and what to do.
+ * It is the view's current state, not last data, so the shell draws a section showing it at full strength
+ * (`data-connection-notice`); show it only where the view keeps no last data.
+ */
+export function LostNotice({ children, testId }: { children: ReactNode; testId?: string }): ReactNode {
+  return (
+    <Paper withBorder radius="md" p="md" fz="sm" role="status" data-connection-notice data-testid={testId}>
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        <IconPlug size={18} aria-hidden style={{ flexShrink: 0 }} />
+        <span>{children}</span>
+      </Group>
+    </Paper>
   )
 }

@@ -5,6 +5,8 @@
  * store; the one fix it offers (adding the trigger table's seq_no index,
  * `AddIndexFix`) writes only to an unlocked store. The check runs in the background after a store opens
  * (`problems-check.ts`); a change to the store marks the result as out of date.
+ * A check a lost connection cut short before it had a result says so in one
+ * sentence in its place, and runs again by itself after Reconnect.
  */
 import type { ReactNode } from 'react'
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core'
@@ -15,9 +17,11 @@ import { groupProblems, problemSummary } from './problem-groups'
 import { ProblemGroup } from './ProblemGroup'
 import { AddIndexFix } from './AddIndexFix'
 import { useBackgroundCheck, useCheck } from './problems-check'
-import { ReconnectHint, useConnectionLost } from '../../../ui/connection-lost'
+import { LostNotice, ReconnectHint, useConnectionLost } from '../../../ui/connection-lost'
+import { storeName } from '../../../ui/format'
 
-function Heading({ running, onRun }: { running: boolean; onRun: () => void }): ReactNode {
+/** Props: whether the check runs, how to run it, and whether the hint beside the button shows (not when a sentence below says it). */
+function Heading({ running, onRun, hint }: { running: boolean; onRun: () => void; hint: boolean }): ReactNode {
   const lost = useConnectionLost()
   return (
     <Group justify="space-between" align="flex-end">
@@ -32,7 +36,7 @@ function Heading({ running, onRun }: { running: boolean; onRun: () => void }): R
         <Button onClick={onRun} loading={running} disabled={lost} variant="light" data-testid="problems-run">
           Run the check again
         </Button>
-        <ReconnectHint to="run the check" />
+        {hint && <ReconnectHint to="run the check" />}
       </Stack>
     </Group>
   )
@@ -42,12 +46,19 @@ function Heading({ running, onRun }: { running: boolean; onRun: () => void }): R
 export function ProblemsSection({ tab }: { tab: StoreTab }): ReactNode {
   const { storeId } = tab.info
   const { showSection } = useWorkspace()
-  useBackgroundCheck(storeId, tab.revision)
-  const { result, running, error, run } = useCheck(storeId, tab.revision)
+  useBackgroundCheck(tab)
+  const { result, running, error, interruptedAt, run } = useCheck(storeId, tab.revision)
+  const lost = useConnectionLost()
   const stale = result !== null && result.revision !== tab.revision
+  const cutShort = result === null && !running && interruptedAt !== undefined
   return (
     <Stack gap="lg" data-testid="problems-section">
-      <Heading running={running} onRun={run} />
+      <Heading running={running} onRun={run} hint={!cutShort} />
+      {cutShort && (
+        <LostNotice testId="problems-interrupted">
+          The check did not finish: the connection to {storeName(tab.info)} was lost. {lost ? 'Reconnect to run it.' : 'Run the check again to see its result.'}
+        </LostNotice>
+      )}
       {error && (
         <Alert color="red" variant="light" role="alert">
           The check could not run: {error}

@@ -1,11 +1,13 @@
 /**
  * The integrity check of a store as shared state: run once in the background
  * after a store opens (the navbar shows the count), again on request from the
- * Problems section. The result is kept per store with the revision it ran
- * on, so a later change marks it as out of date.
+ * Problems section, and again by itself after a Reconnect when a lost
+ * connection cut it short. The result is kept per store with the revision it
+ * ran on, so a later change marks it as out of date.
  */
 import { useCallback, useEffect } from 'react'
 import type { Problem } from '../../../../shared/browse'
+import type { StoreTab } from '../../../workspace/workspace-state'
 import { call } from '../../../ipc/client'
 import { failureMessage, isConnectionLoss } from '../../../ui/connection-lost'
 import { getViewState, setViewState, useViewState, viewKey } from '../../../workspace/view-state'
@@ -23,8 +25,11 @@ export interface CheckState {
   readonly result: CheckResult | null
   readonly running: boolean
   readonly error: string | null
-  /** The last run met a lost connection (the connection-lost bar said so): no error, and no background rerun; the user runs it after Reconnect. */
-  readonly interrupted?: boolean
+  /**
+   * The revision the last run was on when it met a lost connection (the connection-lost bar says so: no error).
+   * A Reconnect gives the store a new revision, and the check runs again by itself.
+   */
+  readonly interruptedAt?: number
 }
 
 const NEVER_RUN: CheckState = { result: null, running: false, error: null }
@@ -35,10 +40,10 @@ export function runCheck(storeId: string, revision: number): void {
   const before = getViewState(storeId, CHECK)
   if (before.running) return
   const update = (change: Partial<CheckState>): void => setViewState(storeId, CHECK, { ...getViewState(storeId, CHECK), ...change })
-  update({ running: true, error: null, interrupted: false })
+  update({ running: true, error: null, interruptedAt: undefined })
   call('store:check', { storeId }).then(
     (problems) => update({ running: false, result: { problems, revision, at: Date.now() } }),
-    (e: unknown) => update({ running: false, error: failureMessage(e), interrupted: isConnectionLoss(e) })
+    (e: unknown) => update({ running: false, error: failureMessage(e), interruptedAt: isConnectionLoss(e) ? revision : undefined })
   )
 }
 
@@ -49,12 +54,25 @@ export function useCheck(storeId: string, revision: number): CheckState & { run(
   return { ...state, run }
 }
 
-/** Runs the check once per store, in the background, when it never ran and `enabled` (mount it for every open store). */
-export function useBackgroundCheck(storeId: string, revision: number, enabled = true): CheckState {
+/**
+ * Whether the check is due without being asked: it never ran, or a lost connection cut it short and the store has been
+ * reconnected since (a new revision, the bar gone). Never twice on one revision, so a loss the bar has not yet shown
+ * cannot start a loop of failing runs.
+ */
+export function checkDue(state: CheckState, revision: number, lost: boolean): boolean {
+  if (state.running || state.error !== null) return false
+  if (state.interruptedAt !== undefined) return !lost && state.interruptedAt !== revision
+  return state.result === null
+}
+
+/** Runs the check of `tab`'s store in the background when it is due (`checkDue`) and `enabled` (mount it for every open store). */
+export function useBackgroundCheck(tab: StoreTab, enabled = true): CheckState {
+  const { storeId } = tab.info
+  const { revision } = tab
   const [state] = useViewState(storeId, CHECK)
-  const never = state.result === null && !state.running && state.error === null && state.interrupted !== true
+  const due = enabled && checkDue(state, revision, Boolean(tab.disconnected))
   useEffect(() => {
-    if (never && enabled) runCheck(storeId, revision)
-  }, [never, enabled, storeId, revision])
+    if (due) runCheck(storeId, revision)
+  }, [due, storeId, revision])
   return state
 }
