@@ -3,10 +3,9 @@
  * 1024×768, with two error toasts open (they stay until closed), the table
  * ends above the toasts' strip, so End selects the last event and brings it
  * fully into view, inside the table's viewport and with nothing over any part
- * of it. When the
- * toasts close, the table grows back to the window's bottom and the last
- * event is still fully in view, the table still at its end; a toast raised
- * then shrinks the table again without losing the last event.
+ * of it. When the toasts close, the table grows back to the window's bottom
+ * and the last event is still fully in view, the table still at its end; a
+ * toast raised then shrinks the table again without losing the last event.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { writeFileSync } from 'node:fs'
