@@ -15,6 +15,7 @@ import { startApp, type AppHarness } from '../helpers/app-harness'
 import { EVERY_PROBLEM, seededStore } from '../helpers/problem-store'
 import { sha256, tempDir } from '../helpers/stores'
 import { smallestGraphText } from '../helpers/visibility'
+import { lightAndDark } from '../helpers/screenshots'
 
 let app: AppHarness
 let dir: ReturnType<typeof tempDir>
@@ -59,11 +60,15 @@ describe('triggers', () => {
     await showSection('Triggers', 'triggers-section')
     await expect.poll(() => app.page.getByTestId('trigger-count').textContent()).toMatch(/^[\d,]+ trigger identities/)
     await app.page.getByTestId('trigger-filter').fill('encryption-key 1')
+    // The filter applies once typing pauses: wait for it, so the rows looked at are the filtered ones.
+    await expect.poll(() => app.page.getByTestId('trigger-count').textContent()).toMatch(/ match “encryption-key 1”\.$/)
     const row = app.page.getByTestId('trigger-row').filter({ hasText: /^\[:encryption-key 1\]/ })
     await row.first().waitFor()
     expect(await row.first().locator('td').allTextContents()).toEqual(['[:encryption-key 1]', '1', '1', 'Graph'])
     await choose('trigger-index', 'Most actions')
-    await app.screenshot('audit-trigger-index')
+    const actionCounts = async (): Promise<number[]> => (await app.page.getByTestId('trigger-row').locator('td:nth-child(2)').allTextContents()).map((t) => Number(t.replace(/,/g, '')))
+    await expect.poll(async () => (await actionCounts()).every((n, i, all) => i === 0 || all[i - 1] >= n)).toBe(true)
+    await lightAndDark(app, 'audit-trigger-index')
   })
 
   it('draws the graph of [:encryption-key 1]: action 5 → [:receipt 1] → effect 7, with React Flow styled under the CSP', async () => {

@@ -88,3 +88,50 @@ export async function smallestGraphText(page: Page, testId: string): Promise<num
     return Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom))
   })
 }
+
+/**
+ * What of `locator`'s element a user cannot see. The element is looked at
+ * inside what can show it: the window cut by every ancestor that scrolls or
+ * clips (a table row wider than its scroll area is seen in the part the area
+ * shows). Reported: being cut off at the top or bottom by that area, and each
+ * of the middle and the four corners (2 px in) of the part shown that is under
+ * something else (elementFromPoint hits neither it nor its content), named
+ * with what covers it. Empty when the element shows whole and uncovered.
+ */
+export async function hiddenPoints(locator: Locator): Promise<string[]> {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect()
+    const clip = { left: 0, top: 0, right: innerWidth, bottom: innerHeight }
+    for (let up = el.parentElement; up !== null; up = up.parentElement) {
+      if (getComputedStyle(up).overflow === 'visible') continue
+      const b = up.getBoundingClientRect()
+      // clientHeight/clientWidth leave out the scroll area's own scrollbars.
+      Object.assign(clip, {
+        left: Math.max(clip.left, b.left + up.clientLeft),
+        top: Math.max(clip.top, b.top + up.clientTop),
+        right: Math.min(clip.right, b.left + up.clientLeft + up.clientWidth),
+        bottom: Math.min(clip.bottom, b.top + up.clientTop + up.clientHeight)
+      })
+    }
+    const problems: string[] = []
+    if (r.top < clip.top - 0.5) problems.push(`cut off at the top (${Math.round(r.top)} above ${Math.round(clip.top)})`)
+    if (r.bottom > clip.bottom + 0.5) problems.push(`cut off at the bottom (${Math.round(r.bottom)} below ${Math.round(clip.bottom)})`)
+    const left = Math.max(r.left, clip.left)
+    const right = Math.min(r.right, clip.right)
+    const top = Math.max(r.top, clip.top)
+    const bottom = Math.min(r.bottom, clip.bottom)
+    if (right - left < 4 || bottom - top < 4) return [...problems, 'not shown at all']
+    const points: [string, number, number][] = [
+      ['middle', (left + right) / 2, (top + bottom) / 2],
+      ['top left', left + 2, top + 2],
+      ['top right', right - 2, top + 2],
+      ['bottom left', left + 2, bottom - 2],
+      ['bottom right', right - 2, bottom - 2]
+    ]
+    for (const [name, x, y] of points) {
+      const hit = document.elementFromPoint(x, y)
+      if (hit === null || !el.contains(hit)) problems.push(`${name} (${Math.round(x)}, ${Math.round(y)}) under ${hit ? `${hit.tagName.toLowerCase()}.${hit.getAttribute('class') ?? ''}` : 'nothing'}`)
+    }
+    return problems
+  })
+}

@@ -49,7 +49,8 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
   const shown = visibleColumns(columns)
   const template = gridTemplate(columns)
   const scrollRef = useRef<HTMLDivElement>(null)
-  const { window, loading, error, jump, loadBefore, loadAfter } = useEventWindow(storeId, filter, scrollRef, ROW_HEIGHT)
+  // windowRef is the newest window: what follows a jump (End selecting the last row) reads the rows it loaded, not the ones still rendered.
+  const { window, latest: windowRef, loading, error, jump, loadBefore, loadAfter } = useEventWindow(storeId, filter, scrollRef, ROW_HEIGHT)
   const rows = window.rows
   // The virtualizer's functions are read fresh on every render; nothing here memoizes them.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -85,8 +86,6 @@ export function EventTable({ storeId, filter, revision, follow, range, selection
     else void jumpAndShow(selection.seqNo, false)
   }, [selection, rows, virtualizer, jumpAndShow])
 
-  const windowRef = useRef(window)
-  windowRef.current = window
   useStoreGrowth({ revision, follow, window, windowRef, followRef, virtualizer, jumpAndShow, loadAfter })
 
   const items = virtualizer.getVirtualItems()

@@ -29,6 +29,8 @@ const CONTEXT_ROWS = 40
 /** What the table needs. */
 export interface EventWindowState {
   readonly window: EventWindow
+  /** The newest window, already replaced when `jump` resolves (`window` shows it from the next render on). */
+  readonly latest: RefObject<EventWindow>
   readonly loading: boolean
   readonly error: string | null
   /** Replace the window around `target`; resolves to the index the view should show (-1 when empty). */
@@ -130,5 +132,5 @@ export function useEventWindow(storeId: string, filter: EventFilter, scrollRef: 
 
   const loadBefore = useCallback(() => grow('before'), [grow])
   const loadAfter = useCallback(() => grow('after'), [grow])
-  return { window, loading, error, jump, loadBefore, loadAfter }
+  return { window, latest: current, loading, error, jump, loadBefore, loadAfter }
 }
